@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PayCircle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "paycircle", targets: ["paycircle"]),
+        .library(name: "PayCircleCore", targets: ["PayCircleCore"]),
+        .library(name: "PayCircleStore", targets: ["PayCircleStore"]),
+        .library(name: "PayCircleNetwork", targets: ["PayCircleNetwork"]),
+        .library(name: "PayCircleServer", targets: ["PayCircleServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through system-library targets.
+        .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite", providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
+        .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CReadOSM", providers: [.apt(["libreadosm-dev", "zlib1g-dev", "libbz2-dev"])]),
+
+        .target(name: "PayCircleCore"),
+        .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj"]),
+        .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CReadOSM"]),
+        .target(
+            name: "PayCircleServer",
+            dependencies: [
+                "PayCircleCore", "PayCircleStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "paycircle",
+            dependencies: [
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCircleServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "PayCircleBench",
+            dependencies: ["PayCircleCore", "PayCircleStore", "CSpatiaLite"],
+            path: "Sources/PayCircleBench"
+        ),
+
+        .target(name: "PayCircleTestSupport", path: "Tests/Support"),
+        .testTarget(name: "PayCircleCoreTests", dependencies: ["PayCircleCore", "PayCircleTestSupport"]),
+        .testTarget(name: "PayCircleStoreTests", dependencies: ["PayCircleStore", "PayCircleCore", "PayCircleTestSupport", "CProj", "CSpatiaLite"]),
+        .testTarget(name: "PayCircleNetworkTests", dependencies: ["PayCircleNetwork", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport"]),
+        .testTarget(
+            name: "PayCircleServerTests",
+            dependencies: [
+                "PayCircleServer", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

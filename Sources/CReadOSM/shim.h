@@ -1,0 +1,3 @@
+#include <readosm.h>
+#include <zlib.h>
+#include <bzlib.h>

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Named text parameters of a request (HTTP query items or CLI options) with typed, validated access.
+/// Every failure is an ``InputError`` naming the parameter.
+///
+/// ```swift
+/// let params = QueryParameters(["lat": "23.02", "k": "5"])
+/// let k = try params.integer("k", default: 5, in: 1...100)
+/// ```
+public struct QueryParameters: Sendable {
+    public var values: [String: String]
+
+    public init(_ values: [String: String]) { self.values = values }
+
+    public func string(_ name: String) -> String? {
+        guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    public func requiredDouble(_ name: String, in range: ClosedRange<Double>) throws(InputError) -> Double {
+        guard let text = string(name) else { throw InputError("is required", field: name) }
+        guard let value = Double(text), value.isFinite else { throw InputError("'\(text)' is not a number", field: name) }
+        guard range.contains(value) else { throw InputError("\(text) is outside \(range.lowerBound)...\(range.upperBound)", field: name) }
+        return value
+    }
+
+    public func double(_ name: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
+        guard string(name) != nil else { return nil }
+        return try requiredDouble(name, in: range)
+    }
+
+    public func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(InputError) -> Int {
+        guard let text = string(name) else { return fallback }
+        guard let value = Int(text) else { throw InputError("'\(text)' is not a whole number", field: name) }
+        guard range.contains(value) else { throw InputError("\(value) is outside \(range.lowerBound)...\(range.upperBound)", field: name) }
+        return value
+    }
+
+    /// A comma-separated list of enumeration values, or `nil` when absent.
+    public func list<Value: RawRepresentable & CaseIterable>(_ name: String, of type: Value.Type) throws(InputError) -> [Value]? where Value.RawValue == String {
+        guard let text = string(name) else { return nil }
+        var result: [Value] = []
+        for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            guard let value = Value(rawValue: item) else {
+                throw InputError("unknown value '\(item)' (expected \(Value.allCases.map(\.rawValue).joined(separator: ", ")))", field: name)
+            }
+            result.append(value)
+        }
+        return result
+    }
+
+    public func enumeration<Value: RawRepresentable & CaseIterable>(_ name: String, default fallback: Value) throws(InputError) -> Value where Value.RawValue == String {
+        guard let values = try list(name, of: Value.self) else { return fallback }
+        guard values.count == 1 else { throw InputError("takes one value", field: name) }
+        return values[0]
+    }
+
+    public func timestamp(_ name: String) throws(InputError) -> Date? {
+        guard let text = string(name) else { return nil }
+        guard let date = PointRecord.parseTimestamp(text) else {
+            throw InputError("'\(text)' is not an ISO 8601 time such as 2026-11-23T22:00:00+08:00", field: name)
+        }
+        return date
+    }
+}

@@ -1,0 +1,165 @@
+/// A static k-d tree over WGS-84 positions that answers k-nearest queries by exact geodesic distance.
+///
+/// Points live in earth-centred Cartesian coordinates (metres). The straight-line (chord) distance between
+/// two points on the ellipsoid never exceeds their geodesic distance, so box and chord distances are lower
+/// bounds that prune safely; the geodesic itself is computed only for the few points whose chord beats the
+/// current k-th best. Ties are broken by the smaller index, so callers who want ties by id number their
+/// points in id order.
+///
+/// ```swift
+/// let tree = GeodesicKDTree(coordinates)
+/// let five = tree.nearest(to: here, k: 5)          // [(index, metres)], nearest first
+/// ```
+public struct GeodesicKDTree: Sendable {
+    struct Node: Sendable {
+        var minX, minY, minZ, maxX, maxY, maxZ: Double
+        var start, end: Int32
+        /// Index of the left child; the right child follows its subtree. -1 marks a leaf.
+        var left, right: Int32
+    }
+
+    /// A point found by a query: its index in the array the tree was built from, and its distance.
+    public struct Neighbor: Sendable, Hashable {
+        public var index: Int
+        public var distance: Double
+
+        public init(index: Int, distance: Double) {
+            self.index = index
+            self.distance = distance
+        }
+    }
+
+    static let leafSize = 8
+
+    public let count: Int
+    private let xs: [Double], ys: [Double], zs: [Double]
+    private let coordinates: [Coordinate]
+    private let originalIndex: [Int32]
+    private let nodes: [Node]
+
+    public init(_ points: [Coordinate]) {
+        count = points.count
+        var order = Array(0..<Int32(points.count))
+        let ecef = points.map(Geodesic.earthCenteredPoint)
+        var builder = Builder(ecef: ecef)
+        if !points.isEmpty { _ = builder.build(&order, 0, points.count) }
+        nodes = builder.nodes
+        originalIndex = order
+        xs = order.map { ecef[Int($0)].x }
+        ys = order.map { ecef[Int($0)].y }
+        zs = order.map { ecef[Int($0)].z }
+        coordinates = order.map { points[Int($0)] }
+    }
+
+    /// The `k` nearest points to `origin` within `maxDistance` metres that `accept` lets through, nearest
+    /// first, ties by index.
+    public func nearest(
+        to origin: Coordinate, k: Int, maxDistance: Double = .infinity, accept: ((Int) -> Bool)? = nil
+    ) -> [Neighbor] {
+        guard k > 0, !nodes.isEmpty else { return [] }
+        let q = Geodesic.earthCenteredPoint(origin)
+        var best = NeighborList(capacity: k, limit: maxDistance)
+        nodes.withUnsafeBufferPointer { nodes in
+            xs.withUnsafeBufferPointer { xs in
+                ys.withUnsafeBufferPointer { ys in
+                    zs.withUnsafeBufferPointer { zs in
+                        var stack: [Int32] = [0]
+                        stack.reserveCapacity(64)
+                        while let nodeIndex = stack.popLast() {
+                            let node = nodes[Int(nodeIndex)]
+                            let bound = best.bound
+                            if Self.boxDistanceSquared(node, q) > bound * bound { continue }
+                            if node.left < 0 {
+                                for i in Int(node.start)..<Int(node.end) {
+                                    let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
+                                    let chordSquared = dx * dx + dy * dy + dz * dz
+                                    let limit = best.bound
+                                    if chordSquared > limit * limit { continue }
+                                    let original = Int(originalIndex[i])
+                                    if let accept, !accept(original) { continue }
+                                    best.insert(original, Geodesic.distance(origin, coordinates[i]))
+                                }
+                                continue
+                            }
+                            let left = nodes[Int(node.left)], right = nodes[Int(node.right)]
+                            // Push the farther child first so the nearer one is explored first.
+                            if Self.boxDistanceSquared(left, q) <= Self.boxDistanceSquared(right, q) {
+                                stack.append(node.right)
+                                stack.append(node.left)
+                            } else {
+                                stack.append(node.left)
+                                stack.append(node.right)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best.neighbors
+    }
+
+    @inline(__always)
+    private static func boxDistanceSquared(_ node: Node, _ q: (x: Double, y: Double, z: Double)) -> Double {
+        let dx = max(node.minX - q.x, 0, q.x - node.maxX)
+        let dy = max(node.minY - q.y, 0, q.y - node.maxY)
+        let dz = max(node.minZ - q.z, 0, q.z - node.maxZ)
+        return dx * dx + dy * dy + dz * dz
+    }
+}
+
+extension GeodesicKDTree {
+    /// Builds the node array by splitting on the widest axis at the median (quickselect).
+    fileprivate struct Builder {
+        let ecef: [(x: Double, y: Double, z: Double)]
+        var nodes: [Node] = []
+
+        mutating func build(_ order: inout [Int32], _ start: Int, _ end: Int) -> Int32 {
+            var node = Node(minX: .infinity, minY: .infinity, minZ: .infinity,
+                            maxX: -.infinity, maxY: -.infinity, maxZ: -.infinity,
+                            start: Int32(start), end: Int32(end), left: -1, right: -1)
+            for i in start..<end {
+                let p = ecef[Int(order[i])]
+                node.minX = min(node.minX, p.x); node.maxX = max(node.maxX, p.x)
+                node.minY = min(node.minY, p.y); node.maxY = max(node.maxY, p.y)
+                node.minZ = min(node.minZ, p.z); node.maxZ = max(node.maxZ, p.z)
+            }
+            let index = Int32(nodes.count)
+            nodes.append(node)
+            guard end - start > GeodesicKDTree.leafSize else { return index }
+            let spans = [node.maxX - node.minX, node.maxY - node.minY, node.maxZ - node.minZ]
+            let axis = spans.firstIndex(of: spans.max()!)!
+            let middle = (start + end) / 2
+            select(&order, start, end, middle, axis)
+            let left = build(&order, start, middle)
+            let right = build(&order, middle, end)
+            nodes[Int(index)].left = left
+            nodes[Int(index)].right = right
+            return index
+        }
+
+        private func value(_ i: Int32, _ axis: Int) -> Double {
+            let p = ecef[Int(i)]
+            return axis == 0 ? p.x : axis == 1 ? p.y : p.z
+        }
+
+        /// Hoare-style quickselect: afterwards `order[nth]` holds the element of rank `nth` on `axis`,
+        /// smaller-or-equal ones before it and greater-or-equal ones after it.
+        private func select(_ order: inout [Int32], _ start: Int, _ end: Int, _ nth: Int, _ axis: Int) {
+            var low = start, high = end - 1
+            while low < high {
+                let pivot = value(order[(low + high) / 2], axis)
+                var i = low, j = high
+                while i <= j {
+                    while value(order[i], axis) < pivot { i += 1 }
+                    while value(order[j], axis) > pivot { j -= 1 }
+                    if i <= j {
+                        order.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if nth <= j { high = j } else if nth >= i { low = i } else { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// An immutable snapshot of every payment point with a spatial index over them.
+///
+/// Writes produce a new snapshot (``applying(upserts:deletions:)``): changed points go to a small overlay
+/// and hide their old entries in the static tree, which is rebuilt once the overlay grows past a share of
+/// the whole. Readers holding a snapshot never see a half-applied write.
+///
+/// ```swift
+/// let index = PointIndex(points)
+/// let matches = index.nearest(NearestQuery(location: here, k: 5))
+/// ```
+public struct PointIndex: Sendable {
+    /// Points of the static tree, sorted by id so that tree index order breaks ties by id.
+    private let base: [PaymentPoint]
+    private let baseTree: GeodesicKDTree
+    private let basePosition: [String: Int]
+    /// Bit i set when base[i] was deleted or replaced by an overlay entry.
+    private var hidden: [UInt64]
+    private var overlay: [String: PaymentPoint]
+
+    public init(_ points: [PaymentPoint] = []) {
+        var unique: [String: PaymentPoint] = [:]
+        for point in points { unique[point.id] = point }
+        base = unique.values.sorted { $0.id < $1.id }
+        baseTree = GeodesicKDTree(base.map(\.location))
+        basePosition = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($1.id, $0) })
+        hidden = Array(repeating: 0, count: (base.count + 63) / 64)
+        overlay = [:]
+    }
+
+    /// Number of points in the snapshot.
+    public var count: Int {
+        base.count - hidden.reduce(0) { $0 + $1.nonzeroBitCount } + overlay.count
+    }
+
+    /// Every point, in id order.
+    public var allPoints: [PaymentPoint] {
+        var points = base.enumerated().filter { !isHidden($0.offset) }.map(\.element)
+        points.append(contentsOf: overlay.values)
+        return points.sorted { $0.id < $1.id }
+    }
+
+    public func point(id: String) -> PaymentPoint? {
+        if let point = overlay[id] { return point }
+        guard let position = basePosition[id], !isHidden(position) else { return nil }
+        return base[position]
+    }
+
+    /// A new snapshot with `upserts` written (by id) and `deletions` removed.
+    public func applying(upserts: [PaymentPoint], deletions: [String] = []) -> PointIndex {
+        var next = self
+        for id in deletions + upserts.map(\.id) {
+            next.overlay[id] = nil
+            if let position = basePosition[id] { next.hidden[position / 64] |= 1 << UInt64(position % 64) }
+        }
+        for point in upserts { next.overlay[point.id] = point }
+        if next.overlay.count > max(1024, base.count / 8) {
+            return PointIndex(next.allPoints)
+        }
+        return next
+    }
+
+    /// The nearest points matching `query`, nearest first, ties by id.
+    public func nearest(_ query: NearestQuery) -> [NearestMatch] {
+        let k = min(max(query.k, NearestQuery.kRange.lowerBound), NearestQuery.kRange.upperBound)
+        var openState = OpenStateCache(date: query.evaluatedAt)
+        func accept(_ point: PaymentPoint) -> Bool {
+            guard query.matchesAttributes(point) else { return false }
+            return query.openAt == nil || openState.isOpen(point) == true
+        }
+        let hasHidden = hidden.contains { $0 != 0 }
+        var candidates = baseTree.nearest(
+            to: query.location, k: k, maxDistance: query.maxDistance ?? .infinity,
+            accept: { index in (!hasHidden || !isHidden(index)) && accept(base[index]) }
+        ).map { (point: base[$0.index], distance: $0.distance) }
+        for point in overlay.values where accept(point) {
+            let distance = Geodesic.distance(query.location, point.location)
+            if distance <= query.maxDistance ?? .infinity { candidates.append((point, distance)) }
+        }
+        if !overlay.isEmpty {
+            candidates.sort { ($0.distance, $0.point.id) < ($1.distance, $1.point.id) }
+        }
+        return candidates.prefix(k).map { NearestMatch(point: $0.point, distance: $0.distance, isOpen: openState.isOpen($0.point)) }
+    }
+
+    /// Points inside a WGS-84 bounding box, optionally of some kinds only, in id order.
+    public func points(in box: BoundingBox, kinds: Set<PointKind>? = nil, limit: Int = .max) -> [PaymentPoint] {
+        var found: [PaymentPoint] = []
+        for (position, point) in base.enumerated() where !isHidden(position) && box.contains(point.location) {
+            if let kinds, !kinds.contains(point.kind) { continue }
+            found.append(point)
+        }
+        found.append(contentsOf: overlay.values.filter { box.contains($0.location) && (kinds?.contains($0.kind) ?? true) })
+        found.sort { $0.id < $1.id }
+        return Array(found.prefix(limit))
+    }
+
+    @inline(__always)
+    private func isHidden(_ position: Int) -> Bool {
+        hidden[position / 64] & (1 << UInt64(position % 64)) != 0
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import PayCircleCore
+
+/// Rules that turn tagged OSM features into payment channels, read from a JSON file such as
+/// `GeoData/channels.json`. The first rule whose tag and value match a feature decides its kind.
+///
+/// ```swift
+/// let mapping = try ChannelMapping(contentsOf: URL(fileURLWithPath: "GeoData/channels.json"))
+/// mapping.rule(for: ["amenity": "bank"])?.kind     // .bankBranch
+/// ```
+public struct ChannelMapping: Sendable, Decodable {
+    public struct Rule: Sendable, Decodable {
+        public var tag: String
+        public var values: [String]
+        public var kind: PointKind
+        public var agencyType: AgencyType?
+        public var services: [PaymentService]
+        public var defaultName: String
+
+        enum CodingKeys: String, CodingKey {
+            case tag, values, kind, services
+            case agencyType = "agency_type"
+            case defaultName = "default_name"
+        }
+    }
+
+    public var rules: [Rule]
+
+    public init(rules: [Rule]) { self.rules = rules }
+
+    public init(contentsOf url: URL) throws(InputError) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError("cannot read the channel mapping: \(error.localizedDescription)", source: url.path)
+        }
+        do { self = try JSONDecoder().decode(ChannelMapping.self, from: data) } catch {
+            throw InputError("not a valid channel mapping: \(error)", source: url.path)
+        }
+    }
+
+    public func rule(for tags: [String: String]) -> Rule? {
+        guard !tags.isEmpty else { return nil }
+        return rules.first { rule in tags[rule.tag].map(rule.values.contains) ?? false }
+    }
+
+    /// The mapping shipped in `GeoData/channels.json`: looked for under the current directory, then beside
+    /// and above the running executable (a build folder inside the checkout).
+    public static func bundledFile() -> URL? {
+        let relative = "GeoData/channels.json"
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(directory.appendingPathComponent(relative))
+            directory.deleteLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+}

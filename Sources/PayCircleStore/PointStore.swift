@@ -1,0 +1,49 @@
+import PayCircleCore
+
+/// Durable storage of payment points: the source of truth that in-memory indexes are rebuilt from.
+///
+/// Every ``write(_:)`` is atomic: it is applied whole or, on any error, not at all.
+public protocol PointStore: Sendable {
+    /// Every stored point, in id order.
+    func loadPoints() throws -> [PaymentPoint]
+    func point(id: String) throws -> PaymentPoint?
+    @discardableResult
+    func write(_ change: PointChange) throws -> PointChangeSummary
+    /// The schema version the store is at.
+    func schemaVersion() throws -> Int
+}
+
+/// One atomic change to the stored points.
+///
+/// ```swift
+/// try store.write(PointChange(upserts: imported, replace: .source("osm")))
+/// ```
+public struct PointChange: Sendable {
+    /// Which existing points a change removes before writing its upserts.
+    public enum ReplaceScope: Sendable, Hashable {
+        case all
+        /// Points whose `source` equals this value.
+        case source(String)
+    }
+
+    public var upserts: [PaymentPoint]
+    public var deletions: [String]
+    public var replace: ReplaceScope?
+
+    public init(upserts: [PaymentPoint] = [], deletions: [String] = [], replace: ReplaceScope? = nil) {
+        self.upserts = upserts
+        self.deletions = deletions
+        self.replace = replace
+    }
+}
+
+/// What a ``PointChange`` did.
+public struct PointChangeSummary: Sendable, Hashable, Codable {
+    public var inserted = 0
+    public var updated = 0
+    public var deleted = 0
+    /// Ids removed, by deletion or by replacement; the in-memory index drops them too.
+    public var removedIDs: [String] = []
+
+    public init() {}
+}

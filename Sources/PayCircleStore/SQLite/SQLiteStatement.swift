@@ -1,0 +1,73 @@
+import CSpatiaLite
+import Foundation
+
+/// A prepared statement with typed binding and column access. Values are always bound, never spliced
+/// into SQL text.
+final class SQLiteStatement {
+    private let connection: SQLiteConnection
+    private let handle: OpaquePointer
+    let sql: String
+
+    init(connection: SQLiteConnection, sql: String) throws(StoreError) {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StoreError("\(connection.lastErrorMessage) (in: \(sql.prefix(120)))")
+        }
+        self.connection = connection
+        self.handle = statement
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// A value that can be bound to a parameter.
+    enum Value {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(String)
+    }
+
+    @discardableResult
+    func bind(_ values: [Value]) -> SQLiteStatement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let position = Int32(offset + 1)
+            switch value {
+            case .null: sqlite3_bind_null(handle, position)
+            case .integer(let number): sqlite3_bind_int64(handle, position, number)
+            case .real(let number): sqlite3_bind_double(handle, position, number)
+            case .text(let text): sqlite3_bind_text(handle, position, text, -1, Self.transient)
+            }
+        }
+        return self
+    }
+
+    /// Advances to the next row; false when the statement is done.
+    func step() throws(StoreError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw StoreError("\(connection.lastErrorMessage) (in: \(sql.prefix(120)))")
+        }
+    }
+
+    /// Runs the statement to completion, ignoring rows.
+    func run(_ values: [Value] = []) throws(StoreError) {
+        bind(values)
+        while try step() {}
+    }
+
+    func text(_ column: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: pointer)
+    }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    /// SQLite's SQLITE_TRANSIENT: copy bound text before returning.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}

@@ -1,0 +1,37 @@
+/// The schema of the SpatiaLite store, as numbered migrations. The database's `user_version` records the
+/// last one applied; each runs in its own transaction.
+enum SchemaMigrations {
+    struct Migration {
+        let version: Int
+        let statements: [String]
+    }
+
+    static let all: [Migration] = [
+        Migration(version: 1, statements: [
+            // Spatial metadata with the WGS-84 family of reference systems only.
+            "SELECT InitSpatialMetadata(0, 'WGS84')",
+            """
+            CREATE TABLE points (
+                id TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('hall', 'kiosk', 'bank_booth', 'bank_branch', 'agency')),
+                grade TEXT CHECK (grade IN ('A', 'B', 'C', 'D')),
+                agency_type TEXT,
+                services TEXT NOT NULL DEFAULT '',
+                opening_hours TEXT,
+                time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+                status TEXT NOT NULL DEFAULT 'online' CHECK (status IN ('online', 'offline', 'fault', 'closed')),
+                address TEXT,
+                phone TEXT,
+                source TEXT,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            "SELECT AddGeometryColumn('points', 'geom', 4326, 'POINT', 'XY', 1)",
+            "SELECT CreateSpatialIndex('points', 'geom')",
+            "CREATE INDEX points_source ON points (source)",
+        ]),
+    ]
+
+    static var latestVersion: Int { all.last?.version ?? 0 }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import PayCircleCore
+
+/// The embedded store: one SpatiaLite file in WAL mode with an R*Tree spatial index on the points.
+///
+/// ```swift
+/// let store = try SpatiaLiteStore(path: "paycircle.sqlite")
+/// try store.write(PointChange(upserts: points))
+/// ```
+public final class SpatiaLiteStore: PointStore {
+    public let path: String
+    let pool: ConnectionPool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        pool = try ConnectionPool(path: path)
+        try pool.write { connection in
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA synchronous = NORMAL")
+            try Self.migrate(connection)
+        }
+    }
+
+    public func schemaVersion() throws -> Int {
+        try pool.read { connection in try Self.userVersion(connection) }
+    }
+
+    public func loadPoints() throws -> [PaymentPoint] {
+        try pool.read { connection in
+            let statement = try connection.prepare("SELECT \(PointRow.columns) FROM points ORDER BY id")
+            var points: [PaymentPoint] = []
+            while try statement.step() { points.append(try PointRow.decode(statement)) }
+            return points
+        }
+    }
+
+    public func point(id: String) throws -> PaymentPoint? {
+        try pool.read { connection in
+            let statement = try connection.prepare("SELECT \(PointRow.columns) FROM points WHERE id = ?")
+            statement.bind([.text(id)])
+            return try statement.step() ? try PointRow.decode(statement) : nil
+        }
+    }
+
+    @discardableResult
+    public func write(_ change: PointChange) throws -> PointChangeSummary {
+        try pool.write { connection in
+            try connection.transaction {
+                var summary = PointChangeSummary()
+                var removed = Set<String>()
+                if let scope = change.replace {
+                    let (condition, values): (String, [SQLiteStatement.Value]) = switch scope {
+                    case .all: ("1", [])
+                    case .source(let source): ("source = ?", [.text(source)])
+                    }
+                    let select = try connection.prepare("SELECT id FROM points WHERE \(condition)")
+                    select.bind(values)
+                    while try select.step() { if let id = select.text(0) { removed.insert(id) } }
+                    try connection.prepare("DELETE FROM points WHERE \(condition)").run(values)
+                }
+                let delete = try connection.prepare("DELETE FROM points WHERE id = ?")
+                for id in change.deletions {
+                    try delete.run([.text(id)])
+                    if connection.changes > 0 { removed.insert(id) }
+                }
+                let exists = try connection.prepare("SELECT 1 FROM points WHERE id = ?")
+                let upsert = try connection.prepare(PointRow.upsertSQL)
+                for point in change.upserts {
+                    exists.bind([.text(point.id)])
+                    if try exists.step() { summary.updated += 1 } else if removed.remove(point.id) != nil {
+                        summary.updated += 1
+                    } else {
+                        summary.inserted += 1
+                    }
+                    try upsert.run(PointRow.values(point))
+                }
+                summary.deleted = removed.count
+                summary.removedIDs = removed.sorted()
+                return summary
+            }
+        }
+    }
+
+    private static func userVersion(_ connection: SQLiteConnection) throws -> Int {
+        let statement = try connection.prepare("PRAGMA user_version")
+        return try statement.step() ? Int(statement.int(0)) : 0
+    }
+
+    private static func migrate(_ connection: SQLiteConnection) throws {
+        let current = try userVersion(connection)
+        guard current <= SchemaMigrations.latestVersion else {
+            throw StoreError("the database has schema version \(current), newer than this program's \(SchemaMigrations.latestVersion)")
+        }
+        for migration in SchemaMigrations.all where migration.version > current {
+            try connection.transaction {
+                for sql in migration.statements { try connection.execute(sql) }
+                try connection.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+}

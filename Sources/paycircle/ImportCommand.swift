@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PayCircleCore
+import PayCircleNetwork
+import PayCircleStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import payment points or OpenStreetMap data into the store (one transaction each).",
+        subcommands: [ImportPointsCommand.self, ImportOSMCommand.self]
+    )
+}
+
+struct ImportPointsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "points",
+        abstract: "Upsert payment points by id from a CSV or GeoJSON file; nothing is imported if any row is invalid."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "A .csv file with a header row, or a .geojson FeatureCollection of Points.")
+    var file: String
+    @Option(help: "Coordinate system of the file: wgs84, gcj02 or bd09.")
+    var crs: CoordinateSystem = .wgs84
+    @Flag(help: "Remove every stored point first (in the same transaction).")
+    var replace = false
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let points = try PointFileReader.read(contentsOf: URL(fileURLWithPath: file), crs: crs)
+        let summary = try store.openRegistry().apply(PointChange(upserts: points, replace: replace ? .all : nil))
+        if format == .json {
+            try printJSON(summary)
+        } else {
+            print("Imported \(points.count) points from \(file): \(summary.inserted) new, \(summary.updated) updated, \(summary.deleted) removed.")
+        }
+    }
+}
+
+struct ImportOSMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "osm",
+        abstract: "Import the payment channels of an OpenStreetMap file (.osm, .osm.pbf, .osm.gz, .osm.bz2).",
+        discussion: "Re-importing replaces the points of the previous OSM import; ids are osm:n<id> and osm:w<id>."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The OSM file.")
+    var file: String
+    @Option(help: "The channel mapping (default: GeoData/channels.json).")
+    var channels: String?
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        guard let mappingURL = channels.map({ URL(fileURLWithPath: $0) }) ?? ChannelMapping.bundledFile() else {
+            throw ValidationError("GeoData/channels.json was not found; name a mapping with --channels")
+        }
+        let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL))
+        let summary = try importer.importFile(URL(fileURLWithPath: file), into: try store.openRegistry())
+        if format == .json {
+            try printJSON(summary)
+        } else {
+            let kinds = summary.byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print("Imported \(summary.points) channels from \(file) (\(kinds)): \(summary.inserted) new, \(summary.updated) updated, \(summary.removed) removed.")
+        }
+    }
+}
+
+extension CoordinateSystem: ExpressibleByArgument {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct PayCircleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paycircle",
+        abstract: "The ten-minute payment circle: find, plan and serve places to pay electricity bills.",
+        subcommands: [ImportCommand.self, NearestCommand.self, ServeCommand.self]
+    )
+}
