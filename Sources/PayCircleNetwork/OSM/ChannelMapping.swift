@@ -17,6 +17,16 @@ public struct ChannelMapping: Sendable, Decodable {
         public var services: [PaymentService]
         public var defaultName: String
 
+        public init(tag: String, values: [String], kind: PointKind, agencyType: AgencyType? = nil,
+                    services: [PaymentService], defaultName: String) {
+            self.tag = tag
+            self.values = values
+            self.kind = kind
+            self.agencyType = agencyType
+            self.services = services
+            self.defaultName = defaultName
+        }
+
         enum CodingKeys: String, CodingKey {
             case tag, values, kind, services
             case agencyType = "agency_type"

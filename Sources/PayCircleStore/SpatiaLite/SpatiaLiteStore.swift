@@ -67,6 +67,9 @@ public final class SpatiaLiteStore: PointStore {
                 let exists = try connection.prepare("SELECT 1 FROM points WHERE id = ?")
                 let upsert = try connection.prepare(PointRow.upsertSQL)
                 for point in change.upserts {
+                    guard point.location.isValid else {
+                        throw StoreError("point '\(point.id)' has an invalid position \(point.location)")
+                    }
                     exists.bind([.text(point.id)])
                     if try exists.step() { summary.updated += 1 } else if removed.remove(point.id) != nil {
                         summary.updated += 1

@@ -1,0 +1,105 @@
+import CSpatiaLite
+import Foundation
+import PayCircleCore
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+@Suite struct SpatiaLiteStoreTests {
+    static func hall(_ id: String, _ lat: Double = 23.02, _ lon: Double = 113.75) -> PaymentPoint {
+        PaymentPoint(id: id, name: "东莞供电局\(id)营业厅", kind: .hall, grade: .b, services: [.cash, .invoice, .business],
+                     openingHours: OpeningHours("Mo-Fr 08:30-17:30; Sa 09:00-12:00"), status: .online,
+                     address: "广东省东莞市南城街道鸿福路99号", phone: "95598", source: "test",
+                     updatedAt: Date(timeIntervalSince1970: 1_790_000_000), location: Coordinate(latitude: lat, longitude: lon))
+    }
+
+    /// Runs SQL directly on the file, outside the store, and returns the first column of the first row.
+    static func scalar(_ path: String, _ sql: String) -> String? {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { return nil }
+        defer { sqlite3_close(db) }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+        return String(cString: text)
+    }
+
+    @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("s.sqlite").path
+        let store = try SpatiaLiteStore(path: path)
+        #expect(try store.schemaVersion() == 1)
+        try store.write(PointChange(upserts: [Self.hall("h1")]))
+        let reopened = try SpatiaLiteStore(path: path)
+        #expect(try reopened.loadPoints().count == 1)
+        #expect(Self.scalar(path, "PRAGMA journal_mode") == "wal")
+        #expect(Self.scalar(path, "SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'points'") == "1")
+        #expect(Self.scalar(path, "SELECT srid FROM geometry_columns WHERE f_table_name = 'points'") == "4326")
+        #expect(Self.scalar(path, "SELECT count(*) FROM idx_points_geom") == "1")
+    }
+
+    @Test func roundTripsEveryFieldAndChineseTextExactly() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+        let original = Self.hall("南城")
+        try store.write(PointChange(upserts: [original]))
+        #expect(try store.point(id: "南城") == original)
+        #expect(try store.point(id: "missing") == nil)
+    }
+
+    @Test func upsertsByIdAndReportsWhatChanged() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+        let first = try store.write(PointChange(upserts: [Self.hall("a"), Self.hall("b")]))
+        #expect(first.inserted == 2 && first.updated == 0)
+        var moved = Self.hall("a", 23.05, 113.80)
+        moved.status = .closed
+        let second = try store.write(PointChange(upserts: [moved, Self.hall("c")], deletions: ["b"]))
+        #expect(second.inserted == 1 && second.updated == 1 && second.deleted == 1 && second.removedIDs == ["b"])
+        #expect(try store.loadPoints().map(\.id) == ["a", "c"])
+        #expect(try store.point(id: "a")?.status == .closed)
+        let replaced = try store.write(PointChange(upserts: [Self.hall("d")], replace: .all))
+        #expect(replaced.deleted == 2 && replaced.inserted == 1)
+        #expect(try store.loadPoints().map(\.id) == ["d"])
+    }
+
+    @Test func aFailedWriteLeavesStoreAndIndexAsTheyWere() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        try registry.apply(PointChange(upserts: [Self.hall("kept")]))
+        var broken = Self.hall("broken")
+        broken.location.latitude = .nan
+        #expect(throws: StoreError.self) {
+            try registry.apply(PointChange(upserts: [Self.hall("new"), broken], replace: .all))
+        }
+        #expect(try registry.store.loadPoints().map(\.id) == ["kept"])
+        #expect(registry.index.allPoints.map(\.id) == ["kept"])
+    }
+
+    @Test func registryKeepsTheIndexInStepWithTheStore() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("s.sqlite").path
+        let registry = try PointRegistry(store: SpatiaLiteStore(path: path))
+        let here = Coordinate(latitude: 23.0, longitude: 113.7)
+        try registry.apply(PointChange(upserts: [Self.hall("far", 23.1, 113.7), Self.hall("near", 23.01, 113.7)]))
+        #expect(registry.nearest(NearestQuery(location: here, k: 1)).map(\.point.id) == ["near"])
+        try registry.apply(PointChange(deletions: ["near"]))
+        #expect(registry.nearest(NearestQuery(location: here, k: 1)).map(\.point.id) == ["far"])
+        let fromDisk = try PointRegistry(store: SpatiaLiteStore(path: path))
+        #expect(fromDisk.index.allPoints == registry.index.allPoints)
+    }
+
+    @Test func rejectsAFileThatIsNotADatabase() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("not.sqlite")
+        try Data("this is not sqlite".utf8).write(to: path)
+        #expect(throws: StoreError.self) { try SpatiaLiteStore(path: path.path) }
+    }
+}
