@@ -44,8 +44,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "PayCircleBench",
-            dependencies: ["PayCircleCore", "PayCircleStore", "CSpatiaLite"],
-            path: "Sources/PayCircleBench"
+            dependencies: [
+                "PayCircleCore", "PayCircleStore", "CSpatiaLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .target(name: "PayCircleTestSupport", path: "Tests/Support"),

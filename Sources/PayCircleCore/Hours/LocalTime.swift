@@ -14,7 +14,12 @@ public struct LocalTime: Sendable, Hashable {
 
     /// The local time of `date` in `zone`, daylight-saving offsets included.
     public init(_ date: Date, in zone: TimeZone) {
-        let local = Int(floor(date.timeIntervalSince1970)) + zone.secondsFromGMT(for: date)
+        self.init(date, offsetSeconds: zone.secondsFromGMT(for: date))
+    }
+
+    /// The local time of `date` at a fixed offset from UTC.
+    init(_ date: Date, offsetSeconds: Int) {
+        let local = Int(floor(date.timeIntervalSince1970)) + offsetSeconds
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         // 1970-01-01 was a Thursday, weekday 3 when Monday is 0.
         weekday = ((day + 3) % 7 + 7) % 7

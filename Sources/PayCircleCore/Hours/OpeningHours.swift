@@ -18,7 +18,7 @@ public struct OpeningHours: Sendable, Hashable {
 
     public init(_ text: String) {
         self.text = text
-        self.schedule = try? WeeklySchedule(parsing: text)
+        self.schedule = WeeklySchedule.cachedParse(text)
     }
 
     /// Whether the hours say open at `time`, or `nil` when unknown (unparsed hours, or an answer that

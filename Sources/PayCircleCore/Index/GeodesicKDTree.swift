@@ -1,10 +1,10 @@
 /// A static k-d tree over WGS-84 positions that answers k-nearest queries by exact geodesic distance.
 ///
 /// Points live in earth-centred Cartesian coordinates (metres). The straight-line (chord) distance between
-/// two points on the ellipsoid never exceeds their geodesic distance, so box and chord distances are lower
-/// bounds that prune safely; the geodesic itself is computed only for the few points whose chord beats the
-/// current k-th best. Ties are broken by the smaller index, so callers who want ties by id number their
-/// points in id order.
+/// two points on the ellipsoid never exceeds their geodesic distance, and exceeds it by a bounded amount
+/// (see ``NeighborList``), so the search ranks by chord and computes the exact geodesic only for the k
+/// survivors and their near-ties. Ties are broken by the smaller index, so callers who want ties by id
+/// number their points in id order.
 ///
 /// ```swift
 /// let tree = GeodesicKDTree(coordinates)
@@ -29,7 +29,7 @@ public struct GeodesicKDTree: Sendable {
         }
     }
 
-    static let leafSize = 8
+    static let leafSize = 16
 
     public let count: Int
     private let xs: [Double], ys: [Double], zs: [Double]
@@ -58,44 +58,47 @@ public struct GeodesicKDTree: Sendable {
     ) -> [Neighbor] {
         guard k > 0, !nodes.isEmpty else { return [] }
         let q = Geodesic.earthCenteredPoint(origin)
-        var best = NeighborList(capacity: k, limit: maxDistance)
+        var list = NeighborList(capacity: k, limit: maxDistance)
         nodes.withUnsafeBufferPointer { nodes in
             xs.withUnsafeBufferPointer { xs in
                 ys.withUnsafeBufferPointer { ys in
                     zs.withUnsafeBufferPointer { zs in
-                        var stack: [Int32] = [0]
-                        stack.reserveCapacity(64)
-                        while let nodeIndex = stack.popLast() {
-                            let node = nodes[Int(nodeIndex)]
-                            let bound = best.bound
-                            if Self.boxDistanceSquared(node, q) > bound * bound { continue }
-                            if node.left < 0 {
-                                for i in Int(node.start)..<Int(node.end) {
-                                    let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
-                                    let chordSquared = dx * dx + dy * dy + dz * dz
-                                    let limit = best.bound
-                                    if chordSquared > limit * limit { continue }
-                                    let original = Int(originalIndex[i])
-                                    if let accept, !accept(original) { continue }
-                                    best.insert(original, Geodesic.distance(origin, coordinates[i]))
+                        // Depth-first with the nearer child first; the tree is balanced, so 128 slots
+                        // outlast any depth a 2^60-point tree could reach.
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { stack in
+                            stack[0] = 0
+                            var top = 1
+                            while top > 0 {
+                                top -= 1
+                                let node = nodes[Int(stack[top])]
+                                if Self.boxDistanceSquared(node, q) > list.boundSquared { continue }
+                                if node.left < 0 {
+                                    for i in Int(node.start)..<Int(node.end) {
+                                        let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
+                                        let chordSquared = dx * dx + dy * dy + dz * dz
+                                        if chordSquared > list.boundSquared { continue }
+                                        if let accept, !accept(Int(originalIndex[i])) { continue }
+                                        list.insert(i, chordSquared: chordSquared)
+                                    }
+                                    continue
                                 }
-                                continue
-                            }
-                            let left = nodes[Int(node.left)], right = nodes[Int(node.right)]
-                            // Push the farther child first so the nearer one is explored first.
-                            if Self.boxDistanceSquared(left, q) <= Self.boxDistanceSquared(right, q) {
-                                stack.append(node.right)
-                                stack.append(node.left)
-                            } else {
-                                stack.append(node.left)
-                                stack.append(node.right)
+                                let nearLeft = Self.boxDistanceSquared(nodes[Int(node.left)], q)
+                                    <= Self.boxDistanceSquared(nodes[Int(node.right)], q)
+                                stack[top] = nearLeft ? node.right : node.left
+                                stack[top + 1] = nearLeft ? node.left : node.right
+                                top += 2
                             }
                         }
                     }
                 }
             }
         }
-        return best.neighbors
+        var neighbors = list.candidates.compactMap { candidate -> Neighbor? in
+            let distance = Geodesic.distance(origin, coordinates[candidate.index])
+            return distance <= maxDistance ? Neighbor(index: Int(originalIndex[candidate.index]), distance: distance) : nil
+        }
+        neighbors.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        return Array(neighbors.prefix(k))
     }
 
     @inline(__always)

@@ -40,6 +40,9 @@ public struct NearestQuery: Sendable {
         self.maxDistance = maxDistance
     }
 
+    /// True when no filter but distance applies.
+    var isUnfiltered: Bool { kinds == nil && services.isEmpty && statuses == nil && openAt == nil }
+
     /// Whether `point` passes every filter but the opening-hours one.
     func matchesAttributes(_ point: PaymentPoint) -> Bool {
         if let kinds, !kinds.contains(point.kind) { return false }

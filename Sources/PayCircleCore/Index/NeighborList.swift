@@ -1,35 +1,52 @@
-/// The best `capacity` neighbours seen so far, sorted by distance then index; small k makes a sorted
-/// array faster than a heap.
+import Foundation
+
+/// Candidates of a k-nearest search ranked by chord length, keeping every point that could still be among
+/// the k geodesically nearest.
+///
+/// A geodesic is a surface curve whose curvature never exceeds the ellipsoid's largest principal curvature
+/// a/b², so (by the arc-chord comparison for curves of bounded curvature) a chord `c` spans a geodesic of at
+/// most `2ρ·asin(c / 2ρ)` with ρ = b²/a. Once k candidates are known, any point whose chord exceeds that
+/// bound for the k-th chord is geodesically farther than all k of them and can be dropped. The survivors —
+/// k, plus rare near-ties — get their exact geodesic distance at the end.
 struct NeighborList {
-    private(set) var neighbors: [GeodesicKDTree.Neighbor] = []
+    /// A radius a little under b²/a = 6,335,439 m, so the bound errs on the safe side.
+    private static let smallestCurvatureRadius = 6_330_000.0
+
+    private(set) var candidates: [(chordSquared: Double, index: Int)] = []
     let capacity: Int
-    let limit: Double
+    /// The largest chord still worth keeping; starts at the caller's distance limit.
+    private(set) var chordLimit: Double
+    private var chordLimitSquared: Double
 
     init(capacity: Int, limit: Double) {
         self.capacity = capacity
-        self.limit = limit
-        neighbors.reserveCapacity(capacity + 1)
+        chordLimit = limit
+        chordLimitSquared = limit * limit
+        candidates.reserveCapacity(capacity + 4)
     }
 
-    /// The distance a candidate must not exceed to enter the list, with a micrometre of slack so that
-    /// rounding in the chord lower bound never prunes an exact tie.
-    var bound: Double {
-        (neighbors.count == capacity ? neighbors[capacity - 1].distance : limit) + 1e-6
+    /// Squared chord beyond which nothing can enter.
+    @inline(__always) var boundSquared: Double { chordLimitSquared }
+
+    mutating func insert(_ index: Int, chordSquared: Double) {
+        guard chordSquared <= chordLimitSquared else { return }
+        var position = candidates.count
+        while position > 0, candidates[position - 1].chordSquared > chordSquared { position -= 1 }
+        candidates.insert((chordSquared, index), at: position)
+        guard candidates.count >= capacity else { return }
+        let kthChord = candidates[capacity - 1].chordSquared.squareRoot()
+        let bound = min(chordLimit, Self.longestGeodesic(forChord: kthChord) + 1e-6)
+        if bound < chordLimit {
+            chordLimit = bound
+            chordLimitSquared = bound * bound
+            while let last = candidates.last, last.chordSquared > chordLimitSquared { candidates.removeLast() }
+        }
     }
 
-    mutating func insert(_ index: Int, _ distance: Double) {
-        guard distance <= limit else { return }
-        if neighbors.count == capacity {
-            let last = neighbors[capacity - 1]
-            guard distance < last.distance || (distance == last.distance && index < last.index) else { return }
-            neighbors.removeLast()
-        }
-        var position = neighbors.count
-        while position > 0 {
-            let before = neighbors[position - 1]
-            if before.distance < distance || (before.distance == distance && before.index < index) { break }
-            position -= 1
-        }
-        neighbors.insert(GeodesicKDTree.Neighbor(index: index, distance: distance), at: position)
+    /// An upper bound of the geodesic distance between two surface points `chord` metres apart.
+    static func longestGeodesic(forChord chord: Double) -> Double {
+        let rho = smallestCurvatureRadius
+        let x = chord / (2 * rho)
+        return x >= 1 ? .infinity : 2 * rho * asin(x)
     }
 }

@@ -1,23 +1,22 @@
 import Foundation
 
-/// Evaluates "open at T" for many points at one moment, converting T to each time zone only once.
+/// Evaluates "open at T" for many points at one moment. Points nearly always share a time zone, so the
+/// local time of the last zone seen is kept at hand.
 struct OpenStateCache {
     let date: Date
-    private var localTimes: [String: LocalTime?] = [:]
+    private var lastZone: String?
+    private var lastLocalTime: LocalTime?
 
     init(date: Date) { self.date = date }
 
     mutating func isOpen(_ point: PaymentPoint) -> Bool? {
         guard point.status == .online else { return false }
         guard let hours = point.openingHours else { return nil }
-        let local: LocalTime?
-        if let cached = localTimes[point.timeZone] {
-            local = cached
-        } else {
-            local = TimeZone(identifier: point.timeZone).map { LocalTime(date, in: $0) }
-            localTimes[point.timeZone] = local
+        if point.timeZone != lastZone {
+            lastZone = point.timeZone
+            lastLocalTime = TimeZoneCache.localTime(date, in: point.timeZone)
         }
-        guard let local else { return nil }
-        return hours.isOpen(at: local)
+        guard let lastLocalTime else { return nil }
+        return hours.isOpen(at: lastLocalTime)
     }
 }

@@ -17,21 +17,30 @@ public struct PointIndex: Sendable {
     private let basePosition: [String: Int]
     /// Bit i set when base[i] was deleted or replaced by an overlay entry.
     private var hidden: [UInt64]
+    private var hiddenCount = 0
     private var overlay: [String: PaymentPoint]
 
     public init(_ points: [PaymentPoint] = []) {
-        var unique: [String: PaymentPoint] = [:]
-        for point in points { unique[point.id] = point }
-        base = unique.values.sorted { $0.id < $1.id }
+        // Sort positions rather than the large point values; for a repeated id the last one wins.
+        let order = points.indices.sorted { (points[$0].id, $0) < (points[$1].id, $1) }
+        var unique: [PaymentPoint] = []
+        unique.reserveCapacity(points.count)
+        for (rank, position) in order.enumerated() where rank + 1 == order.count || points[order[rank + 1]].id != points[position].id {
+            unique.append(points[position])
+        }
+        base = unique
         baseTree = GeodesicKDTree(base.map(\.location))
-        basePosition = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($1.id, $0) })
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(base.count)
+        for (position, point) in base.enumerated() { positions[point.id] = position }
+        basePosition = positions
         hidden = Array(repeating: 0, count: (base.count + 63) / 64)
         overlay = [:]
     }
 
     /// Number of points in the snapshot.
     public var count: Int {
-        base.count - hidden.reduce(0) { $0 + $1.nonzeroBitCount } + overlay.count
+        base.count - hiddenCount + overlay.count
     }
 
     /// Every point, in id order.
@@ -52,7 +61,10 @@ public struct PointIndex: Sendable {
         var next = self
         for id in deletions + upserts.map(\.id) {
             next.overlay[id] = nil
-            if let position = basePosition[id] { next.hidden[position / 64] |= 1 << UInt64(position % 64) }
+            if let position = basePosition[id], !next.isHidden(position) {
+                next.hidden[position / 64] |= 1 << UInt64(position % 64)
+                next.hiddenCount += 1
+            }
         }
         for point in upserts { next.overlay[point.id] = point }
         if next.overlay.count > max(1024, base.count / 8) {
@@ -64,24 +76,31 @@ public struct PointIndex: Sendable {
     /// The nearest points matching `query`, nearest first, ties by id.
     public func nearest(_ query: NearestQuery) -> [NearestMatch] {
         let k = min(max(query.k, NearestQuery.kRange.lowerBound), NearestQuery.kRange.upperBound)
+        let limit = query.maxDistance ?? .infinity
         var openState = OpenStateCache(date: query.evaluatedAt)
         func accept(_ point: PaymentPoint) -> Bool {
             guard query.matchesAttributes(point) else { return false }
             return query.openAt == nil || openState.isOpen(point) == true
         }
-        let hasHidden = hidden.contains { $0 != 0 }
-        var candidates = baseTree.nearest(
-            to: query.location, k: k, maxDistance: query.maxDistance ?? .infinity,
-            accept: { index in (!hasHidden || !isHidden(index)) && accept(base[index]) }
-        ).map { (point: base[$0.index], distance: $0.distance) }
-        for point in overlay.values where accept(point) {
-            let distance = Geodesic.distance(query.location, point.location)
-            if distance <= query.maxDistance ?? .infinity { candidates.append((point, distance)) }
+        let hasHidden = hiddenCount > 0
+        let filter: ((Int) -> Bool)? = query.isUnfiltered && !hasHidden ? nil : { index in
+            (!hasHidden || !isHidden(index)) && accept(base[index])
+        }
+        var matches: [NearestMatch] = []
+        matches.reserveCapacity(k)
+        for neighbor in baseTree.nearest(to: query.location, k: k, maxDistance: limit, accept: filter) {
+            matches.append(NearestMatch(point: base[neighbor.index], distance: neighbor.distance, isOpen: nil))
         }
         if !overlay.isEmpty {
-            candidates.sort { ($0.distance, $0.point.id) < ($1.distance, $1.point.id) }
+            for point in overlay.values where accept(point) {
+                let distance = Geodesic.distance(query.location, point.location)
+                if distance <= limit { matches.append(NearestMatch(point: point, distance: distance, isOpen: nil)) }
+            }
+            matches.sort { ($0.distance, $0.point.id) < ($1.distance, $1.point.id) }
+            if matches.count > k { matches.removeLast(matches.count - k) }
         }
-        return candidates.prefix(k).map { NearestMatch(point: $0.point, distance: $0.distance, isOpen: openState.isOpen($0.point)) }
+        for position in matches.indices { matches[position].isOpen = openState.isOpen(matches[position].point) }
+        return matches
     }
 
     /// Points inside a WGS-84 bounding box, optionally of some kinds only, in id order.

@@ -55,7 +55,7 @@ public struct PaymentPoint: Sendable, Hashable, Identifiable {
     /// answer depends on a public holiday.
     public func isOpen(at date: Date) -> Bool? {
         guard status == .online else { return false }
-        guard let openingHours, let zone = TimeZone(identifier: timeZone) else { return nil }
-        return openingHours.isOpen(at: LocalTime(date, in: zone))
+        guard let openingHours, let local = TimeZoneCache.localTime(date, in: timeZone) else { return nil }
+        return openingHours.isOpen(at: local)
     }
 }

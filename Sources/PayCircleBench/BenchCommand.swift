@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paycircle-bench",
+        abstract: "Release-mode benchmarks of PayCircle against SpatiaLite SQL baselines, and a data generator.",
+        subcommands: [NearestBenchmark.self, GeneratePoints.self]
+    )
+}
