@@ -29,25 +29,22 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(status: .notFound, code: "not_found", message: what)
     }
 
-    private struct Body: Encodable {
-        struct Detail: Encodable {
-            let code: String
-            let message: String
-            let field: String?
+    private struct Body: JSONWritable {
+        let error: APIError
 
-            func encode(to encoder: Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(code, forKey: .code)
-                try c.encode(message, forKey: .message)
-                try c.encode(field, forKey: .field)
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.key("error")
+                json.object { json in
+                    json.field("code", error.code)
+                    json.field("message", error.message)
+                    json.nullableField("field", error.field)
+                }
             }
-
-            enum CodingKeys: String, CodingKey { case code, message, field }
         }
-        let error: Detail
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONResponse.make(Body(error: .init(code: code, message: message, field: field)), status: status)
+        JSONResponse.make(Body(error: self), status: status)
     }
 }

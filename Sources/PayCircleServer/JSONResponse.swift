@@ -1,16 +1,15 @@
-import Foundation
 import Hummingbird
+import PayCircleCore
 
-/// Builds JSON responses with a fixed encoder configuration (sorted keys are not needed on the hot path).
+/// Builds JSON responses from ``JSONWritable`` values.
 enum JSONResponse {
-    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, contentType: String = "application/json") throws -> Response {
-        let data = try JSONEncoder().encode(value)
+    static func make(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType + "; charset=utf-8"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.jsonBytes)))
     }
 
-    static func geoJSON(_ value: some Encodable) throws -> Response {
-        try make(value, contentType: "application/geo+json")
+    static func geoJSON(_ value: some JSONWritable) -> Response {
+        make(value, contentType: "application/geo+json")
     }
 }

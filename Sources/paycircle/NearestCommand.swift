@@ -35,8 +35,8 @@ struct NearestCommand: ParsableCommand {
         }
         let matches = try store.openRegistry().nearest(request.query)
         switch format {
-        case .json: try printJSON(NearestResponse(request: request, matches: matches))
-        case .geojson: try printJSON(PointFeatureCollection(matches: matches))
+        case .json: printJSON(NearestResponse(request: request, matches: matches))
+        case .geojson: printJSON(PointFeatureCollection(matches: matches))
         case .table:
             let rows = matches.enumerated().map { offset, match in
                 [String(offset + 1), match.point.id, match.point.name, match.point.kind.rawValue,

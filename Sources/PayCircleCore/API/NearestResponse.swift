@@ -2,50 +2,45 @@ import Foundation
 
 /// The answer to a ``NearestRequest`` in the JSON shape of DESIGN.md:
 /// `{"query": {...}, "results": [{"id", "name", "kind", "lat", "lon", "distance_m", "walk_m", "walk_s", "open", ...}]}`.
-public struct NearestResponse: Encodable, Sendable {
-    public struct Echo: Encodable, Sendable {
-        public var lat: Double
-        public var lon: Double
-        public var crs: CoordinateSystem
-        public var k: Int
-        public var by: NearestRequest.Ranking
-        public var at: String
-        public var openOnly: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case lat, lon, crs, k, by, at
-            case openOnly = "open_only"
-        }
-    }
-
-    public struct Result: Encodable, Sendable {
+public struct NearestResponse: JSONWritable, Sendable {
+    /// One result: the point's fields plus distance, walk and open state.
+    public struct Result: JSONWritable, Sendable {
         public var match: NearestMatch
         public var crs: CoordinateSystem
 
-        enum Key: String, CodingKey {
-            case distanceM = "distance_m", walkM = "walk_m", walkS = "walk_s", open
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var fields = encoder.container(keyedBy: PointJSON.Key.self)
-            try PointJSON(match.point, crs: crs).encodeFields(into: &fields)
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode((match.distance * 100).rounded() / 100, forKey: .distanceM)
-            try c.encodeNil(forKey: .walkM)
-            try c.encodeNil(forKey: .walkS)
-            if let open = match.isOpen { try c.encode(open, forKey: .open) } else { try c.encodeNil(forKey: .open) }
+        public func write(to json: inout JSONWriter) {
+            json.object { json in
+                PointJSON(match.point, crs: crs).writeFields(to: &json)
+                json.field("distance_m", (match.distance * 100).rounded() / 100)
+                json.nullableField("walk_m", nil as Double?)
+                json.nullableField("walk_s", nil as Double?)
+                json.nullableField("open", match.isOpen)
+            }
         }
     }
 
-    public var query: Echo
+    public var request: NearestRequest
     public var results: [Result]
 
     public init(request: NearestRequest, matches: [NearestMatch]) {
-        query = Echo(
-            lat: request.givenLocation.latitude, lon: request.givenLocation.longitude, crs: request.crs,
-            k: request.query.k, by: request.ranking, at: request.query.evaluatedAt.formatted(.iso8601),
-            openOnly: request.query.openAt != nil
-        )
+        self.request = request
         results = matches.map { Result(match: $0, crs: request.crs) }
+    }
+
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("query")
+            json.object { json in
+                json.field("lat", request.givenLocation.latitude)
+                json.field("lon", request.givenLocation.longitude)
+                json.field("crs", request.crs.rawValue)
+                json.field("k", request.query.k)
+                json.field("by", request.ranking.rawValue)
+                json.field("at", Timestamp.utcString(request.query.evaluatedAt))
+                json.field("open_only", request.query.openAt != nil)
+            }
+            json.key("results")
+            json.array { json in for result in results { json.value(result) } }
+        }
     }
 }

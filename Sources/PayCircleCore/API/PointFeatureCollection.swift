@@ -1,39 +1,39 @@
 /// Points as an RFC 7946 GeoJSON FeatureCollection (always WGS-84 longitude, latitude) with the point's
 /// fields as properties; for nearest results also the distance and the open state.
-public struct PointFeatureCollection<Properties: Encodable & Sendable>: Encodable, Sendable {
-    struct Feature: Encodable, Sendable {
-        struct Geometry: Encodable, Sendable {
-            let type = "Point"
-            let coordinates: [Double]
-        }
-        let type = "Feature"
-        let id: String
-        let geometry: Geometry
-        let properties: Properties
-    }
+public struct PointFeatureCollection: JSONWritable, Sendable {
+    private let features: [(point: PaymentPoint, properties: any JSONWritable & Sendable)]
 
-    let type = "FeatureCollection"
-    let features: [Feature]
-
-    init(_ items: [(PaymentPoint, Properties)]) {
-        features = items.map { point, properties in
-            Feature(
-                id: point.id,
-                geometry: .init(coordinates: [PointJSON.rounded(point.location.longitude), PointJSON.rounded(point.location.latitude)]),
-                properties: properties
-            )
-        }
-    }
-}
-
-extension PointFeatureCollection where Properties == NearestResponse.Result {
     public init(matches: [NearestMatch]) {
-        self.init(matches.map { ($0.point, NearestResponse.Result(match: $0, crs: .wgs84)) })
+        features = matches.map { ($0.point, NearestResponse.Result(match: $0, crs: .wgs84)) }
     }
-}
 
-extension PointFeatureCollection where Properties == PointJSON {
     public init(points: [PaymentPoint]) {
-        self.init(points.map { ($0, PointJSON($0)) })
+        features = points.map { ($0, PointJSON($0)) }
+    }
+
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("type", "FeatureCollection")
+            json.key("features")
+            json.array { json in
+                for feature in features {
+                    json.object { json in
+                        json.field("type", "Feature")
+                        json.field("id", feature.point.id)
+                        json.key("geometry")
+                        json.object { json in
+                            json.field("type", "Point")
+                            json.key("coordinates")
+                            json.array { json in
+                                json.number(PointJSON.rounded(feature.point.location.longitude))
+                                json.number(PointJSON.rounded(feature.point.location.latitude))
+                            }
+                        }
+                        json.key("properties")
+                        feature.properties.write(to: &json)
+                    }
+                }
+            }
+        }
     }
 }

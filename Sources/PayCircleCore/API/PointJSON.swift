@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON view of a payment point; coordinates in the caller's coordinate system.
-public struct PointJSON: Encodable, Sendable {
+public struct PointJSON: JSONWritable, Sendable {
     public var point: PaymentPoint
     public var crs: CoordinateSystem
 
@@ -10,33 +10,29 @@ public struct PointJSON: Encodable, Sendable {
         self.crs = crs
     }
 
-    enum Key: String, CodingKey {
-        case id, name, kind, grade, agencyType = "agency_type", services, openingHours = "opening_hours"
-        case timeZone = "time_zone", status, address, phone, source, updatedAt = "updated_at", lat, lon
+    public func write(to json: inout JSONWriter) {
+        json.object { json in writeFields(to: &json) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try encodeFields(into: &c)
-    }
-
-    func encodeFields(into c: inout KeyedEncodingContainer<Key>) throws {
+    /// The point's fields, for objects that add fields of their own.
+    func writeFields(to json: inout JSONWriter) {
         let position = crs.fromWGS84(point.location)
-        try c.encode(point.id, forKey: .id)
-        try c.encode(point.name, forKey: .name)
-        try c.encode(point.kind, forKey: .kind)
-        try c.encodeIfPresent(point.grade, forKey: .grade)
-        try c.encodeIfPresent(point.agencyType, forKey: .agencyType)
-        try c.encode(point.services, forKey: .services)
-        try c.encodeIfPresent(point.openingHours?.text, forKey: .openingHours)
-        try c.encode(point.timeZone, forKey: .timeZone)
-        try c.encode(point.status, forKey: .status)
-        try c.encodeIfPresent(point.address, forKey: .address)
-        try c.encodeIfPresent(point.phone, forKey: .phone)
-        try c.encodeIfPresent(point.source, forKey: .source)
-        try c.encode(point.updatedAt.formatted(.iso8601), forKey: .updatedAt)
-        try c.encode(Self.rounded(position.latitude), forKey: .lat)
-        try c.encode(Self.rounded(position.longitude), forKey: .lon)
+        json.field("id", point.id)
+        json.field("name", point.name)
+        json.field("kind", point.kind.rawValue)
+        json.optionalField("grade", point.grade?.rawValue)
+        json.optionalField("agency_type", point.agencyType?.rawValue)
+        json.key("services")
+        json.array { json in for service in point.services.services { json.string(service.rawValue) } }
+        json.optionalField("opening_hours", point.openingHours?.text)
+        json.field("time_zone", point.timeZone)
+        json.field("status", point.status.rawValue)
+        json.optionalField("address", point.address)
+        json.optionalField("phone", point.phone)
+        json.optionalField("source", point.source)
+        json.field("updated_at", Timestamp.utcString(point.updatedAt))
+        json.field("lat", Self.rounded(position.latitude))
+        json.field("lon", Self.rounded(position.longitude))
     }
 
     /// Seven decimals: about a centimetre.

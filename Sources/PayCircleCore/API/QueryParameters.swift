@@ -13,7 +13,7 @@ public struct QueryParameters: Sendable {
     public init(_ values: [String: String]) { self.values = values }
 
     public func string(_ name: String) -> String? {
-        guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = values[name]?.trimmedSpaces, !value.isEmpty else { return nil }
         return value
     }
 
@@ -40,7 +40,7 @@ public struct QueryParameters: Sendable {
     public func list<Value: RawRepresentable & CaseIterable>(_ name: String, of type: Value.Type) throws(InputError) -> [Value]? where Value.RawValue == String {
         guard let text = string(name) else { return nil }
         var result: [Value] = []
-        for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        for item in text.split(separator: ",").map({ $0.trimmedSpaces }) where !item.isEmpty {
             guard let value = Value(rawValue: item) else {
                 throw InputError("unknown value '\(item)' (expected \(Value.allCases.map(\.rawValue).joined(separator: ", ")))", field: name)
             }

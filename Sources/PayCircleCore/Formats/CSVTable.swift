@@ -66,7 +66,7 @@ public struct CSVTable: Sendable {
         if inQuotes { throw InputError("a quoted field is not closed", line: rowStart) }
         if !field.isEmpty || !values.isEmpty || fieldWasQuoted { endRow() }
         guard let first = rows.first else { throw InputError("the file is empty (expected a header row)", line: 1) }
-        header = first.values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        header = first.values.map { $0.trimmedSpaces.lowercased() }
         records = Array(rows.dropFirst())
     }
 }

@@ -60,7 +60,7 @@ public struct PointRecord: Sendable {
     }
 
     private func optional(_ field: String) -> String? {
-        guard let value = fields[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = fields[field]?.trimmedSpaces, !value.isEmpty else { return nil }
         return value
     }
 

@@ -15,15 +15,33 @@ public enum Geodesic {
     public static let semiMinorAxis = semiMajorAxis * (1 - flattening)
     private static let eccentricitySquared = flattening * (2 - flattening)
 
+    /// A coordinate prepared for repeated distance computations: the sine and cosine of its reduced
+    /// latitude and its longitude in radians, computed once.
+    public struct PreparedPoint: Sendable {
+        let sinU: Double, cosU: Double, longitude: Double
+        let coordinate: Coordinate
+
+        public init(_ c: Coordinate) {
+            let u = atan((1 - Geodesic.flattening) * tan(c.latitude * .pi / 180))
+            sinU = sin(u)
+            cosU = cos(u)
+            longitude = c.longitude * .pi / 180
+            coordinate = c
+        }
+    }
+
     /// The geodesic distance in metres between two WGS-84 coordinates.
     public static func distance(_ p: Coordinate, _ q: Coordinate) -> Double {
         if p.latitude == q.latitude && p.longitude == q.longitude { return 0 }
+        return distance(PreparedPoint(p), PreparedPoint(q))
+    }
+
+    /// The geodesic distance in metres between two prepared points (Vincenty's inverse method).
+    public static func distance(_ p: PreparedPoint, _ q: PreparedPoint) -> Double {
         let a = semiMajorAxis, b = semiMinorAxis, f = flattening
-        let degree = Double.pi / 180
-        let L = (q.longitude - p.longitude) * degree
-        let U1 = atan((1 - f) * tan(p.latitude * degree))
-        let U2 = atan((1 - f) * tan(q.latitude * degree))
-        let sinU1 = sin(U1), cosU1 = cos(U1), sinU2 = sin(U2), cosU2 = cos(U2)
+        let L = q.longitude - p.longitude
+        let sinU1 = p.sinU, cosU1 = p.cosU, sinU2 = q.sinU, cosU2 = q.cosU
+        if sinU1 == sinU2 && L == 0 { return 0 }
 
         var lambda = L
         var sinSigma = 0.0, cosSigma = 0.0, sigma = 0.0, cos2Alpha = 0.0, cos2SigmaM = 0.0
@@ -45,7 +63,7 @@ public enum Geodesic {
                 * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)))
             if abs(lambda - previous) < 1e-12 { converged = true; break }
         }
-        guard converged else { return sphericalDistance(p, q) }
+        guard converged else { return sphericalDistance(p.coordinate, q.coordinate) }
         let u2 = cos2Alpha * (a * a - b * b) / (b * b)
         let A = 1 + u2 / 16384 * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)))
         let B = u2 / 1024 * (256 + u2 * (-128 + u2 * (74 - 47 * u2)))

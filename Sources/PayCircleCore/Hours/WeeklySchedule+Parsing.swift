@@ -18,18 +18,18 @@ extension WeeklySchedule {
 
     /// Parses the supported `opening_hours` subset; see ``OpeningHours``.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         func fail(_ reason: String) -> OpeningHoursSyntaxError { OpeningHoursSyntaxError(text: text, reason: reason) }
         guard !trimmed.isEmpty else { throw fail("empty") }
         if trimmed == "24/7" {
-            rules = [Rule(weekdays: 0x7F, appliesOnPublicHolidays: true, ranges: [MinuteRange(start: 0, end: 1440)], isAdditional: false)]
+            self.init(rules: [Rule(weekdays: 0x7F, appliesOnPublicHolidays: true, ranges: [MinuteRange(start: 0, end: 1440)], isAdditional: false)])
             return
         }
         var parsed: [Rule] = []
         for statement in trimmed.split(separator: ";", omittingEmptySubsequences: true) {
             let parts = Self.splitAdditionalRules(String(statement))
             for (index, part) in parts.enumerated() {
-                let body = part.trimmingCharacters(in: .whitespaces)
+                let body = part.trimmedSpaces
                 if body.isEmpty { continue }
                 do {
                     parsed.append(try Self.parseRule(body, isAdditional: index > 0))
@@ -39,7 +39,7 @@ extension WeeklySchedule {
             }
         }
         guard !parsed.isEmpty else { throw fail("no rules") }
-        rules = parsed
+        self.init(rules: parsed)
     }
 
     /// Splits `Mo-Fr 08:00-12:00,14:00-18:00, Sa 09:00-12:00` at the commas that start a new weekday rule.

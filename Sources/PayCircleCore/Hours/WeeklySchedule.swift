@@ -17,25 +17,32 @@ public struct WeeklySchedule: Sendable, Hashable {
         public var isAdditional: Bool
     }
 
-    public var rules: [Rule]
+    public let rules: [Rule]
+    /// The ranges in force on each weekday: `dayRanges[holiday ? 1 : 0][weekday]`, resolved once so that
+    /// evaluation does no work per rule.
+    private let dayRanges: [[[MinuteRange]]]
+    let mentionsPublicHolidays: Bool
 
-    var mentionsPublicHolidays: Bool { rules.contains { $0.appliesOnPublicHolidays } }
+    init(rules: [Rule]) {
+        self.rules = rules
+        mentionsPublicHolidays = rules.contains { $0.appliesOnPublicHolidays }
+        dayRanges = [false, true].map { holiday in
+            (0..<7).map { weekday in
+                var current: [MinuteRange] = []
+                for rule in rules where rule.weekdays & (1 << weekday) != 0 || (holiday && rule.appliesOnPublicHolidays) {
+                    current = rule.isAdditional ? current + rule.ranges : rule.ranges
+                }
+                return current
+            }
+        }
+    }
 
     func isOpen(at time: LocalTime, onPublicHoliday holiday: Bool) -> Bool {
-        if ranges(on: time.weekday, holiday: holiday).contains(where: {
-            $0.start <= time.minuteOfDay && time.minuteOfDay < $0.end
-        }) {
+        let table = dayRanges[holiday ? 1 : 0]
+        if table[time.weekday].contains(where: { $0.start <= time.minuteOfDay && time.minuteOfDay < $0.end }) {
             return true
         }
         let previousDay = (time.weekday + 6) % 7
-        return ranges(on: previousDay, holiday: holiday).contains { $0.end > 1440 && time.minuteOfDay < $0.end - 1440 }
-    }
-
-    private func ranges(on weekday: Int, holiday: Bool) -> [MinuteRange] {
-        var current: [MinuteRange] = []
-        for rule in rules where rule.weekdays & (1 << weekday) != 0 || (holiday && rule.appliesOnPublicHolidays) {
-            current = rule.isAdditional ? current + rule.ranges : rule.ranges
-        }
-        return current
+        return table[previousDay].contains { $0.end > 1440 && time.minuteOfDay < $0.end - 1440 }
     }
 }

@@ -33,7 +33,7 @@ public struct GeodesicKDTree: Sendable {
 
     public let count: Int
     private let xs: [Double], ys: [Double], zs: [Double]
-    private let coordinates: [Coordinate]
+    private let prepared: [Geodesic.PreparedPoint]
     private let originalIndex: [Int32]
     private let nodes: [Node]
 
@@ -48,7 +48,7 @@ public struct GeodesicKDTree: Sendable {
         xs = order.map { ecef[Int($0)].x }
         ys = order.map { ecef[Int($0)].y }
         zs = order.map { ecef[Int($0)].z }
-        coordinates = order.map { points[Int($0)] }
+        prepared = order.map { Geodesic.PreparedPoint(points[Int($0)]) }
     }
 
     /// The `k` nearest points to `origin` within `maxDistance` metres that `accept` lets through, nearest
@@ -93,8 +93,9 @@ public struct GeodesicKDTree: Sendable {
                 }
             }
         }
+        let preparedOrigin = Geodesic.PreparedPoint(origin)
         var neighbors = list.candidates.compactMap { candidate -> Neighbor? in
-            let distance = Geodesic.distance(origin, coordinates[candidate.index])
+            let distance = Geodesic.distance(preparedOrigin, prepared[candidate.index])
             return distance <= maxDistance ? Neighbor(index: Int(originalIndex[candidate.index]), distance: distance) : nil
         }
         neighbors.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }

@@ -1,16 +1,23 @@
 import Hummingbird
+import PayCircleCore
 import PayCircleStore
 
 /// `GET /healthz`: the service is up and how many points it serves.
 struct HealthRoutes<Context: RequestContext>: Sendable {
     let registry: PointRegistry
 
-    private struct Health: Encodable {
-        let status = "ok"
+    private struct Health: JSONWritable {
         let points: Int
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.field("status", "ok")
+                json.field("points", points)
+            }
+        }
     }
 
     func add(to router: Router<Context>) {
-        router.get("/healthz") { _, _ in try JSONResponse.make(Health(points: registry.index.count)) }
+        router.get("/healthz") { _, _ in JSONResponse.make(Health(points: registry.index.count)) }
     }
 }

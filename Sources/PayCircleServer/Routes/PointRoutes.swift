@@ -21,12 +21,12 @@ struct PointRoutes<Context: RequestContext>: Sendable {
         guard nearest.ranking == .distance else {
             throw APIError(status: .badRequest, code: "no_network", message: "by=walk needs a walking network, and none is loaded", field: "by")
         }
-        return try JSONResponse.make(NearestResponse(request: nearest, matches: registry.nearest(nearest.query)))
+        return JSONResponse.make(NearestResponse(request: nearest, matches: registry.nearest(nearest.query)))
     }
 
     func point(_ id: String) throws -> Response {
         guard let point = registry.point(id: id) else { throw APIError.notFound("no payment point with id '\(id)'") }
-        return try JSONResponse.make(PointJSON(point))
+        return JSONResponse.make(PointJSON(point))
     }
 
     func points(_ request: Request) throws -> Response {
@@ -42,13 +42,13 @@ struct PointRoutes<Context: RequestContext>: Sendable {
             throw APIError.badRequest(error)
         }
         let found = registry.index.points(in: box, kinds: kinds.map(Set.init), limit: limit)
-        return try JSONResponse.geoJSON(PointFeatureCollection(points: found))
+        return JSONResponse.geoJSON(PointFeatureCollection(points: found))
     }
 
     /// `bbox=minLon,minLat,maxLon,maxLat` (WGS-84), as in OGC APIs.
     static func boundingBox(_ parameters: QueryParameters) throws(InputError) -> BoundingBox {
         guard let text = parameters.string("bbox") else { throw InputError("is required (minLon,minLat,maxLon,maxLat)", field: "bbox") }
-        let numbers = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let numbers = text.split(separator: ",").map { Double($0.trimmedSpaces) }
         guard numbers.count == 4, let minLon = numbers[0], let minLat = numbers[1], let maxLon = numbers[2], let maxLat = numbers[3],
               [minLon, minLat, maxLon, maxLat].allSatisfy(\.isFinite) else {
             throw InputError("expected four numbers minLon,minLat,maxLon,maxLat", field: "bbox")
