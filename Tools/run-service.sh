@@ -7,5 +7,5 @@ bash Tools/setup.sh
 swift build -c release --product paycircle
 extract=$(bash Tools/sample-city.sh)
 db=GeoData/cache/helsinki.sqlite
-.build/release/paycircle import osm "$extract" --db "$db"
+.build/release/paycircle import osm "$extract" --db "$db" --time-zone Europe/Helsinki
 exec .build/release/paycircle serve --db "$db" --host 127.0.0.1 --port "${PORT:-8080}"

@@ -46,4 +46,9 @@ public struct PointChangeSummary: Sendable, Hashable, Codable {
     public var removedIDs: [String] = []
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case inserted, updated, deleted
+        case removedIDs = "removed_ids"
+    }
 }

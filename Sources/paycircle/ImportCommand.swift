@@ -51,6 +51,8 @@ struct ImportOSMCommand: ParsableCommand {
     var file: String
     @Option(help: "The channel mapping (default: GeoData/channels.json).")
     var channels: String?
+    @Option(name: .customLong("time-zone"), help: "IANA time zone of the channels' opening hours.")
+    var timeZone = PaymentPoint.defaultTimeZone
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -58,7 +60,10 @@ struct ImportOSMCommand: ParsableCommand {
         guard let mappingURL = channels.map({ URL(fileURLWithPath: $0) }) ?? ChannelMapping.bundledFile() else {
             throw ValidationError("GeoData/channels.json was not found; name a mapping with --channels")
         }
-        let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL))
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw ValidationError("--time-zone: unknown time zone '\(timeZone)' (expected an IANA name such as Asia/Shanghai)")
+        }
+        let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL), timeZone: timeZone)
         let summary = try importer.importFile(URL(fileURLWithPath: file), into: try store.openRegistry())
         if format == .json {
             try printJSON(summary)

@@ -13,15 +13,24 @@ public struct OSMImporter {
         public var updated: Int
         public var removed: Int
         public var skippedWays: Int
+
+        enum CodingKeys: String, CodingKey {
+            case file, points, inserted, updated, removed
+            case byKind = "by_kind", skippedWays = "skipped_ways"
+        }
     }
 
     public let mapping: ChannelMapping
+    public let timeZone: String
 
-    public init(mapping: ChannelMapping) { self.mapping = mapping }
+    public init(mapping: ChannelMapping, timeZone: String = PaymentPoint.defaultTimeZone) {
+        self.mapping = mapping
+        self.timeZone = timeZone
+    }
 
     /// Reads the channels of `url` without writing anything.
     public func extractPoints(from url: URL) throws(InputError) -> OSMPointExtractor {
-        var extractor = OSMPointExtractor(mapping: mapping)
+        var extractor = OSMPointExtractor(mapping: mapping, timeZone: timeZone)
         try OSMFileReader(url: url).read(node: { extractor.add($0) }, way: { extractor.add($0) })
         return extractor
     }

@@ -8,13 +8,16 @@ public struct OSMPointExtractor {
 
     public let mapping: ChannelMapping
     public let importedAt: Date
+    /// The time zone the channels' opening hours are read in.
+    public let timeZone: String
     public private(set) var points: [PaymentPoint] = []
     /// Matching ways none of whose nodes were in the file.
     public private(set) var skippedWays = 0
     private var coordinates: [Int64: Coordinate] = [:]
 
-    public init(mapping: ChannelMapping, importedAt: Date = Date()) {
+    public init(mapping: ChannelMapping, timeZone: String = PaymentPoint.defaultTimeZone, importedAt: Date = Date()) {
         self.mapping = mapping
+        self.timeZone = timeZone
         self.importedAt = importedAt
     }
 
@@ -36,7 +39,7 @@ public struct OSMPointExtractor {
         let name = tags["name"] ?? tags["name:zh"] ?? tags["brand"] ?? tags["operator"] ?? rule.defaultName
         return PaymentPoint(
             id: id, name: name, kind: rule.kind, agencyType: rule.agencyType, services: ServiceSet(rule.services),
-            openingHours: tags["opening_hours"].map(OpeningHours.init), status: .online,
+            openingHours: tags["opening_hours"].map(OpeningHours.init), timeZone: timeZone, status: .online,
             address: Self.address(tags), phone: tags["phone"] ?? tags["contact:phone"], source: Self.source,
             updatedAt: importedAt, location: location
         )
