@@ -1,16 +1,27 @@
 import PayCircleCore
 
-/// Durable storage of payment points: the source of truth that in-memory indexes are rebuilt from.
+/// Durable storage of payment points and the walking network: the source of truth that in-memory indexes
+/// and graphs are rebuilt from.
 ///
-/// Every ``write(_:)`` is atomic: it is applied whole or, on any error, not at all.
+/// Every write is atomic: it is applied whole or, on any error, not at all.
 public protocol PointStore: Sendable {
     /// Every stored point, in id order.
     func loadPoints() throws -> [PaymentPoint]
     func point(id: String) throws -> PaymentPoint?
+    /// Applies `change` and, when given, replaces the whole walking network, in one transaction.
     @discardableResult
-    func write(_ change: PointChange) throws -> PointChangeSummary
+    func write(_ change: PointChange, network: WalkingNetworkData?) throws -> PointChangeSummary
+    /// The stored walking network (empty when none was imported).
+    func loadNetwork() throws -> WalkingNetworkData
     /// The schema version the store is at.
     func schemaVersion() throws -> Int
+}
+
+extension PointStore {
+    @discardableResult
+    public func write(_ change: PointChange) throws -> PointChangeSummary {
+        try write(change, network: nil)
+    }
 }
 
 /// One atomic change to the stored points.

@@ -13,10 +13,13 @@ public struct OSMImporter {
         public var updated: Int
         public var removed: Int
         public var skippedWays: Int
+        public var networkNodes: Int
+        public var networkEdges: Int
 
         enum CodingKeys: String, CodingKey {
             case file, points, inserted, updated, removed
             case byKind = "by_kind", skippedWays = "skipped_ways"
+            case networkNodes = "network_nodes", networkEdges = "network_edges"
         }
     }
 
@@ -30,20 +33,31 @@ public struct OSMImporter {
 
     /// Reads the channels of `url` without writing anything.
     public func extractPoints(from url: URL) throws(InputError) -> OSMPointExtractor {
-        var extractor = OSMPointExtractor(mapping: mapping, timeZone: timeZone)
-        try OSMFileReader(url: url).read(node: { extractor.add($0) }, way: { extractor.add($0) })
-        return extractor
+        try extract(from: url).points
     }
 
+    /// Reads the channels and the walking network of `url` in one pass, without writing anything.
+    public func extract(from url: URL) throws(InputError) -> (points: OSMPointExtractor, network: WalkingNetworkExtractor) {
+        var points = OSMPointExtractor(mapping: mapping, timeZone: timeZone)
+        var network = WalkingNetworkExtractor()
+        try OSMFileReader(url: url).read(
+            node: { points.add($0); network.add($0) },
+            way: { points.add($0); network.add($0) }
+        )
+        return (points, network)
+    }
+
+    /// Imports channels and walking network in one transaction, replacing those of earlier OSM imports.
     public func importFile(_ url: URL, into registry: PointRegistry) throws -> Summary {
-        let extractor = try extractPoints(from: url)
+        let (extractor, network) = try extract(from: url)
         let change = PointChange(upserts: extractor.points, replace: .source(OSMPointExtractor.source))
-        let written = try registry.apply(change)
+        let written = try registry.apply(change, network: network.network)
         return Summary(
             file: url.path, points: extractor.points.count,
             byKind: Dictionary(grouping: extractor.points, by: \.kind.rawValue).mapValues(\.count),
             inserted: written.inserted, updated: written.updated, removed: written.deleted,
-            skippedWays: extractor.skippedWays
+            skippedWays: extractor.skippedWays, networkNodes: network.network.nodes.count,
+            networkEdges: network.network.edges.count
         )
     }
 }

@@ -31,6 +31,22 @@ enum SchemaMigrations {
             "SELECT CreateSpatialIndex('points', 'geom')",
             "CREATE INDEX points_source ON points (source)",
         ]),
+        Migration(version: 2, statements: [
+            "CREATE TABLE network_nodes (id INTEGER PRIMARY KEY, osm_id INTEGER NOT NULL)",
+            "SELECT AddGeometryColumn('network_nodes', 'geom', 4326, 'POINT', 'XY', 1)",
+            """
+            CREATE TABLE network_edges (
+                id INTEGER PRIMARY KEY,
+                source INTEGER NOT NULL REFERENCES network_nodes (id),
+                target INTEGER NOT NULL REFERENCES network_nodes (id),
+                length_m REAL NOT NULL CHECK (length_m >= 0),
+                class TEXT NOT NULL,
+                name TEXT,
+                oneway INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "SELECT AddGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY', 1)",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

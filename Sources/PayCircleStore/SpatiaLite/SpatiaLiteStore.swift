@@ -43,10 +43,15 @@ public final class SpatiaLiteStore: PointStore {
         }
     }
 
+    public func loadNetwork() throws -> WalkingNetworkData {
+        try pool.read { connection in try NetworkRows.load(connection) }
+    }
+
     @discardableResult
-    public func write(_ change: PointChange) throws -> PointChangeSummary {
+    public func write(_ change: PointChange, network: WalkingNetworkData?) throws -> PointChangeSummary {
         try pool.write { connection in
             try connection.transaction {
+                if let network { try NetworkRows.replace(with: network, in: connection) }
                 var summary = PointChangeSummary()
                 var removed = Set<String>()
                 if let scope = change.replace {

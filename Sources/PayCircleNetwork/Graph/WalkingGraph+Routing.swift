@@ -1,0 +1,74 @@
+import Foundation
+import PayCircleCore
+
+extension WalkingGraph {
+    /// The quickest walk between two places, each snapped onto the network first.
+    public func route(from origin: Coordinate, to destination: Coordinate) throws(NetworkError) -> WalkingRoute {
+        let start = try snap(origin, field: "from")
+        let end = try snap(destination, field: "to")
+        return try route(from: start, to: end)
+    }
+
+    public func route(from start: NetworkLocation, to end: NetworkLocation) throws(NetworkError) -> WalkingRoute {
+        let endEdge = edges[Int(end.edge)]
+        // Once both ends of the destination's edge are settled, no cheaper way to it can appear.
+        var waiting: Set<Int32> = endEdge.isOneway ? [endEdge.source] : [endEdge.source, endEdge.target]
+        let tree = shortestPaths(from: start) { node, _ in
+            waiting.remove(node)
+            return waiting.isEmpty
+        }
+        guard let best = tree.best(to: end, in: self) else {
+            throw NetworkError(reason: .unreachable, message: "the destination cannot be reached on foot from the start", field: "to")
+        }
+        var legs: [RouteLeg] = []
+        switch best.via {
+        case .direct:
+            legs = [RouteLeg(edge: end.edge, from: start.fraction, to: end.fraction)]
+        case .source, .target:
+            let node = best.via == .source ? endEdge.source : endEdge.target
+            legs = path(to: node, in: tree)
+            legs.append(RouteLeg(edge: end.edge, from: best.via == .source ? 0 : 1, to: end.fraction))
+        }
+        legs.removeAll { $0.from == $0.to }
+        return assemble(legs, start: start, end: end)
+    }
+
+    /// The legs from the tree's origin to `node`: the partial first edge, then whole edges.
+    private func path(to node: Int32, in tree: ShortestPathTree) -> [RouteLeg] {
+        var reversed: [RouteLeg] = []
+        var current = node
+        while tree.arcIn[Int(current)] != ShortestPathTree.seedArc {
+            let arc = tree.arcIn[Int(current)]
+            let edge = arcEdge[Int(arc)]
+            let forward = edges[Int(edge)].target == current && tail(ofArc: arc) == edges[Int(edge)].source
+            reversed.append(RouteLeg(edge: edge, from: forward ? 0 : 1, to: forward ? 1 : 0))
+            current = tail(ofArc: arc)
+        }
+        let originEdge = edges[Int(tree.origin.edge)]
+        reversed.append(RouteLeg(edge: tree.origin.edge, from: tree.origin.fraction, to: current == originEdge.target ? 1 : 0))
+        return reversed.reversed()
+    }
+
+    func point(on edge: Int32, at fraction: Double) -> Coordinate {
+        let e = edges[Int(edge)]
+        let a = coordinates[Int(e.source)], b = coordinates[Int(e.target)]
+        if fraction == 0 { return a }
+        if fraction == 1 { return b }
+        return Coordinate(latitude: a.latitude + (b.latitude - a.latitude) * fraction,
+                          longitude: a.longitude + (b.longitude - a.longitude) * fraction)
+    }
+
+    private func assemble(_ legs: [RouteLeg], start: NetworkLocation, end: NetworkLocation) -> WalkingRoute {
+        var geometry = [start.coordinate]
+        var distance = 0.0, duration = 0.0
+        for leg in legs {
+            distance += abs(leg.to - leg.from) * edges[Int(leg.edge)].length
+            duration += abs(leg.to - leg.from) * edgeSeconds[Int(leg.edge)]
+            let next = point(on: leg.edge, at: leg.to)
+            if geometry.last != next { geometry.append(next) }
+        }
+        if geometry.count == 1 { geometry.append(end.coordinate) }
+        return WalkingRoute(distance: distance, duration: duration, geometry: geometry,
+                            steps: RouteInstructions(graph: self).steps(for: legs), start: start, end: end)
+    }
+}

@@ -1,0 +1,95 @@
+import PayCircleCore
+
+/// The walking network in memory as compressed sparse rows: for node `n`, arcs
+/// `offsets[n]..<offsets[n+1]` give the neighbour and the edge walked. Connected components are labelled
+/// at build time; snapping only uses the largest one, so every snapped place can reach every other.
+///
+/// ```swift
+/// let graph = WalkingGraph(try store.loadNetwork())
+/// let route = try graph.route(from: hall, to: kiosk)
+/// ```
+public final class WalkingGraph: Sendable {
+    public let profile: WalkingProfile
+    let coordinates: [Coordinate]
+    let osmIDs: [Int64]
+    let edges: [WalkingNetworkData.Edge]
+    /// Walking time of each edge in seconds.
+    let edgeSeconds: [Double]
+    let offsets: [Int32]
+    let arcTarget: [Int32]
+    let arcEdge: [Int32]
+    /// Component label per node; `mainComponent` is the largest.
+    let component: [Int32]
+    let mainComponent: Int32
+    let segments: SegmentGrid
+
+    public var nodeCount: Int { coordinates.count }
+    public var edgeCount: Int { edges.count }
+    public var isEmpty: Bool { edges.isEmpty }
+
+    public init(_ network: WalkingNetworkData, profile: WalkingProfile = .standard) {
+        self.profile = profile
+        coordinates = network.nodes.map(\.coordinate)
+        osmIDs = network.nodes.map(\.osmID)
+        edges = network.edges
+        edgeSeconds = network.edges.map { profile.seconds($0.length, highway: $0.highway) }
+        let n = network.nodes.count
+        var degree = [Int32](repeating: 0, count: n + 1)
+        for edge in network.edges {
+            degree[Int(edge.source) + 1] += 1
+            if !edge.isOneway { degree[Int(edge.target) + 1] += 1 }
+        }
+        for i in 0..<n { degree[i + 1] += degree[i] }
+        offsets = degree
+        var next = degree
+        var targets = [Int32](repeating: 0, count: Int(degree[n]))
+        var arcEdges = [Int32](repeating: 0, count: Int(degree[n]))
+        for (index, edge) in network.edges.enumerated() {
+            targets[Int(next[Int(edge.source)])] = edge.target
+            arcEdges[Int(next[Int(edge.source)])] = Int32(index)
+            next[Int(edge.source)] += 1
+            if !edge.isOneway {
+                targets[Int(next[Int(edge.target)])] = edge.source
+                arcEdges[Int(next[Int(edge.target)])] = Int32(index)
+                next[Int(edge.target)] += 1
+            }
+        }
+        arcTarget = targets
+        arcEdge = arcEdges
+        (component, mainComponent) = Self.components(nodeCount: n, edges: network.edges)
+        let main = mainComponent, labels = component
+        segments = SegmentGrid(coordinates: coordinates, edges: network.edges) { labels[Int($0.source)] == main }
+    }
+
+    /// Undirected connected components by union-find, labelled by their root; the largest is returned.
+    private static func components(nodeCount: Int, edges: [WalkingNetworkData.Edge]) -> ([Int32], Int32) {
+        var parent = Array(0..<Int32(nodeCount))
+        func root(_ x: Int32) -> Int32 {
+            var x = x
+            while parent[Int(x)] != x {
+                parent[Int(x)] = parent[Int(parent[Int(x)])]
+                x = parent[Int(x)]
+            }
+            return x
+        }
+        for edge in edges {
+            let a = root(edge.source), b = root(edge.target)
+            if a != b { parent[Int(max(a, b))] = min(a, b) }
+        }
+        var sizes: [Int32: Int] = [:]
+        let labels = (0..<Int32(nodeCount)).map { node -> Int32 in
+            let label = root(node)
+            sizes[label, default: 0] += 1
+            return label
+        }
+        let largest = sizes.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? -1
+        return (labels, largest)
+    }
+}
+
+extension WalkingGraph {
+    /// The nodes of the component used for snapping.
+    public var mainComponentNodes: [Int32] {
+        (0..<Int32(nodeCount)).filter { component[Int($0)] == mainComponent }
+    }
+}

@@ -1,0 +1,44 @@
+import PayCircleCore
+
+/// Maps ``WalkingNetworkData`` to and from the `network_nodes` and `network_edges` tables.
+enum NetworkRows {
+    static func replace(with network: WalkingNetworkData, in connection: SQLiteConnection) throws {
+        try connection.execute("DELETE FROM network_edges; DELETE FROM network_nodes")
+        let node = try connection.prepare("INSERT INTO network_nodes (id, osm_id, geom) VALUES (?, ?, MakePoint(?, ?, 4326))")
+        for (index, item) in network.nodes.enumerated() {
+            guard item.coordinate.isValid else { throw StoreError("network node \(item.osmID) has an invalid position") }
+            try node.run([.integer(Int64(index)), .integer(item.osmID), .real(item.coordinate.longitude), .real(item.coordinate.latitude)])
+        }
+        let edge = try connection.prepare("""
+            INSERT INTO network_edges (id, source, target, length_m, class, name, oneway, geom)
+            VALUES (?, ?, ?, ?, ?, ?, ?, MakeLine(MakePoint(?, ?, 4326), MakePoint(?, ?, 4326)))
+            """)
+        for (index, item) in network.edges.enumerated() {
+            guard network.nodes.indices.contains(Int(item.source)), network.nodes.indices.contains(Int(item.target)) else {
+                throw StoreError("network edge \(index) refers to a node that does not exist")
+            }
+            let a = network.nodes[Int(item.source)].coordinate, b = network.nodes[Int(item.target)].coordinate
+            try edge.run([
+                .integer(Int64(index)), .integer(Int64(item.source)), .integer(Int64(item.target)), .real(item.length),
+                .text(item.highway), item.name.map { .text($0) } ?? .null, .integer(item.isOneway ? 1 : 0),
+                .real(a.longitude), .real(a.latitude), .real(b.longitude), .real(b.latitude),
+            ])
+        }
+    }
+
+    static func load(_ connection: SQLiteConnection) throws -> WalkingNetworkData {
+        var network = WalkingNetworkData()
+        let nodes = try connection.prepare("SELECT osm_id, ST_Y(geom), ST_X(geom) FROM network_nodes ORDER BY id")
+        while try nodes.step() {
+            network.nodes.append(.init(osmID: nodes.int(0), coordinate: Coordinate(latitude: nodes.double(1), longitude: nodes.double(2))))
+        }
+        let edges = try connection.prepare("SELECT source, target, length_m, class, name, oneway FROM network_edges ORDER BY id")
+        while try edges.step() {
+            network.edges.append(.init(
+                source: Int32(edges.int(0)), target: Int32(edges.int(1)), length: edges.double(2),
+                highway: edges.text(3) ?? "path", name: edges.text(4), isOneway: edges.int(5) != 0
+            ))
+        }
+        return network
+    }
+}

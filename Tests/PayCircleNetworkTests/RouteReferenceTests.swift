@@ -1,0 +1,45 @@
+import Foundation
+import PayCircleCore
+import PayCircleNetwork
+import PayCircleTestSupport
+import Testing
+
+/// Routes on real OSM extracts against networkx shortest paths over the same ways.
+@Suite struct RouteReferenceTests {
+    private struct ReferencePath: Decodable {
+        let seconds: Double
+        let metres: Double
+    }
+
+    static func graph(_ file: URL) throws -> (WalkingGraph, WalkingNetworkData) {
+        var network = WalkingNetworkExtractor()
+        try OSMFileReader(url: file).read(node: { network.add($0) }, way: { network.add($0) })
+        return (WalkingGraph(network.network), network.network)
+    }
+
+    @Test(arguments: ["osm/monaco.osm.pbf", "osm/porto.osm.pbf", "osm/beijing-haidian.osm"])
+    func routesEqualNetworkxWithinHalfAPercent(file: String) throws {
+        let url = Reference.geodata(file)
+        let (graph, network) = try Self.graph(url)
+        var random = SeededGenerator(seed: 2026)
+        let mainNodes = graph.mainComponentNodes
+        #expect(mainNodes.count > 500)
+        let pairs = (0..<200).map { _ in (mainNodes.randomElement(using: &random)!, mainNodes.randomElement(using: &random)!) }
+        let input = try JSONEncoder().encode(pairs.map { [network.nodes[Int($0.0)].osmID, network.nodes[Int($0.1)].osmID] })
+        let expected = try JSONDecoder().decode([ReferencePath?].self, from: Reference.python("walk_network.py", arguments: [url.path], input: input))
+        var compared = 0
+        for ((from, to), reference) in zip(pairs, expected) {
+            let reference = try #require(reference, "networkx found no path in the main component")
+            let route = try graph.route(from: network.nodes[Int(from)].coordinate, to: network.nodes[Int(to)].coordinate)
+            #expect(abs(route.duration - reference.seconds) <= 0.005 * reference.seconds + 0.01, "\(from)→\(to)")
+            #expect(abs(route.distance - reference.metres) <= 0.005 * reference.metres + 0.01, "\(from)→\(to)")
+            // The geometry is one continuous line whose length is the reported distance.
+            let geometryLength = zip(route.geometry, route.geometry.dropFirst()).reduce(0) { $0 + Geodesic.distance($1.0, $1.1) }
+            #expect(abs(geometryLength - route.distance) <= 0.005 * route.distance + 0.01)
+            #expect(route.geometry.first == route.start.coordinate && route.geometry.last == route.end.coordinate)
+            #expect(abs(route.steps.reduce(0) { $0 + $1.distance } - route.distance) < 0.01)
+            compared += 1
+        }
+        #expect(compared == 200)
+    }
+}
