@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "PayCircleServer",
             dependencies: [
-                "PayCircleCore", "PayCircleStore",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "PayCircleServerTests",
             dependencies: [
-                "PayCircleServer", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport",
+                "PayCircleServer", "PayCircleStore", "PayCircleCore", "PayCircleNetwork", "PayCircleTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PayCircleCore
+import PayCircleNetwork
 
 /// An error answered as `{"error": {"code", "message", "field"}}` with its HTTP status.
 ///
@@ -23,6 +24,11 @@ public struct APIError: HTTPResponseError, Sendable {
     public static func badRequest(_ error: InputError) -> APIError {
         let message = error.field.map { "\($0): \(error.message)" } ?? error.message
         return APIError(status: .badRequest, code: "invalid_parameter", message: message, field: error.field)
+    }
+
+    /// A walking question the network cannot answer: 400, naming the input it is about.
+    public static func network(_ error: NetworkError) -> APIError {
+        APIError(status: .badRequest, code: error.reason.rawValue, message: error.message, field: error.field)
     }
 
     public static func notFound(_ what: String) -> APIError {

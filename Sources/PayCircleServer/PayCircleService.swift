@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import PayCircleNetwork
 import PayCircleStore
 
 /// The HTTP face of PayCircle.
@@ -10,14 +11,20 @@ import PayCircleStore
 /// ```
 public struct PayCircleService: Sendable {
     public let registry: PointRegistry
+    /// The walking network; nil when none was imported (walking answers are then 400 `no_network`).
+    public let graph: WalkingGraph?
 
-    public init(registry: PointRegistry) { self.registry = registry }
+    public init(registry: PointRegistry, graph: WalkingGraph? = nil) {
+        self.registry = registry
+        self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     /// Every route of the API.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         HealthRoutes(registry: registry).add(to: router)
-        PointRoutes(registry: registry).add(to: router)
+        PointRoutes(registry: registry, graph: graph).add(to: router)
+        RouteRoutes(registry: registry, graph: graph).add(to: router)
         return router
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Hummingbird
 import Logging
 import PayCircleServer
+import PayCircleStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API.")
@@ -12,9 +13,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try store.openRegistry()
+        let graph = try store.openGraph(registry)
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info
-        logger.info("serving \(registry.index.count) points from \(store.path) on http://\(host):\(port)")
-        try await PayCircleService(registry: registry).application(host: host, port: port, logger: logger).runService()
+        logger.info("serving \(registry.index.count) points and \(graph?.nodeCount ?? 0) network nodes from \(store.path) on http://\(host):\(port)")
+        try await PayCircleService(registry: registry, graph: graph).application(host: host, port: port, logger: logger).runService()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PayCircleNetwork
 import PayCircleStore
 
 /// `--db PATH`, shared by every command.
@@ -11,6 +12,12 @@ struct StoreOptions: ParsableArguments {
 
     func openRegistry() throws -> PointRegistry {
         try PointRegistry(store: SpatiaLiteStore(path: path))
+    }
+
+    /// The stored walking network as a graph, or nil when none was imported.
+    func openGraph(_ registry: PointRegistry) throws -> WalkingGraph? {
+        let graph = WalkingGraph(try registry.store.loadNetwork())
+        return graph.isEmpty ? nil : graph
     }
 }
 

@@ -12,9 +12,10 @@ public struct NearestResponse: JSONWritable, Sendable {
             json.object { json in
                 PointJSON(match.point, crs: crs).writeFields(to: &json)
                 json.field("distance_m", (match.distance * 100).rounded() / 100)
-                json.nullableField("walk_m", nil as Double?)
-                json.nullableField("walk_s", nil as Double?)
+                json.nullableField("walk_m", match.walkDistance.map { ($0 * 10).rounded() / 10 })
+                json.nullableField("walk_s", match.walkSeconds.map { $0.rounded() })
                 json.nullableField("open", match.isOpen)
+                if let reachable = match.isReachable { json.field("reachable", reachable) }
             }
         }
     }

@@ -63,3 +63,16 @@ public struct QueryParameters: Sendable {
         return date
     }
 }
+
+extension QueryParameters {
+    /// A `LAT,LON` pair such as `from=23.02,113.75`.
+    public func latLon(_ name: String) throws(InputError) -> Coordinate {
+        guard let text = string(name) else { throw InputError("is required (LAT,LON)", field: name) }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmedSpaces) }
+        guard parts.count == 2, let lat = parts[0], let lon = parts[1], lat.isFinite, lon.isFinite else {
+            throw InputError("'\(text)' is not LAT,LON", field: name)
+        }
+        guard abs(lat) <= 90, abs(lon) <= 180 else { throw InputError("'\(text)' is outside ±90 latitude or ±180 longitude", field: name) }
+        return Coordinate(latitude: lat, longitude: lon)
+    }
+}

@@ -59,4 +59,20 @@ public struct NearestMatch: Sendable, Hashable {
     public var distance: Double
     /// Open at the query's evaluation time; `nil` when unknown.
     public var isOpen: Bool?
+    /// Walking metres and seconds from the query place, when ranked by walking; nil when not computed or
+    /// when the point cannot be reached on foot.
+    public var walkDistance: Double?
+    public var walkSeconds: Double?
+    /// Whether the point can be reached on the walking network; nil when ranking by straight line.
+    public var isReachable: Bool?
+
+    public init(point: PaymentPoint, distance: Double, isOpen: Bool?, walkDistance: Double? = nil,
+                walkSeconds: Double? = nil, isReachable: Bool? = nil) {
+        self.point = point
+        self.distance = distance
+        self.isOpen = isOpen
+        self.walkDistance = walkDistance
+        self.walkSeconds = walkSeconds
+        self.isReachable = isReachable
+    }
 }

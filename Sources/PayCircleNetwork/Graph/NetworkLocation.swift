@@ -24,5 +24,5 @@ public struct NetworkError: Error, Sendable, CustomStringConvertible, Equatable 
     /// Which input the error is about (`from`, `to`, `lat`…), when one is.
     public var field: String?
 
-    public var description: String { message }
+    public var description: String { field.map { "\($0): \(message)" } ?? message }
 }

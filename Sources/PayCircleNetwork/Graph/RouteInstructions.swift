@@ -72,7 +72,7 @@ struct RouteInstructions {
     static func describe(_ highway: String) -> String {
         switch highway {
         case "steps": "the steps"
-        case "footway", "path", "pedestrian", "corridor": "the \(highway)"
+        case "footway", "path", "pedestrian", "corridor", "cycleway", "track", "bridleway": "the \(highway)"
         default: "an unnamed \(highway.replacingOccurrences(of: "_", with: " ")) road"
         }
     }

@@ -8,26 +8,27 @@ public struct ShortestPathTree: Sendable {
 
     public let origin: NetworkLocation
     var seconds: [Double]
+    /// Metres walked along the quickest path to each node.
+    var metres: [Double]
     var arcIn: [Int32]
 
-    /// Seconds from the origin to `location`, or nil when its edge's ends were not reached.
-    func seconds(to location: NetworkLocation, in graph: WalkingGraph) -> Double? {
-        best(to: location, in: graph)?.seconds
-    }
-
-    /// The cheapest way to `location`: through the edge's source, its target, or straight along the
-    /// origin's own edge.
-    func best(to location: NetworkLocation, in graph: WalkingGraph) -> (seconds: Double, via: Via)? {
+    /// The quickest way to `location` — through the edge's source, its target, or straight along the
+    /// origin's own edge — with its time and length; nil when the edge's ends were not reached.
+    func best(to location: NetworkLocation, in graph: WalkingGraph) -> (seconds: Double, metres: Double, via: Via)? {
         let edge = graph.edges[Int(location.edge)]
         let edgeSeconds = graph.edgeSeconds[Int(location.edge)]
-        var result: (seconds: Double, via: Via)?
-        func consider(_ seconds: Double, _ via: Via) {
-            if seconds.isFinite, seconds < result?.seconds ?? .infinity { result = (seconds, via) }
+        var result: (seconds: Double, metres: Double, via: Via)?
+        func consider(_ seconds: Double, _ metres: Double, _ via: Via) {
+            if seconds.isFinite, seconds < result?.seconds ?? .infinity { result = (seconds, metres, via) }
         }
-        consider(self.seconds[Int(edge.source)] + location.fraction * edgeSeconds, .source)
-        if !edge.isOneway { consider(self.seconds[Int(edge.target)] + (1 - location.fraction) * edgeSeconds, .target) }
+        let s = Int(edge.source), t = Int(edge.target)
+        consider(self.seconds[s] + location.fraction * edgeSeconds, metres[s] + location.fraction * edge.length, .source)
+        if !edge.isOneway {
+            consider(self.seconds[t] + (1 - location.fraction) * edgeSeconds, metres[t] + (1 - location.fraction) * edge.length, .target)
+        }
         if location.edge == origin.edge, location.fraction >= origin.fraction || !edge.isOneway {
-            consider(abs(location.fraction - origin.fraction) * edgeSeconds, .direct)
+            let share = abs(location.fraction - origin.fraction)
+            consider(share * edgeSeconds, share * edge.length, .direct)
         }
         return result
     }
@@ -41,14 +42,17 @@ extension WalkingGraph {
     public func shortestPaths(from origin: NetworkLocation, limit: Double = .infinity,
                               isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false }) -> ShortestPathTree {
         var seconds = [Double](repeating: .infinity, count: nodeCount)
+        var metres = [Double](repeating: .infinity, count: nodeCount)
         var arcIn = [Int32](repeating: ShortestPathTree.unreachedArc, count: nodeCount)
         var heap = MinHeap()
         let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
         seconds[Int(edge.target)] = (1 - origin.fraction) * edgeTime
+        metres[Int(edge.target)] = (1 - origin.fraction) * edge.length
         arcIn[Int(edge.target)] = ShortestPathTree.seedArc
         heap.push(seconds[Int(edge.target)], edge.target)
         if !edge.isOneway, origin.fraction * edgeTime < seconds[Int(edge.source)] {
             seconds[Int(edge.source)] = origin.fraction * edgeTime
+            metres[Int(edge.source)] = origin.fraction * edge.length
             arcIn[Int(edge.source)] = ShortestPathTree.seedArc
             heap.push(seconds[Int(edge.source)], edge.source)
         }
@@ -64,6 +68,7 @@ extension WalkingGraph {
                                 let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
                                 if candidate < seconds[Int(next)] {
                                     seconds[Int(next)] = candidate
+                                    metres[Int(next)] = metres[Int(node)] + edges[Int(arcEdge[arc])].length
                                     arcIn[Int(next)] = Int32(arc)
                                     heap.push(candidate, next)
                                 }
@@ -74,7 +79,7 @@ extension WalkingGraph {
                 }
             }
         }
-        return ShortestPathTree(origin: origin, seconds: seconds, arcIn: arcIn)
+        return ShortestPathTree(origin: origin, seconds: seconds, metres: metres, arcIn: arcIn)
     }
 
     /// The node an arc leaves from (arcs are stored under their tail node).

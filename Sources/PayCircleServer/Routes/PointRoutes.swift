@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
 import PayCircleCore
+import PayCircleNetwork
 import PayCircleStore
 
 /// Read routes over the payment points: nearest search, one point, points in a box.
 struct PointRoutes<Context: RequestContext>: Sendable {
     let registry: PointRegistry
+    let graph: WalkingGraph?
     /// The most points `GET /v1/points` returns at once.
     static var maxListedPoints: Int { 5_000 }
 
@@ -18,10 +20,19 @@ struct PointRoutes<Context: RequestContext>: Sendable {
     func nearest(_ request: Request) throws -> Response {
         let nearest: NearestRequest
         do { nearest = try NearestRequest(request.queryParameters) } catch { throw APIError.badRequest(error) }
-        guard nearest.ranking == .distance else {
-            throw APIError(status: .badRequest, code: "no_network", message: "by=walk needs a walking network, and none is loaded", field: "by")
+        switch nearest.ranking {
+        case .distance:
+            return JSONResponse.make(NearestResponse(request: nearest, matches: registry.nearest(nearest.query)))
+        case .walk:
+            guard let graph else {
+                throw APIError(status: .badRequest, code: "no_network", message: "by=walk needs a walking network, and none is loaded", field: "by")
+            }
+            do {
+                return JSONResponse.make(NearestResponse(request: nearest, matches: try graph.nearestByWalking(nearest.query, in: registry.index)))
+            } catch {
+                throw APIError.network(error)
+            }
         }
-        return JSONResponse.make(NearestResponse(request: nearest, matches: registry.nearest(nearest.query)))
     }
 
     func point(_ id: String) throws -> Response {
