@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PayCircleCore
+import PayCircleNetwork
 import PayCircleServer
 import PayCircleStore
 import PayCircleTestSupport
@@ -19,13 +20,26 @@ import Testing
                      openingHours: OpeningHours("Mo-Su 07:00-23:00"), location: Coordinate(latitude: 23.0200, longitude: 113.7520)),
     ]
 
-    /// Runs `body` against the router of a service over a fresh store holding `points`.
-    func withService(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// 鸿福路 runs east-west through the centre; a footway runs north from it along longitude 113.75.
+    static let network: WalkingNetworkData = {
+        let nodes = [Coordinate(latitude: 23.02, longitude: 113.748), Coordinate(latitude: 23.02, longitude: 113.75),
+                     Coordinate(latitude: 23.02, longitude: 113.753), Coordinate(latitude: 23.024, longitude: 113.75)]
+        func edge(_ s: Int32, _ t: Int32, _ highway: String, _ name: String?) -> WalkingNetworkData.Edge {
+            .init(source: s, target: t, length: Geodesic.distance(nodes[Int(s)], nodes[Int(t)]), highway: highway, name: name)
+        }
+        return WalkingNetworkData(nodes: nodes.enumerated().map { .init(osmID: Int64($0.offset), coordinate: $0.element) },
+                                  edges: [edge(0, 1, "primary", "鸿福路"), edge(1, 2, "primary", "鸿福路"), edge(1, 3, "footway", nil)])
+    }()
+
+    /// Runs `body` against the router of a service over a fresh store holding `points` (and the walking
+    /// network when `withNetwork`), loaded from the store as `paycircle serve` does.
+    func withService(withNetwork: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        try registry.apply(PointChange(upserts: Self.points))
-        let app = Application(router: PayCircleService(registry: registry).router())
+        try registry.apply(PointChange(upserts: Self.points), network: withNetwork ? Self.network : nil)
+        let graph = WalkingGraph(try registry.store.loadNetwork())
+        let app = Application(router: PayCircleService(registry: registry, graph: graph).router())
         try await app.test(.router) { client in try await body(client) }
     }
 
@@ -149,6 +163,65 @@ import Testing
             try await Self.expectBadRequest(client, "/v1/points?bbox=114,23,113,24", field: "bbox")
             try await Self.expectBadRequest(client, "/v1/points?bbox=113,23,114,24&kind=bank", field: "kind")
             try await Self.expectBadRequest(client, "/v1/points?bbox=113,23,114,24&limit=0", field: "limit")
+        }
+    }
+
+    @Test func routeToAPointWithStepsAndGeometry() async throws {
+        try await withService(withNetwork: true) { client in
+            try await client.execute(uri: "/v1/route?from=23.0200,113.7490&to_point=hall-nancheng", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try Self.json(response)
+                let geometry = try #require(body["geometry"] as? [String: Any])
+                #expect(geometry["type"] as? String == "LineString")
+                let line = try #require(geometry["coordinates"] as? [[Double]])
+                #expect(line.first == [113.749, 23.02] && line.last == [113.75, 23.023])
+                let expected = Geodesic.distance(Coordinate(latitude: 23.02, longitude: 113.749), Coordinate(latitude: 23.02, longitude: 113.75))
+                    + Geodesic.distance(Coordinate(latitude: 23.02, longitude: 113.75), Coordinate(latitude: 23.023, longitude: 113.75))
+                #expect(abs((body["distance_m"] as? Double ?? 0) - expected) < 0.1)
+                let steps = try #require(body["steps"] as? [[String: Any]])
+                #expect(steps.map { $0["instruction"] as? String } == ["Head east on 鸿福路", "Turn left onto the footway", "Arrive at your destination"])
+                #expect(steps[0]["name"] as? String == "鸿福路")
+                #expect(body["to_point"] as? String == "hall-nancheng")
+            }
+        }
+    }
+
+    @Test func routeRejectsBadInput() async throws {
+        try await withService(withNetwork: true) { client in
+            try await Self.expectBadRequest(client, "/v1/route?to=23.02,113.75", field: "from")
+            try await Self.expectBadRequest(client, "/v1/route?from=23.02&to=23.02,113.75", field: "from")
+            try await Self.expectBadRequest(client, "/v1/route?from=23.02,113.75", field: "to")
+            try await Self.expectBadRequest(client, "/v1/route?from=23.02,113.75&to=23.03,113.75&to_point=kiosk-1", field: "to")
+            try await Self.expectBadRequest(client, "/v1/route?from=23.02,113.75&to=24.5,113.75", field: "to")
+            try await client.execute(uri: "/v1/route?from=23.02,113.75&to_point=nope", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+        try await withService { client in
+            try await client.execute(uri: "/v1/route?from=23.02,113.75&to=23.021,113.75", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.json(response)["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "no_network")
+            }
+        }
+    }
+
+    @Test func nearestByWalkReportsWalkingDistanceAndTime() async throws {
+        try await withService(withNetwork: true) { client in
+            try await client.execute(uri: "/v1/nearest?lat=23.0200&lon=113.7490&by=walk&k=3", method: .get) { response in
+                #expect(response.status == .ok)
+                let results = try #require(try Self.json(response)["results"] as? [[String: Any]])
+                #expect(results.count == 3)
+                for result in results {
+                    let walk = try #require(result["walk_m"] as? Double)
+                    let straight = try #require(result["distance_m"] as? Double)
+                    #expect(walk >= straight - 0.1)
+                    #expect(abs((result["walk_s"] as? Double ?? 0) - walk / (5 / 3.6)) <= 1)
+                    #expect(result["reachable"] as? Bool == true)
+                }
+                let times = results.compactMap { $0["walk_s"] as? Double }
+                #expect(times == times.sorted())
+            }
         }
     }
 }
