@@ -13,10 +13,12 @@ public struct PayCircleService: Sendable {
     public let registry: PointRegistry
     /// The walking network; nil when none was imported (walking answers are then 400 `no_network`).
     public let graph: WalkingGraph?
+    private let engine: GeometryEngine
 
-    public init(registry: PointRegistry, graph: WalkingGraph? = nil) {
+    public init(registry: PointRegistry, graph: WalkingGraph? = nil) throws {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
+        engine = try GeometryEngine()
     }
 
     /// Every route of the API.
@@ -25,6 +27,7 @@ public struct PayCircleService: Sendable {
         HealthRoutes(registry: registry).add(to: router)
         PointRoutes(registry: registry, graph: graph).add(to: router)
         RouteRoutes(registry: registry, graph: graph).add(to: router)
+        IsochroneRoutes(graph: graph, engine: engine).add(to: router)
         return router
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PayCircleCore
 import PayCircleNetwork
+import PayCircleStore
 import Testing
 
 /// A hand-drawn network near Dongguan (north up):
@@ -104,5 +105,30 @@ import Testing
         #expect(abs(walking[0].walkDistance! - Self.length([Self.f, Self.e, Self.d])) < 1e-6)
         #expect(walking[2].walkSeconds == nil)
         #expect(walking.allSatisfy { $0.walkDistance ?? .infinity >= $0.distance - 1e-6 })
+    }
+
+    @Test func shortIsochroneIsABufferedPieceOfOneEdge() throws {
+        // From the middle of A-B, 20 s reach 27.8 m either way: one 55.6 m piece, buffered by 30 m into a
+        // stadium whose round ends are 32-gons.
+        let middle = Coordinate(latitude: 23.0, longitude: 113.0005)
+        let isochrone = try graph.isochrone(from: middle, seconds: 20, engine: GeometryEngine())
+        let reach = 20 * Self.speed
+        #expect(abs(isochrone.networkLength - 2 * reach) < 0.01)
+        let r = WalkingGraph.isochroneBuffer
+        let expectedArea = 2 * r * 2 * reach + 16 * r * r * sin(Double.pi / 16)
+        #expect(abs(isochrone.area - expectedArea) < 0.01 * expectedArea, "\(isochrone.area) vs \(expectedArea)")
+        #expect(isochrone.geoJSON.contains("\"Polygon\""))
+    }
+
+    @Test func wholeNetworkIsochroneHasAHoleInEachBlock() throws {
+        let isochrone = try graph.isochrone(from: Self.a, seconds: 600, engine: GeometryEngine())
+        let mainEdges = Self.network.edges.prefix(7)
+        #expect(abs(isochrone.networkLength - mainEdges.reduce(0) { $0 + $1.length }) < 0.01)
+        let geometry = try #require(try JSONSerialization.jsonObject(with: Data(isochrone.geoJSON.utf8)) as? [String: Any])
+        #expect(geometry["type"] as? String == "Polygon")
+        let rings = try #require(geometry["coordinates"] as? [[[Double]]])
+        #expect(rings.count == 3)
+        // The separate path G-H is not reachable and adds nothing.
+        #expect(!isochrone.reachedLines.contains { $0.contains(Self.g) })
     }
 }

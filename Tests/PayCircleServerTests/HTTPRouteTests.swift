@@ -39,7 +39,7 @@ import Testing
         let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
         try registry.apply(PointChange(upserts: Self.points), network: withNetwork ? Self.network : nil)
         let graph = WalkingGraph(try registry.store.loadNetwork())
-        let app = Application(router: PayCircleService(registry: registry, graph: graph).router())
+        let app = Application(router: try PayCircleService(registry: registry, graph: graph).router())
         try await app.test(.router) { client in try await body(client) }
     }
 
@@ -222,6 +222,29 @@ import Testing
                 let times = results.compactMap { $0["walk_s"] as? Double }
                 #expect(times == times.sorted())
             }
+        }
+    }
+
+    @Test func isochroneAsJSONAndGeoJSON() async throws {
+        try await withService(withNetwork: true) { client in
+            try await client.execute(uri: "/v1/isochrone?lat=23.0200&lon=113.7500&minutes=1", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try Self.json(response)
+                // One minute is 83.3 m each way along 鸿福路 and up the footway: 250 m of network.
+                #expect(abs((body["network_length_m"] as? Double ?? 0) - 3 * 5000 / 60.0) <= 1)
+                #expect((body["area_m2"] as? Double ?? 0) > 250 * 60)
+                #expect((body["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
+            }
+            try await client.execute(uri: "/v1/isochrone?lat=23.0200&lon=113.7500&format=geojson", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("application/geo+json") == true)
+                let body = try Self.json(response)
+                #expect(body["type"] as? String == "Feature")
+            }
+            try await Self.expectBadRequest(client, "/v1/isochrone?lat=23.02&lon=113.75&minutes=0", field: "minutes")
+            try await Self.expectBadRequest(client, "/v1/isochrone?lat=23.02&lon=113.75&minutes=61", field: "minutes")
+            try await Self.expectBadRequest(client, "/v1/isochrone?lat=23.02", field: "lon")
+            try await Self.expectBadRequest(client, "/v1/isochrone?lat=23.5&lon=113.75", field: "lat")
+            try await Self.expectBadRequest(client, "/v1/isochrone?lat=23.02&lon=113.75&format=kml", field: "format")
         }
     }
 }

@@ -95,6 +95,13 @@ public struct JSONWriter {
 
     public mutating func value(_ value: some JSONWritable) { value.write(to: &self) }
 
+    /// Inserts a JSON text produced elsewhere (e.g. SpatiaLite's `AsGeoJSON`) as one value, unchanged.
+    public mutating func raw(_ json: String) {
+        separate()
+        bytes.append(contentsOf: json.utf8)
+        needsComma = true
+    }
+
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func field(_ name: String, _ value: Double) { key(name); number(value) }
     public mutating func field(_ name: String, _ value: Int) { key(name); number(value) }

@@ -16,9 +16,14 @@ public final class MetricProjection: Sendable {
     private let state: Mutex<ProjState>
 
     public init(around centre: Coordinate) throws {
-        let zone = min(60, max(1, Int(floor((centre.longitude + 180) / 6)) + 1))
-        epsgCode = (centre.latitude >= 0 ? 32600 : 32700) + zone
+        epsgCode = Self.utmCode(around: centre)
         state = Mutex(try ProjState(target: "EPSG:\(epsgCode)"))
+    }
+
+    /// The EPSG code of the WGS-84 UTM zone containing `centre`.
+    public static func utmCode(around centre: Coordinate) -> Int {
+        let zone = min(60, max(1, Int(floor((centre.longitude + 180) / 6)) + 1))
+        return (centre.latitude >= 0 ? 32600 : 32700) + zone
     }
 
     /// Easting and northing in metres.
