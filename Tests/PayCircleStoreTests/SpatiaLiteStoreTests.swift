@@ -30,7 +30,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.sqlite").path
         let store = try SpatiaLiteStore(path: path)
-        #expect(try store.schemaVersion() == 1)
+        #expect(try store.schemaVersion() == 2)
         try store.write(PointChange(upserts: [Self.hall("h1")]))
         let reopened = try SpatiaLiteStore(path: path)
         #expect(try reopened.loadPoints().count == 1)
@@ -38,6 +38,7 @@ import Testing
         #expect(Self.scalar(path, "SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'points'") == "1")
         #expect(Self.scalar(path, "SELECT srid FROM geometry_columns WHERE f_table_name = 'points'") == "4326")
         #expect(Self.scalar(path, "SELECT count(*) FROM idx_points_geom") == "1")
+        #expect(Self.scalar(path, "SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2")
     }
 
     @Test func roundTripsEveryFieldAndChineseTextExactly() throws {
@@ -101,5 +102,28 @@ import Testing
         let path = directory.appendingPathComponent("not.sqlite")
         try Data("this is not sqlite".utf8).write(to: path)
         #expect(throws: StoreError.self) { try SpatiaLiteStore(path: path.path) }
+    }
+}
+
+@Suite struct NetworkStorageTests {
+    @Test func networkRoundTripsAndReplacesAtomically() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+        let network = WalkingNetworkData(
+            nodes: [.init(osmID: 10, coordinate: Coordinate(latitude: 23, longitude: 113)),
+                    .init(osmID: 11, coordinate: Coordinate(latitude: 23.001, longitude: 113))],
+            edges: [.init(source: 0, target: 1, length: 110.7, highway: "steps", name: "东城路", isOneway: true)]
+        )
+        try store.write(PointChange(), network: network)
+        #expect(try store.loadNetwork() == network)
+        // An edge to a node that does not exist fails the whole write: the old network stays.
+        var broken = network
+        broken.edges.append(.init(source: 0, target: 7, length: 1, highway: "path"))
+        #expect(throws: StoreError.self) {
+            try store.write(PointChange(upserts: [SpatiaLiteStoreTests.hall("h")]), network: broken)
+        }
+        #expect(try store.loadNetwork() == network)
+        #expect(try store.loadPoints().isEmpty)
     }
 }
