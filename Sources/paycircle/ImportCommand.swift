@@ -64,12 +64,18 @@ struct ImportOSMCommand: ParsableCommand {
             throw ValidationError("--time-zone: unknown time zone '\(timeZone)' (expected an IANA name such as Asia/Shanghai)")
         }
         let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL), timeZone: timeZone)
-        let summary = try importer.importFile(URL(fileURLWithPath: file), into: try store.openRegistry())
+        let registry = try store.openRegistry()
+        let progress = ProgressLine()
+        let summary = try importer.importFile(URL(fileURLWithPath: file), into: registry) { read in
+            progress.show("read \(read.nodes) nodes, \(read.ways) ways")
+        }
+        progress.finish()
         if format == .json {
             try printJSON(summary)
         } else {
             let kinds = summary.byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             print("Imported \(summary.points) channels from \(file) (\(kinds)): \(summary.inserted) new, \(summary.updated) updated, \(summary.removed) removed.")
+            print("Walking network: \(summary.networkNodes) nodes, \(summary.networkEdges) edges.")
         }
     }
 }

@@ -36,20 +36,39 @@ public struct OSMImporter {
         try extract(from: url).points
     }
 
-    /// Reads the channels and the walking network of `url` in one pass, without writing anything.
-    public func extract(from url: URL) throws(InputError) -> (points: OSMPointExtractor, network: WalkingNetworkExtractor) {
+    /// How far the reading of a file has come.
+    public struct Progress: Sendable {
+        public var nodes = 0
+        public var ways = 0
+    }
+
+    /// Reads the channels and the walking network of `url` in one pass, without writing anything;
+    /// `progress` is called every 65,536 elements.
+    public func extract(from url: URL, progress: ((Progress) -> Void)? = nil) throws(InputError) -> (points: OSMPointExtractor, network: WalkingNetworkExtractor) {
         var points = OSMPointExtractor(mapping: mapping, timeZone: timeZone)
         var network = WalkingNetworkExtractor()
+        var read = Progress()
         try OSMFileReader(url: url).read(
-            node: { points.add($0); network.add($0) },
-            way: { points.add($0); network.add($0) }
+            node: {
+                points.add($0)
+                network.add($0)
+                read.nodes += 1
+                if read.nodes & 0xFFFF == 0 { progress?(read) }
+            },
+            way: {
+                points.add($0)
+                network.add($0)
+                read.ways += 1
+                if read.ways & 0xFFFF == 0 { progress?(read) }
+            }
         )
+        progress?(read)
         return (points, network)
     }
 
     /// Imports channels and walking network in one transaction, replacing those of earlier OSM imports.
-    public func importFile(_ url: URL, into registry: PointRegistry) throws -> Summary {
-        let (extractor, network) = try extract(from: url)
+    public func importFile(_ url: URL, into registry: PointRegistry, progress: ((Progress) -> Void)? = nil) throws -> Summary {
+        let (extractor, network) = try extract(from: url, progress: progress)
         let change = PointChange(upserts: extractor.points, replace: .source(OSMPointExtractor.source))
         let written = try registry.apply(change, network: network.network)
         return Summary(
