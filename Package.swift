@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "PayCircleBench",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "CSpatiaLite",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CSpatiaLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

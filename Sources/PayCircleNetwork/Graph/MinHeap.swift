@@ -5,6 +5,11 @@ struct MinHeap {
     private var nodes: [Int32] = []
 
     var isEmpty: Bool { costs.isEmpty }
+
+    mutating func removeAll() {
+        costs.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
     var minimumCost: Double? { costs.first }
 
     mutating func push(_ cost: Double, _ node: Int32) {

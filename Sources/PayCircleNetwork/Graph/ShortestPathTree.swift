@@ -1,17 +1,20 @@
 import PayCircleCore
 
 /// Walking times from one place on the network to the nodes settled so far, with the arc each node was
-/// reached by (Dijkstra's algorithm; times in seconds).
-public struct ShortestPathTree: Sendable {
+/// reached by (Dijkstra's algorithm; times in seconds). It lives only inside
+/// ``WalkingGraph/withShortestPaths(from:limit:isDone:_:)``, whose workspace it reads.
+struct ShortestPathTree {
     static let seedArc: Int32 = -2
     static let unreachedArc: Int32 = -1
 
-    public let origin: NetworkLocation
-    var seconds: [Double]
-    /// Metres walked along the quickest path to each node.
-    var metres: [Double]
-    var arcIn: [Int32]
+    let origin: NetworkLocation
+    fileprivate let workspace: DijkstraWorkspace
 
+    func seconds(_ node: Int32) -> Double { workspace.seconds[Int(node)] }
+    func metres(_ node: Int32) -> Double { workspace.metres[Int(node)] }
+    func arcIn(_ node: Int32) -> Int32 { workspace.arcIn[Int(node)] }
+    /// Every node the search reached (settled or not).
+    var reachedNodes: [Int32] { workspace.touched }
     /// The quickest way to `location` — through the edge's source, its target, or straight along the
     /// origin's own edge — with its time and length; nil when the edge's ends were not reached.
     func best(to location: NetworkLocation, in graph: WalkingGraph) -> (seconds: Double, metres: Double, via: Via)? {
@@ -21,10 +24,10 @@ public struct ShortestPathTree: Sendable {
         func consider(_ seconds: Double, _ metres: Double, _ via: Via) {
             if seconds.isFinite, seconds < result?.seconds ?? .infinity { result = (seconds, metres, via) }
         }
-        let s = Int(edge.source), t = Int(edge.target)
-        consider(self.seconds[s] + location.fraction * edgeSeconds, metres[s] + location.fraction * edge.length, .source)
+        let s = edge.source, t = edge.target
+        consider(seconds(s) + location.fraction * edgeSeconds, metres(s) + location.fraction * edge.length, .source)
         if !edge.isOneway {
-            consider(self.seconds[t] + (1 - location.fraction) * edgeSeconds, metres[t] + (1 - location.fraction) * edge.length, .target)
+            consider(seconds(t) + (1 - location.fraction) * edgeSeconds, metres(t) + (1 - location.fraction) * edge.length, .target)
         }
         if location.edge == origin.edge, location.fraction >= origin.fraction || !edge.isOneway {
             let share = abs(location.fraction - origin.fraction)
@@ -37,49 +40,54 @@ public struct ShortestPathTree: Sendable {
 }
 
 extension WalkingGraph {
-    /// Dijkstra from `origin`; settles nodes in order of time and stops once the next one is farther than
-    /// `limit` seconds or `isDone` says so after settling a node.
-    public func shortestPaths(from origin: NetworkLocation, limit: Double = .infinity,
-                              isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false }) -> ShortestPathTree {
-        var seconds = [Double](repeating: .infinity, count: nodeCount)
-        var metres = [Double](repeating: .infinity, count: nodeCount)
-        var arcIn = [Int32](repeating: ShortestPathTree.unreachedArc, count: nodeCount)
-        var heap = MinHeap()
-        let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
-        seconds[Int(edge.target)] = (1 - origin.fraction) * edgeTime
-        metres[Int(edge.target)] = (1 - origin.fraction) * edge.length
-        arcIn[Int(edge.target)] = ShortestPathTree.seedArc
-        heap.push(seconds[Int(edge.target)], edge.target)
-        if !edge.isOneway, origin.fraction * edgeTime < seconds[Int(edge.source)] {
-            seconds[Int(edge.source)] = origin.fraction * edgeTime
-            metres[Int(edge.source)] = origin.fraction * edge.length
-            arcIn[Int(edge.source)] = ShortestPathTree.seedArc
-            heap.push(seconds[Int(edge.source)], edge.source)
-        }
-        offsets.withUnsafeBufferPointer { offsets in
-            arcTarget.withUnsafeBufferPointer { arcTarget in
-                arcEdge.withUnsafeBufferPointer { arcEdge in
-                    edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
-                        while let (cost, node) = heap.pop() {
-                            if cost > seconds[Int(node)] { continue }
-                            if cost > limit { break }
-                            for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                                let next = arcTarget[arc]
-                                let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
-                                if candidate < seconds[Int(next)] {
-                                    seconds[Int(next)] = candidate
-                                    metres[Int(next)] = metres[Int(node)] + edges[Int(arcEdge[arc])].length
-                                    arcIn[Int(next)] = Int32(arc)
-                                    heap.push(candidate, next)
+    /// Dijkstra from `origin`, handing the search tree to `body`; settles nodes in order of time and stops
+    /// once the next one is farther than `limit` seconds or `isDone` says so after settling a node.
+    func withShortestPaths<T>(
+        from origin: NetworkLocation, limit: Double = .infinity,
+        isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false },
+        _ body: (ShortestPathTree) throws -> T
+    ) rethrows -> T {
+        try workspaces.withWorkspace { workspace in
+            func seed(_ node: Int32, _ seconds: Double, _ metres: Double) {
+                guard seconds < workspace.seconds[Int(node)] else { return }
+                if workspace.arcIn[Int(node)] == ShortestPathTree.unreachedArc { workspace.touched.append(node) }
+                workspace.seconds[Int(node)] = seconds
+                workspace.metres[Int(node)] = metres
+                workspace.arcIn[Int(node)] = ShortestPathTree.seedArc
+                workspace.heap.push(seconds, node)
+            }
+            let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
+            seed(edge.target, (1 - origin.fraction) * edgeTime, (1 - origin.fraction) * edge.length)
+            if !edge.isOneway { seed(edge.source, origin.fraction * edgeTime, origin.fraction * edge.length) }
+            offsets.withUnsafeBufferPointer { offsets in
+                arcTarget.withUnsafeBufferPointer { arcTarget in
+                    arcEdge.withUnsafeBufferPointer { arcEdge in
+                        edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
+                            edges.withUnsafeBufferPointer { edges in
+                                while let (cost, node) = workspace.heap.pop() {
+                                    if cost > workspace.seconds[Int(node)] { continue }
+                                    if cost > limit { break }
+                                    let metres = workspace.metres[Int(node)]
+                                    for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                                        let next = Int(arcTarget[arc])
+                                        let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
+                                        if candidate < workspace.seconds[next] {
+                                            if workspace.arcIn[next] == ShortestPathTree.unreachedArc { workspace.touched.append(Int32(next)) }
+                                            workspace.seconds[next] = candidate
+                                            workspace.metres[next] = metres + edges[Int(arcEdge[arc])].length
+                                            workspace.arcIn[next] = Int32(arc)
+                                            workspace.heap.push(candidate, Int32(next))
+                                        }
+                                    }
+                                    if isDone(node, cost) { break }
                                 }
                             }
-                            if isDone(node, cost) { break }
                         }
                     }
                 }
             }
+            return try body(ShortestPathTree(origin: origin, workspace: workspace))
         }
-        return ShortestPathTree(origin: origin, seconds: seconds, metres: metres, arcIn: arcIn)
     }
 
     /// The node an arc leaves from (arcs are stored under their tail node).

@@ -23,26 +23,28 @@ extension WalkingGraph {
     /// each widened by ``isochroneBuffer`` metres and merged into one (Multi)Polygon.
     public func isochrone(from place: Coordinate, seconds: Double, engine: GeometryEngine) throws -> Isochrone {
         let origin = try snap(place, field: "lat")
-        let tree = shortestPaths(from: origin, limit: seconds)
+        var pieces: [Int32: [(Double, Double)]] = [:]
+        withShortestPaths(from: origin, limit: seconds) { tree in
+            for node in tree.reachedNodes where tree.seconds(node) < seconds {
+                let budget = seconds - tree.seconds(node)
+                for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                    let edge = arcEdge[arc]
+                    let time = edgeSeconds[Int(edge)]
+                    let reach = time > 0 ? min(1, budget / time) : 1
+                    pieces[edge, default: []].append(edges[Int(edge)].source == node ? (0, reach) : (1 - reach, 1))
+                }
+            }
+        }
+        let originEdge = edges[Int(origin.edge)]
+        let originReach = edgeSeconds[Int(origin.edge)] > 0 ? seconds / edgeSeconds[Int(origin.edge)] : 1
+        pieces[origin.edge, default: []].append(
+            (originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach)))
         var lines: [[Coordinate]] = []
         var length = 0.0
-        for (index, edge) in edges.enumerated() {
-            let time = edgeSeconds[index]
-            guard time > 0 else { continue }
-            var pieces: [(Double, Double)] = []
-            let fromSource = (seconds - tree.seconds[Int(edge.source)]) / time
-            if fromSource > 0 { pieces.append((0, min(1, fromSource))) }
-            if !edge.isOneway {
-                let fromTarget = (seconds - tree.seconds[Int(edge.target)]) / time
-                if fromTarget > 0 { pieces.append((max(0, 1 - fromTarget), 1)) }
-            }
-            if Int32(index) == origin.edge {
-                let reach = seconds / time
-                pieces.append((edge.isOneway ? origin.fraction : max(0, origin.fraction - reach), min(1, origin.fraction + reach)))
-            }
-            for (start, end) in Self.merged(pieces) where end > start {
-                length += (end - start) * edge.length
-                lines.append([point(on: Int32(index), at: start), point(on: Int32(index), at: end)])
+        for (edge, edgePieces) in pieces.sorted(by: { $0.key < $1.key }) {
+            for (start, end) in Self.merged(edgePieces) where end > start {
+                length += (end - start) * edges[Int(edge)].length
+                lines.append([point(on: edge, at: start), point(on: edge, at: end)])
             }
         }
         let area = try engine.bufferedArea(of: lines, metres: Self.isochroneBuffer)

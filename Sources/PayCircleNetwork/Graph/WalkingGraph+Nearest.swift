@@ -24,22 +24,23 @@ extension WalkingGraph {
                 waiting.insert(edge.source)
                 if !edge.isOneway { waiting.insert(edge.target) }
             }
-            let tree = shortestPaths(from: origin) { node, _ in
+            var reachable: [NearestMatch] = [], unreachable: [NearestMatch] = []
+            withShortestPaths(from: origin, isDone: { node, _ in
                 waiting.remove(node)
                 return waiting.isEmpty
-            }
-            var reachable: [NearestMatch] = [], unreachable: [NearestMatch] = []
-            for (candidate, location) in zip(candidates, snapped) {
-                var match = candidate
-                if let location, let best = tree.best(to: location, in: self) {
-                    let access = origin.snapDistance + location.snapDistance
-                    match.walkDistance = best.metres + access
-                    match.walkSeconds = best.seconds + access / profile.metresPerSecond
-                    match.isReachable = true
-                    reachable.append(match)
-                } else {
-                    match.isReachable = false
-                    unreachable.append(match)
+            }) { tree in
+                for (candidate, location) in zip(candidates, snapped) {
+                    var match = candidate
+                    if let location, let best = tree.best(to: location, in: self) {
+                        let access = origin.snapDistance + location.snapDistance
+                        match.walkDistance = best.metres + access
+                        match.walkSeconds = best.seconds + access / profile.metresPerSecond
+                        match.isReachable = true
+                        reachable.append(match)
+                    } else {
+                        match.isReachable = false
+                        unreachable.append(match)
+                    }
                 }
             }
             reachable.sort { ($0.walkSeconds!, $0.point.id) < ($1.walkSeconds!, $1.point.id) }

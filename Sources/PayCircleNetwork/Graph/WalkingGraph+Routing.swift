@@ -13,21 +13,21 @@ extension WalkingGraph {
         let endEdge = edges[Int(end.edge)]
         // Once both ends of the destination's edge are settled, no cheaper way to it can appear.
         var waiting: Set<Int32> = endEdge.isOneway ? [endEdge.source] : [endEdge.source, endEdge.target]
-        let tree = shortestPaths(from: start) { node, _ in
+        let found: [RouteLeg]? = withShortestPaths(from: start, isDone: { node, _ in
             waiting.remove(node)
             return waiting.isEmpty
+        }) { tree in
+            guard let best = tree.best(to: end, in: self) else { return nil }
+            switch best.via {
+            case .direct:
+                return [RouteLeg(edge: end.edge, from: start.fraction, to: end.fraction)]
+            case .source, .target:
+                let node = best.via == .source ? endEdge.source : endEdge.target
+                return path(to: node, in: tree) + [RouteLeg(edge: end.edge, from: best.via == .source ? 0 : 1, to: end.fraction)]
+            }
         }
-        guard let best = tree.best(to: end, in: self) else {
+        guard var legs = found else {
             throw NetworkError(reason: .unreachable, message: "the destination cannot be reached on foot from the start", field: "to")
-        }
-        var legs: [RouteLeg] = []
-        switch best.via {
-        case .direct:
-            legs = [RouteLeg(edge: end.edge, from: start.fraction, to: end.fraction)]
-        case .source, .target:
-            let node = best.via == .source ? endEdge.source : endEdge.target
-            legs = path(to: node, in: tree)
-            legs.append(RouteLeg(edge: end.edge, from: best.via == .source ? 0 : 1, to: end.fraction))
         }
         legs.removeAll { $0.from == $0.to }
         return assemble(legs, start: start, end: end)
@@ -37,8 +37,8 @@ extension WalkingGraph {
     private func path(to node: Int32, in tree: ShortestPathTree) -> [RouteLeg] {
         var reversed: [RouteLeg] = []
         var current = node
-        while tree.arcIn[Int(current)] != ShortestPathTree.seedArc {
-            let arc = tree.arcIn[Int(current)]
+        while tree.arcIn(current) != ShortestPathTree.seedArc {
+            let arc = tree.arcIn(current)
             let edge = arcEdge[Int(arc)]
             let forward = edges[Int(edge)].target == current && tail(ofArc: arc) == edges[Int(edge)].source
             reversed.append(RouteLeg(edge: edge, from: forward ? 0 : 1, to: forward ? 1 : 0))

@@ -22,6 +22,7 @@ public final class WalkingGraph: Sendable {
     let component: [Int32]
     let mainComponent: Int32
     let segments: SegmentGrid
+    let workspaces: DijkstraWorkspacePool
 
     public var nodeCount: Int { coordinates.count }
     public var edgeCount: Int { edges.count }
@@ -58,6 +59,7 @@ public final class WalkingGraph: Sendable {
         arcEdge = arcEdges
         (component, mainComponent) = Self.components(nodeCount: n, edges: network.edges)
         let main = mainComponent, labels = component
+        workspaces = DijkstraWorkspacePool(nodeCount: n)
         segments = SegmentGrid(coordinates: coordinates, edges: network.edges) { labels[Int($0.source)] == main }
     }
 
