@@ -109,13 +109,14 @@ import Testing
 
     @Test func shortIsochroneIsABufferedPieceOfOneEdge() throws {
         // From the middle of A-B, 20 s reach 27.8 m either way: one 55.6 m piece, buffered by 30 m into a
-        // stadium whose round ends are 32-gons.
+        // stadium whose round ends together form a regular polygon of 4q sides (q segments a quadrant).
         let middle = Coordinate(latitude: 23.0, longitude: 113.0005)
         let isochrone = try graph.isochrone(from: middle, seconds: 20, engine: GeometryEngine())
         let reach = 20 * Self.speed
         #expect(abs(isochrone.networkLength - 2 * reach) < 0.01)
         let r = WalkingGraph.isochroneBuffer
-        let expectedArea = 2 * r * 2 * reach + 16 * r * r * sin(Double.pi / 16)
+        let q = Double(GeometryEngine.quadrantSegments)
+        let expectedArea = 2 * r * 2 * reach + 2 * q * r * r * sin(Double.pi / (2 * q))
         #expect(abs(isochrone.area - expectedArea) < 0.01 * expectedArea, "\(isochrone.area) vs \(expectedArea)")
         #expect(isochrone.geoJSON.contains("\"Polygon\""))
     }

@@ -48,13 +48,18 @@ extension WalkingGraph {
         _ body: (ShortestPathTree) throws -> T
     ) rethrows -> T {
         try workspaces.withWorkspace { workspace in
-            func seed(_ node: Int32, _ seconds: Double, _ metres: Double) {
-                guard seconds < workspace.seconds[Int(node)] else { return }
-                if workspace.arcIn[Int(node)] == ShortestPathTree.unreachedArc { workspace.touched.append(node) }
-                workspace.seconds[Int(node)] = seconds
-                workspace.metres[Int(node)] = metres
-                workspace.arcIn[Int(node)] = ShortestPathTree.seedArc
-                workspace.heap.push(seconds, node)
+            // Work on local arrays (moved out of the workspace and back, no copies): the hot loop then
+            // needs no exclusivity checks on class properties.
+            var seconds = workspace.seconds, metres = workspace.metres, arcIn = workspace.arcIn
+            var touched = workspace.touched, heap = workspace.heap
+            workspace.seconds = []; workspace.metres = []; workspace.arcIn = []; workspace.touched = []
+            func seed(_ node: Int32, _ cost: Double, _ length: Double) {
+                guard cost < seconds[Int(node)] else { return }
+                if arcIn[Int(node)] == ShortestPathTree.unreachedArc { touched.append(node) }
+                seconds[Int(node)] = cost
+                metres[Int(node)] = length
+                arcIn[Int(node)] = ShortestPathTree.seedArc
+                heap.push(cost, node)
             }
             let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
             seed(edge.target, (1 - origin.fraction) * edgeTime, (1 - origin.fraction) * edge.length)
@@ -64,19 +69,19 @@ extension WalkingGraph {
                     arcEdge.withUnsafeBufferPointer { arcEdge in
                         edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
                             edges.withUnsafeBufferPointer { edges in
-                                while let (cost, node) = workspace.heap.pop() {
-                                    if cost > workspace.seconds[Int(node)] { continue }
+                                while let (cost, node) = heap.pop() {
+                                    if cost > seconds[Int(node)] { continue }
                                     if cost > limit { break }
-                                    let metres = workspace.metres[Int(node)]
+                                    let reached = metres[Int(node)]
                                     for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
                                         let next = Int(arcTarget[arc])
                                         let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
-                                        if candidate < workspace.seconds[next] {
-                                            if workspace.arcIn[next] == ShortestPathTree.unreachedArc { workspace.touched.append(Int32(next)) }
-                                            workspace.seconds[next] = candidate
-                                            workspace.metres[next] = metres + edges[Int(arcEdge[arc])].length
-                                            workspace.arcIn[next] = Int32(arc)
-                                            workspace.heap.push(candidate, Int32(next))
+                                        if candidate < seconds[next] {
+                                            if arcIn[next] == ShortestPathTree.unreachedArc { touched.append(Int32(next)) }
+                                            seconds[next] = candidate
+                                            metres[next] = reached + edges[Int(arcEdge[arc])].length
+                                            arcIn[next] = Int32(arc)
+                                            heap.push(candidate, Int32(next))
                                         }
                                     }
                                     if isDone(node, cost) { break }
@@ -86,6 +91,8 @@ extension WalkingGraph {
                     }
                 }
             }
+            workspace.seconds = seconds; workspace.metres = metres; workspace.arcIn = arcIn
+            workspace.touched = touched; workspace.heap = heap
             return try body(ShortestPathTree(origin: origin, workspace: workspace))
         }
     }
