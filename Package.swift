@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "PayCircleBench",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CSpatiaLite",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CSpatiaLite", "CReadOSM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

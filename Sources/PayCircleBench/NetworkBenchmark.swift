@@ -88,11 +88,14 @@ struct NetworkBenchmark: ParsableCommand {
             // Stored node ids are the graph's node indices.
             var cost = 0.0
             try sql.record(clock.measure { cost = try baseline.cost(from: Int64(a), to: Int64(b)) })
-            if abs(cost - routeSeconds[number]) > 0.001 * routeSeconds[number] + 0.01 { disagreements += 1 }
+            if abs(cost - routeSeconds[number]) > 0.001 * routeSeconds[number] + 0.01 {
+                disagreements += 1
+                print(String(format: "  differs: node %d → %d: PayCircle %.2f s, VirtualRouting %.2f s", a, b, routeSeconds[number], cost))
+            }
         }
         print("  store write of the network           \(load)")
         print("  VirtualRouting route (\(sqlRoutes))          median \(ms(sql.median))  p99 \(ms(sql.percentile(0.99)))")
-        print(String(format: "  speed-up of routes (median)          %.0fx", sql.median / routes.median))
+        print(String(format: "  speed-up of routes (median)          %.1fx", sql.median / routes.median))
         print("  route times that differ by > 0.1%    \(disagreements) of \(sqlRoutes)")
     }
 

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CReadOSM
+import Foundation
+import PayCircleCore
+import PayCircleNetwork
+import PayCircleStore
+
+/// The whole `import osm` (channels and walking network into a fresh store, one transaction) against
+/// readosm reading the same file with empty callbacks, in the same run; OSM nodes per second and peak
+/// memory.
+struct ImportBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "OSM import vs readosm alone.")
+
+    @Option(help: "The OSM file (.osm or .osm.pbf).") var osm: String
+    @Option(help: "Store to import into (removed first).") var db = "/tmp/paycircle-bench-import.sqlite"
+    @Option(help: "Runs of each; the fastest counts.") var runs = 3
+
+    func run() throws {
+        let clock = ContinuousClock()
+        var bare = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
+        var nodes = 0
+        for _ in 0..<runs {
+            bare = min(bare, try clock.measure { nodes = try Self.readWithEmptyCallbacks(osm) })
+        }
+        var summary: OSMImporter.Summary?
+        let mapping = try ChannelMapping(contentsOf: ChannelMapping.bundledFile() ?? URL(fileURLWithPath: "GeoData/channels.json"))
+        for _ in 0..<runs {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            let registry = try PointRegistry(store: SpatiaLiteStore(path: db))
+            whole = min(whole, try clock.measure { summary = try OSMImporter(mapping: mapping).importFile(URL(fileURLWithPath: osm), into: registry) })
+        }
+        let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        print("import of \(osm): \(nodes) OSM nodes, \(summary?.points ?? 0) channels, \(summary?.networkEdges ?? 0) network edges")
+        print(String(format: "  readosm alone, empty callbacks   %.3f s", seconds(bare)))
+        print(String(format: "  whole import into the store      %.3f s  (%.2fx readosm; %.0f OSM nodes/s)",
+                     seconds(whole), seconds(whole) / seconds(bare), Double(nodes) / seconds(whole)))
+        print("  peak resident memory             \(Self.peakMegabytes()) MB")
+    }
+
+    /// readosm's own parse of the file, with callbacks that only count nodes.
+    static func readWithEmptyCallbacks(_ path: String) throws -> Int {
+        var handle: UnsafeRawPointer?
+        guard readosm_open(path, &handle) == READOSM_OK, let handle else { throw ValidationError("readosm cannot open \(path)") }
+        defer { readosm_close(handle) }
+        var count = 0
+        let status = withUnsafeMutablePointer(to: &count) { counter in
+            readosm_parse(handle, UnsafeRawPointer(counter), { context, _ in
+                UnsafeMutableRawPointer(mutating: context!).assumingMemoryBound(to: Int.self).pointee += 1
+                return READOSM_OK
+            }, { _, _ in READOSM_OK }, { _, _ in READOSM_OK })
+        }
+        guard status == READOSM_OK else { throw ValidationError("readosm failed with \(status)") }
+        return count
+    }
+
+    static func peakMegabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+        return kilobytes / 1024
+    }
+}
