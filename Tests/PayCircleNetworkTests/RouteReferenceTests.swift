@@ -43,3 +43,32 @@ import Testing
         #expect(compared == 200)
     }
 }
+
+/// Walking-time nearest, with its candidate set and early stop, against pricing every channel by its own
+/// route.
+@Suite struct WalkingNearestReferenceTests {
+    @Test func equalsRoutingToEveryChannelOnMonaco() throws {
+        let url = Reference.geodata("osm/monaco.osm.pbf")
+        let mapping = try ChannelMapping(contentsOf: OSMImportTests.mappingURL)
+        let (points, extracted) = try OSMImporter(mapping: mapping).extract(from: url)
+        let graph = WalkingGraph(extracted.network)
+        let index = PointIndex(points.points)
+        var random = SeededGenerator(seed: 11)
+        let nodes = graph.mainComponentNodes
+        let speed = graph.profile.metresPerSecond
+        for _ in 0..<30 {
+            let place = extracted.network.nodes[Int(nodes.randomElement(using: &random)!)].coordinate
+            let found = try graph.nearestByWalking(NearestQuery(location: place, k: 5), in: index)
+            var priced: [(id: String, seconds: Double)] = []
+            for point in points.points {
+                guard let end = try? graph.snap(point.location), let route = try? graph.route(from: graph.snap(place), to: end) else { continue }
+                priced.append((point.id, route.duration + (route.start.snapDistance + end.snapDistance) / speed))
+            }
+            priced.sort { ($0.seconds, $0.id) < ($1.seconds, $1.id) }
+            #expect(found.map(\.point.id) == priced.prefix(5).map(\.id))
+            for (match, expected) in zip(found, priced) {
+                #expect(abs(match.walkSeconds! - expected.seconds) < 0.01)
+            }
+        }
+    }
+}
