@@ -34,7 +34,7 @@ struct ImportBenchmark: ParsableCommand {
         print(String(format: "  readosm alone, empty callbacks   %.3f s", seconds(bare)))
         print(String(format: "  whole import into the store      %.3f s  (%.2fx readosm; %.0f OSM nodes/s)",
                      seconds(whole), seconds(whole) / seconds(bare), Double(nodes) / seconds(whole)))
-        print("  peak resident memory             \(Self.peakMegabytes()) MB")
+        print("  peak resident memory             \(ProcessMemory.megabytes("VmHWM")) MB")
     }
 
     /// readosm's own parse of the file, with callbacks that only count nodes.
@@ -51,12 +51,5 @@ struct ImportBenchmark: ParsableCommand {
         }
         guard status == READOSM_OK else { throw ValidationError("readosm failed with \(status)") }
         return count
-    }
-
-    static func peakMegabytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
-        return kilobytes / 1024
     }
 }

@@ -32,10 +32,10 @@ struct NetworkBenchmark: ParsableCommand {
             network = SyntheticNetwork.grid(nodes: nodes, seed: seed)
             source = "generated grid, seed \(seed)"
         }
-        let rssBefore = Self.residentMegabytes()
+        let rssBefore = ProcessMemory.megabytes("VmRSS")
         var graph = WalkingGraph(WalkingNetworkData())
         let build = clock.measure { graph = WalkingGraph(network) }
-        let rssAfter = Self.residentMegabytes()
+        let rssAfter = ProcessMemory.megabytes("VmRSS")
         let main = graph.mainComponentNodes
         var random = SplitMix64(seed: seed ^ 0xBEEF)
         func randomNode() -> Int32 { main[Int(random.next() % UInt64(main.count))] }
@@ -97,12 +97,5 @@ struct NetworkBenchmark: ParsableCommand {
         print("  VirtualRouting route (\(sqlRoutes))          median \(ms(sql.median))  p99 \(ms(sql.percentile(0.99)))")
         print(String(format: "  speed-up of routes (median)          %.1fx", sql.median / routes.median))
         print("  route times that differ by > 0.1%    \(disagreements) of \(sqlRoutes)")
-    }
-
-    static func residentMegabytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
-        return kilobytes / 1024
     }
 }

@@ -20,8 +20,7 @@ struct IsochroneCommand: ParsableCommand {
     func run() throws {
         let parameters = QueryParameters(["lat": lat, "lon": lon, "minutes": minutes, "crs": crs])
         let system = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
-        let place = system.toWGS84(Coordinate(latitude: try parameters.requiredDouble("lat", in: -90...90),
-                                              longitude: try parameters.requiredDouble("lon", in: -180...180)))
+        let place = system.toWGS84(try parameters.latitudeLongitude())
         let minutes = try parameters.integer("minutes", default: 10, in: 1...60)
         let registry = try store.openRegistry()
         guard let graph = try store.openGraph(registry) else {

@@ -20,10 +20,7 @@ public struct NearestRequest: Sendable {
     public init(_ parameters: QueryParameters, now: Date = Date()) throws(InputError) {
         crs = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
         ranking = try parameters.enumeration("by", default: Ranking.distance)
-        givenLocation = Coordinate(
-            latitude: try parameters.requiredDouble("lat", in: -90...90),
-            longitude: try parameters.requiredDouble("lon", in: -180...180)
-        )
+        givenLocation = try parameters.latitudeLongitude()
         let k = try parameters.integer("k", default: 5, in: NearestQuery.kRange)
         query = NearestQuery(
             location: crs.toWGS84(givenLocation), k: k,

@@ -65,6 +65,11 @@ public struct QueryParameters: Sendable {
 }
 
 extension QueryParameters {
+    /// The place given by the `lat` and `lon` parameters, as sent (no datum conversion).
+    public func latitudeLongitude() throws(InputError) -> Coordinate {
+        Coordinate(latitude: try requiredDouble("lat", in: -90...90), longitude: try requiredDouble("lon", in: -180...180))
+    }
+
     /// A `LAT,LON` pair such as `from=23.02,113.75`.
     public func latLon(_ name: String) throws(InputError) -> Coordinate {
         guard let text = string(name) else { throw InputError("is required (LAT,LON)", field: name) }

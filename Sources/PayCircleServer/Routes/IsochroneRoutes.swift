@@ -18,8 +18,7 @@ struct IsochroneRoutes<Context: RequestContext>: Sendable {
         let place: Coordinate, minutes: Int, asFeature: Bool
         do {
             let crs = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
-            place = crs.toWGS84(Coordinate(latitude: try parameters.requiredDouble("lat", in: -90...90),
-                                           longitude: try parameters.requiredDouble("lon", in: -180...180)))
+            place = crs.toWGS84(try parameters.latitudeLongitude())
             minutes = try parameters.integer("minutes", default: 10, in: Self.minutesRange)
             let format = parameters.string("format") ?? "json"
             guard format == "json" || format == "geojson" else { throw InputError("expected json or geojson", field: "format") }
