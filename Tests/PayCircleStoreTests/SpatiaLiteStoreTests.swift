@@ -109,7 +109,8 @@ import Testing
     @Test func networkRoundTripsAndReplacesAtomically() throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+        let path = directory.appendingPathComponent("s.sqlite").path
+        let store = try SpatiaLiteStore(path: path)
         let network = WalkingNetworkData(
             nodes: [.init(osmID: 10, coordinate: Coordinate(latitude: 23, longitude: 113)),
                     .init(osmID: 11, coordinate: Coordinate(latitude: 23.001, longitude: 113))],
@@ -117,6 +118,8 @@ import Testing
         )
         try store.write(PointChange(), network: network)
         #expect(try store.loadNetwork() == network)
+        // The bulk load leaves the edges' geometry registered as WGS-84 LINESTRINGs (type 2).
+        #expect(SpatiaLiteStoreTests.scalar(path, "SELECT geometry_type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2:4326")
         // An edge to a node that does not exist fails the whole write: the old network stays.
         var broken = network
         broken.edges.append(.init(source: 0, target: 7, length: 1, highway: "path"))

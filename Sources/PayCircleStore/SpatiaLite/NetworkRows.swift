@@ -1,13 +1,21 @@
 import PayCircleCore
 
 /// Maps ``WalkingNetworkData`` to and from the `network_nodes` and `network_edges` tables.
+///
+/// A replacement runs inside the caller's transaction: the edges' geometry column is unregistered, the
+/// rows are bulk-loaded, and the column is registered again (which checks every geometry once), because
+/// SpatiaLite's per-row checks on a registered column cost more than the rest of the import.
 enum NetworkRows {
     static func replace(with network: WalkingNetworkData, in connection: SQLiteConnection) throws {
-        try connection.execute("DELETE FROM network_edges; DELETE FROM network_nodes")
-        let node = try connection.prepare("INSERT INTO network_nodes (id, osm_id, geom) VALUES (?, ?, MakePoint(?, ?, 4326))")
+        try connection.execute("""
+            SELECT DiscardGeometryColumn('network_edges', 'geom');
+            DELETE FROM network_edges;
+            DELETE FROM network_nodes;
+            """)
+        let node = try connection.prepare("INSERT INTO network_nodes (id, osm_id, lat, lon) VALUES (?, ?, ?, ?)")
         for (index, item) in network.nodes.enumerated() {
             guard item.coordinate.isValid else { throw StoreError("network node \(item.osmID) has an invalid position") }
-            try node.run([.integer(Int64(index)), .integer(item.osmID), .real(item.coordinate.longitude), .real(item.coordinate.latitude)])
+            try node.run([.integer(Int64(index)), .integer(item.osmID), .real(item.coordinate.latitude), .real(item.coordinate.longitude)])
         }
         let edge = try connection.prepare("""
             INSERT INTO network_edges (id, source, target, length_m, class, name, oneway, geom)
@@ -24,11 +32,15 @@ enum NetworkRows {
                 .real(a.longitude), .real(a.latitude), .real(b.longitude), .real(b.latitude),
             ])
         }
+        let register = try connection.prepare("SELECT RecoverGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY')")
+        guard try register.step(), register.int(0) == 1 else {
+            throw StoreError("SpatiaLite refused the network's edge geometries")
+        }
     }
 
     static func load(_ connection: SQLiteConnection) throws -> WalkingNetworkData {
         var network = WalkingNetworkData()
-        let nodes = try connection.prepare("SELECT osm_id, ST_Y(geom), ST_X(geom) FROM network_nodes ORDER BY id")
+        let nodes = try connection.prepare("SELECT osm_id, lat, lon FROM network_nodes ORDER BY id")
         while try nodes.step() {
             network.nodes.append(.init(osmID: nodes.int(0), coordinate: Coordinate(latitude: nodes.double(1), longitude: nodes.double(2))))
         }

@@ -32,8 +32,9 @@ enum SchemaMigrations {
             "CREATE INDEX points_source ON points (source)",
         ]),
         Migration(version: 2, statements: [
-            "CREATE TABLE network_nodes (id INTEGER PRIMARY KEY, osm_id INTEGER NOT NULL)",
-            "SELECT AddGeometryColumn('network_nodes', 'geom', 4326, 'POINT', 'XY', 1)",
+            // Node positions are plain columns: nodes are many, and a registered geometry column's
+            // checks on every insert made imports several times slower.
+            "CREATE TABLE network_nodes (id INTEGER PRIMARY KEY, osm_id INTEGER NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL)",
             """
             CREATE TABLE network_edges (
                 id INTEGER PRIMARY KEY,
@@ -42,10 +43,12 @@ enum SchemaMigrations {
                 length_m REAL NOT NULL CHECK (length_m >= 0),
                 class TEXT NOT NULL,
                 name TEXT,
-                oneway INTEGER NOT NULL DEFAULT 0
+                oneway INTEGER NOT NULL DEFAULT 0,
+                geom BLOB
             )
             """,
-            "SELECT AddGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY', 1)",
+            // Registered as a LINESTRING column for GIS tools; imports re-register it after a bulk load.
+            "SELECT RecoverGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY')",
         ]),
     ]
 
