@@ -6,7 +6,7 @@ import PayCircleStore
 /// The HTTP face of PayCircle.
 ///
 /// ```swift
-/// let app = PayCircleService(registry: registry).application(host: "127.0.0.1", port: 8080)
+/// let app = try PayCircleService(registry: registry, graph: graph).application(host: "127.0.0.1", port: 8080)
 /// try await app.runService()
 /// ```
 public struct PayCircleService: Sendable {
