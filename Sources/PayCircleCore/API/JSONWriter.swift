@@ -95,6 +95,14 @@ public struct JSONWriter {
 
     public mutating func value(_ value: some JSONWritable) { value.write(to: &self) }
 
+    /// A GeoJSON position: `[longitude, latitude]`, rounded to seven decimals (about a centimetre).
+    public mutating func position(_ c: Coordinate) {
+        array { json in
+            json.number((c.longitude * 1e7).rounded() / 1e7)
+            json.number((c.latitude * 1e7).rounded() / 1e7)
+        }
+    }
+
     /// Inserts a JSON text produced elsewhere (e.g. SpatiaLite's `AsGeoJSON`) as one value, unchanged.
     public mutating func raw(_ json: String) {
         separate()

@@ -24,10 +24,7 @@ public struct PointFeatureCollection: JSONWritable, Sendable {
                         json.object { json in
                             json.field("type", "Point")
                             json.key("coordinates")
-                            json.array { json in
-                                json.number(PointJSON.rounded(feature.point.location.longitude))
-                                json.number(PointJSON.rounded(feature.point.location.latitude))
-                            }
+                            json.position(feature.point.location)
                         }
                         json.key("properties")
                         feature.properties.write(to: &json)

@@ -48,12 +48,7 @@ public struct LineString: JSONWritable, Sendable {
             json.field("type", "LineString")
             json.key("coordinates")
             json.array { json in
-                for c in coordinates {
-                    json.array { json in
-                        json.number((c.longitude * 1e7).rounded() / 1e7)
-                        json.number((c.latitude * 1e7).rounded() / 1e7)
-                    }
-                }
+                for c in coordinates { json.position(c) }
             }
         }
     }
