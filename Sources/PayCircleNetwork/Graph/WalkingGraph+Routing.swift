@@ -11,11 +11,24 @@ extension WalkingGraph {
 
     public func route(from start: NetworkLocation, to end: NetworkLocation) throws(NetworkError) -> WalkingRoute {
         let endEdge = edges[Int(end.edge)]
-        // Once both ends of the destination's edge are settled, no cheaper way to it can appear.
-        var waiting: Set<Int32> = endEdge.isOneway ? [endEdge.source] : [endEdge.source, endEdge.target]
-        let found: [RouteLeg]? = withShortestPaths(from: start, isDone: { node, _ in
-            waiting.remove(node)
-            return waiting.isEmpty
+        // The search stops once nothing cheaper than the best way found to the destination can follow:
+        // when its edge's ends are both settled, or when the settled time passes the best price so far.
+        var sourceSettled = false, targetSettled = endEdge.isOneway
+        let endSeconds = edgeSeconds[Int(end.edge)]
+        var bestPrice = Double.infinity
+        if start.edge == end.edge, end.fraction >= start.fraction || !endEdge.isOneway {
+            bestPrice = abs(end.fraction - start.fraction) * endSeconds
+        }
+        let found: [RouteLeg]? = withShortestPaths(from: start, isDone: { node, settled in
+            if node == endEdge.source {
+                sourceSettled = true
+                bestPrice = min(bestPrice, settled + end.fraction * endSeconds)
+            }
+            if node == endEdge.target, !endEdge.isOneway {
+                targetSettled = true
+                bestPrice = min(bestPrice, settled + (1 - end.fraction) * endSeconds)
+            }
+            return (sourceSettled && targetSettled) || settled >= bestPrice
         }) { tree in
             guard let best = tree.best(to: end, in: self) else { return nil }
             switch best.via {

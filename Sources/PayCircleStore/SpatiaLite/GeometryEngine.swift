@@ -33,9 +33,9 @@ public final class GeometryEngine: Sendable {
         return try connection.withLock { box in
             let statement = try box.connection.prepare("""
                 SELECT AsGeoJSON(ST_Transform(area, 4326), 7), ST_Area(area)
-                FROM (SELECT ST_Buffer(ST_Transform(GeomFromText(?1, 4326), ?2), ?3, ?4) AS area)
+                FROM (SELECT ST_Buffer(ST_Simplify(ST_Transform(ST_LineMerge(GeomFromText(?1, 4326)), ?2), ?5), ?3, ?4) AS area)
                 """)
-            statement.bind([.text(wkt), .integer(Int64(MetricProjection.utmCode(around: centre))), .real(metres), .integer(Int64(Self.quadrantSegments))])
+            statement.bind([.text(wkt), .integer(Int64(MetricProjection.utmCode(around: centre))), .real(metres), .integer(Int64(Self.quadrantSegments)), .real(metres / 6)])
             guard try statement.step(), let geoJSON = statement.text(0) else {
                 throw StoreError("SpatiaLite could not buffer the reached network")
             }
