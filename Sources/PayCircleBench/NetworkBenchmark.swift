@@ -63,10 +63,9 @@ struct NetworkBenchmark: ParsableCommand {
         }
 
         var isochrones = Measurements()
-        let engine = try GeometryEngine()
         for _ in 0..<min(queries, 50) {
             let place = randomNodePlace()
-            try isochrones.record(clock.measure { _ = try graph.isochrone(from: place, seconds: 600, engine: engine) })
+            try isochrones.record(clock.measure { _ = try graph.isochrone(from: place, seconds: 600) })
         }
 
         let ms = { (seconds: Double) in String(format: "%.2f ms", seconds * 1e3) }

@@ -6,19 +6,17 @@ import PayCircleStore
 /// The HTTP face of PayCircle.
 ///
 /// ```swift
-/// let app = try PayCircleService(registry: registry, graph: graph).application(host: "127.0.0.1", port: 8080)
+/// let app = PayCircleService(registry: registry, graph: graph).application(host: "127.0.0.1", port: 8080)
 /// try await app.runService()
 /// ```
 public struct PayCircleService: Sendable {
     public let registry: PointRegistry
     /// The walking network; nil when none was imported (walking answers are then 400 `no_network`).
     public let graph: WalkingGraph?
-    private let engine: GeometryEngine
 
-    public init(registry: PointRegistry, graph: WalkingGraph? = nil) throws {
+    public init(registry: PointRegistry, graph: WalkingGraph? = nil) {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
-        engine = try GeometryEngine()
     }
 
     /// Every route of the API.
@@ -27,7 +25,7 @@ public struct PayCircleService: Sendable {
         HealthRoutes(registry: registry).add(to: router)
         PointRoutes(registry: registry, graph: graph).add(to: router)
         RouteRoutes(registry: registry, graph: graph).add(to: router)
-        IsochroneRoutes(graph: graph, engine: engine).add(to: router)
+        IsochroneRoutes(graph: graph).add(to: router)
         return router
     }
 

@@ -26,7 +26,7 @@ struct IsochroneCommand: ParsableCommand {
         guard let graph = try store.openGraph(registry) else {
             throw ValidationError("isochrones need a walking network; import one with 'paycircle import osm'")
         }
-        let isochrone = try graph.isochrone(from: place, seconds: Double(minutes) * 60, engine: GeometryEngine())
+        let isochrone = try graph.isochrone(from: place, seconds: Double(minutes) * 60)
         printJSON(IsochroneResponse(isochrone, asFeature: format == .geojson))
     }
 }

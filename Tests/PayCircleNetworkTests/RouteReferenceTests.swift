@@ -72,3 +72,30 @@ import Testing
         }
     }
 }
+
+/// Isochrone polygons on real data, checked by shapely (validity) and pyproj (geodesic area).
+@Suite struct IsochroneReferenceTests {
+    private struct Check: Decodable {
+        let valid: Bool
+        let reason: String
+        let area_m2: Double
+        let rings: Int
+    }
+
+    @Test(arguments: ["osm/monaco.osm.pbf", "osm/porto.osm.pbf"])
+    func polygonsAreValidAndTheirAreaIsReported(file: String) throws {
+        let (graph, network) = try RouteReferenceTests.graph(Reference.geodata(file))
+        var random = SeededGenerator(seed: 77)
+        let nodes = graph.mainComponentNodes
+        let isochrones = try (0..<12).map { index in
+            try graph.isochrone(from: network.nodes[Int(nodes.randomElement(using: &random)!)].coordinate, seconds: Double(2 + index) * 60)
+        }
+        let input = Data(("[" + isochrones.map(\.geoJSON).joined(separator: ",") + "]").utf8)
+        let checks = try JSONDecoder().decode([Check].self, from: Reference.python("polygon_check.py", input: input))
+        for (isochrone, check) in zip(isochrones, checks) {
+            #expect(check.valid, "\(check.reason)")
+            #expect(abs(check.area_m2 - isochrone.area) < 0.005 * isochrone.area, "\(check.area_m2) vs \(isochrone.area)")
+        }
+        #expect(checks.contains { $0.rings > 1 }, "city blocks leave holes")
+    }
+}

@@ -39,7 +39,7 @@ import Testing
         let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
         try registry.apply(PointChange(upserts: Self.points), network: withNetwork ? Self.network : nil)
         let graph = WalkingGraph(try registry.store.loadNetwork())
-        let app = Application(router: try PayCircleService(registry: registry, graph: graph).router())
+        let app = Application(router: PayCircleService(registry: registry, graph: graph).router())
         try await app.test(.router) { client in try await body(client) }
     }
 

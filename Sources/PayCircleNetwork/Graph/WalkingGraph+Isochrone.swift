@@ -1,5 +1,4 @@
 import PayCircleCore
-import PayCircleStore
 
 /// The area reachable on foot within a time from a place.
 public struct Isochrone: Sendable {
@@ -20,8 +19,9 @@ extension WalkingGraph {
     public static let isochroneBuffer = 30.0
 
     /// The area within `seconds` of walking from `place`: the reached edges, partial edges included,
-    /// each widened by ``isochroneBuffer`` metres and merged into one (Multi)Polygon.
-    public func isochrone(from place: Coordinate, seconds: Double, engine: GeometryEngine) throws -> Isochrone {
+    /// each widened by ``isochroneBuffer`` metres and merged into one (Multi)Polygon with holes where the
+    /// network leaves them (see ``ReachRaster``).
+    public func isochrone(from place: Coordinate, seconds: Double) throws(NetworkError) -> Isochrone {
         let origin = try snap(place, field: "lat")
         var pieces: [Int32: [(Double, Double)]] = [:]
         withShortestPaths(from: origin, limit: seconds) { tree in
@@ -47,8 +47,8 @@ extension WalkingGraph {
                 lines.append([point(on: edge, at: start), point(on: edge, at: end)])
             }
         }
-        let area = try engine.bufferedArea(of: lines, metres: Self.isochroneBuffer)
-        return Isochrone(seconds: seconds, origin: origin, reachedLines: lines, networkLength: length, geoJSON: area.geoJSON, area: area.area)
+        let raster = ReachRaster(segments: lines.map { ($0[0], $0[1]) }, radius: Self.isochroneBuffer)
+        return Isochrone(seconds: seconds, origin: origin, reachedLines: lines, networkLength: length, geoJSON: raster.geoJSON(), area: raster.area)
     }
 
     /// Overlapping or touching intervals of [0, 1] merged.

@@ -1,13 +1,11 @@
 import Hummingbird
 import PayCircleCore
 import PayCircleNetwork
-import PayCircleStore
 
 /// `GET /v1/isochrone?lat&lon&minutes[&crs][&format=geojson]`: the area reachable on foot.
 struct IsochroneRoutes<Context: RequestContext>: Sendable {
     static var minutesRange: ClosedRange<Int> { 1...60 }
     let graph: WalkingGraph?
-    let engine: GeometryEngine
 
     func add(to router: Router<Context>) {
         router.get("/v1/isochrone") { request, _ in try isochrone(request) }
@@ -31,8 +29,8 @@ struct IsochroneRoutes<Context: RequestContext>: Sendable {
         }
         let result: Isochrone
         do {
-            result = try graph.isochrone(from: place, seconds: Double(minutes) * 60, engine: engine)
-        } catch let error as NetworkError {
+            result = try graph.isochrone(from: place, seconds: Double(minutes) * 60)
+        } catch {
             throw APIError.network(error)
         }
         return asFeature ? JSONResponse.geoJSON(IsochroneResponse(result, asFeature: true)) : JSONResponse.make(IsochroneResponse(result))
