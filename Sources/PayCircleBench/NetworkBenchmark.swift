@@ -25,7 +25,11 @@ struct NetworkBenchmark: ParsableCommand {
         let source: String
         if let osm {
             var extractor = WalkingNetworkExtractor()
-            let read = try clock.measure { try OSMFileReader(url: URL(fileURLWithPath: osm)).read(node: { extractor.add($0) }, way: { extractor.add($0) }) }
+            var positions = NodePositions()
+            let read = try clock.measure {
+                try OSMFileReader(url: URL(fileURLWithPath: osm)).read(node: { positions.add($0.id, $0.coordinate) },
+                                                                       way: { extractor.add($0, positions: positions) })
+            }
             network = extractor.network
             source = "\(osm) (read in \(read))"
         } else {

@@ -81,12 +81,14 @@ import Testing
             .init(tag: "shop", values: ["supermarket"], kind: .agency, agencyType: .supermarket, services: [.cash], defaultName: "Supermarket"),
         ]))
         let corners = [(1, 23.0, 113.0), (2, 23.0, 113.002), (3, 23.001, 113.002), (4, 23.001, 113.0)]
+        var positions = NodePositions()
         for (id, lat, lon) in corners {
             extractor.add(OSMNode(id: Int64(id), coordinate: Coordinate(latitude: lat, longitude: lon), tags: [:]))
+            positions.add(Int64(id), Coordinate(latitude: lat, longitude: lon))
         }
         extractor.add(OSMNode(id: 5, coordinate: Coordinate(latitude: 23.0005, longitude: 113.001), tags: ["shop": "bakery"]))
-        extractor.add(OSMWay(id: 9, nodeIDs: [1, 2, 3, 4, 1], tags: ["shop": "supermarket", "name": "华润万家"]))
-        extractor.add(OSMWay(id: 10, nodeIDs: [77, 78], tags: ["shop": "supermarket"]))
+        extractor.add(OSMWay(id: 9, nodeIDs: [1, 2, 3, 4, 1], tags: ["shop": "supermarket", "name": "华润万家"]), positions: positions)
+        extractor.add(OSMWay(id: 10, nodeIDs: [77, 78], tags: ["shop": "supermarket"]), positions: positions)
         #expect(extractor.points.count == 1)
         let market = extractor.points[0]
         #expect(market.id == "osm:w9" && market.name == "华润万家" && market.agencyType == .supermarket)

@@ -13,7 +13,8 @@ import Testing
 
     static func graph(_ file: URL) throws -> (WalkingGraph, WalkingNetworkData) {
         var network = WalkingNetworkExtractor()
-        try OSMFileReader(url: file).read(node: { network.add($0) }, way: { network.add($0) })
+        var positions = NodePositions()
+        try OSMFileReader(url: file).read(node: { positions.add($0.id, $0.coordinate) }, way: { network.add($0, positions: positions) })
         return (WalkingGraph(network.network), network.network)
     }
 

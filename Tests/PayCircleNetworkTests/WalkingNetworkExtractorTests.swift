@@ -22,11 +22,12 @@ import Testing
 
     @Test func pedestrianSquaresAreWalkedAlongTheirOutline() {
         var extractor = WalkingNetworkExtractor()
+        var positions = NodePositions()
         let corners = [(1, 23.0, 113.0), (2, 23.0, 113.001), (3, 23.001, 113.001), (4, 23.001, 113.0)]
-        for (id, lat, lon) in corners { extractor.add(OSMNode(id: Int64(id), coordinate: Coordinate(latitude: lat, longitude: lon), tags: [:])) }
-        extractor.add(OSMWay(id: 7, nodeIDs: [1, 2, 3, 4, 1], tags: ["highway": "pedestrian", "area": "yes", "name": "人民广场"]))
-        extractor.add(OSMWay(id: 8, nodeIDs: [2, 99], tags: ["highway": "footway"]))
-        extractor.add(OSMWay(id: 9, nodeIDs: [3, 1], tags: ["highway": "steps", "oneway:foot": "-1"]))
+        for (id, lat, lon) in corners { positions.add(Int64(id), Coordinate(latitude: lat, longitude: lon)) }
+        extractor.add(OSMWay(id: 7, nodeIDs: [1, 2, 3, 4, 1], tags: ["highway": "pedestrian", "area": "yes", "name": "人民广场"]), positions: positions)
+        extractor.add(OSMWay(id: 8, nodeIDs: [2, 99], tags: ["highway": "footway"]), positions: positions)
+        extractor.add(OSMWay(id: 9, nodeIDs: [3, 1], tags: ["highway": "steps", "oneway:foot": "-1"]), positions: positions)
         let network = extractor.network
         #expect(network.nodes.map(\.osmID) == [1, 2, 3, 4])
         #expect(network.edges.count == 5)
@@ -37,5 +38,17 @@ import Testing
         let steps = network.edges[4]
         #expect(network.nodes[Int(steps.source)].osmID == 1 && network.nodes[Int(steps.target)].osmID == 3 && steps.isOneway)
         #expect(extractor.waysWithMissingNodes == 1)
+    }
+}
+
+@Suite struct NodePositionsTests {
+    @Test func findsPositionsInOrderAndOutOfOrder() {
+        var positions = NodePositions()
+        for id in [3, 8, 20] as [Int64] { positions.add(id, Coordinate(latitude: Double(id), longitude: 0)) }
+        #expect(positions[8]?.latitude == 8 && positions[3]?.latitude == 3 && positions[20]?.latitude == 20)
+        #expect(positions[5] == nil && positions[21] == nil && positions[1] == nil)
+        positions.add(5, Coordinate(latitude: 5, longitude: 0))       // out of order
+        positions.add(8, Coordinate(latitude: 80, longitude: 0))      // repeated: the later one wins
+        #expect(positions[5]?.latitude == 5 && positions[8]?.latitude == 80 && positions[20]?.latitude == 20)
     }
 }

@@ -47,17 +47,18 @@ public struct OSMImporter {
     public func extract(from url: URL, progress: ((Progress) -> Void)? = nil) throws(InputError) -> (points: OSMPointExtractor, network: WalkingNetworkExtractor) {
         var points = OSMPointExtractor(mapping: mapping, timeZone: timeZone)
         var network = WalkingNetworkExtractor()
+        var positions = NodePositions()
         var read = Progress()
         try OSMFileReader(url: url).read(
             node: {
+                positions.add($0.id, $0.coordinate)
                 points.add($0)
-                network.add($0)
                 read.nodes += 1
                 if read.nodes & 0xFFFF == 0 { progress?(read) }
             },
             way: {
-                points.add($0)
-                network.add($0)
+                points.add($0, positions: positions)
+                network.add($0, positions: positions)
                 read.ways += 1
                 if read.ways & 0xFFFF == 0 { progress?(read) }
             }

@@ -13,7 +13,6 @@ public struct OSMPointExtractor {
     public private(set) var points: [PaymentPoint] = []
     /// Matching ways none of whose nodes were in the file.
     public private(set) var skippedWays = 0
-    private var coordinates: [Int64: Coordinate] = [:]
 
     public init(mapping: ChannelMapping, timeZone: String = PaymentPoint.defaultTimeZone, importedAt: Date = Date()) {
         self.mapping = mapping
@@ -22,15 +21,15 @@ public struct OSMPointExtractor {
     }
 
     public mutating func add(_ node: OSMNode) {
-        coordinates[node.id] = node.coordinate
         if let rule = mapping.rule(for: node.tags), node.coordinate.isValid {
             points.append(point(id: "osm:n\(node.id)", tags: node.tags, rule: rule, at: node.coordinate))
         }
     }
 
-    public mutating func add(_ way: OSMWay) {
+    /// A way, placed by the positions of its nodes read earlier in the file.
+    public mutating func add(_ way: OSMWay, positions: NodePositions) {
         guard let rule = mapping.rule(for: way.tags) else { return }
-        let located = way.nodeIDs.compactMap { coordinates[$0] }
+        let located = way.nodeIDs.compactMap { positions[$0] }
         guard let centre = Self.centroid(located), centre.isValid else { skippedWays += 1; return }
         points.append(point(id: "osm:w\(way.id)", tags: way.tags, rule: rule, at: centre))
     }

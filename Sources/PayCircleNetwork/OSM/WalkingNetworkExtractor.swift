@@ -4,7 +4,6 @@ import PayCircleCore
 /// walkable way becomes an edge with its geodesic length. Nodes come before ways in OSM files, so node
 /// positions are known when ways arrive.
 public struct WalkingNetworkExtractor {
-    private var positions: [Int64: Coordinate] = [:]
     private var nodeIndex: [Int64: Int32] = [:]
     public private(set) var network = WalkingNetworkData()
     /// Walkable ways that referred to nodes missing from the file (those segments are left out).
@@ -12,11 +11,8 @@ public struct WalkingNetworkExtractor {
 
     public init() {}
 
-    public mutating func add(_ node: OSMNode) {
-        positions[node.id] = node.coordinate
-    }
-
-    public mutating func add(_ way: OSMWay) {
+    /// A way, placed by the positions of its nodes read earlier in the file.
+    public mutating func add(_ way: OSMWay, positions: NodePositions) {
         guard way.nodeIDs.count >= 2, WalkableWayFilter.isWalkable(way.tags) else { return }
         let highway = way.tags["highway"] ?? "path"
         let name = way.tags["name"]
