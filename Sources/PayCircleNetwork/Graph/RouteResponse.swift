@@ -33,6 +33,7 @@ public struct RouteResponse: JSONWritable, Sendable {
             json.field("start_snap_m", (route.start.snapDistance * 10).rounded() / 10)
             json.field("end_snap_m", (route.end.snapDistance * 10).rounded() / 10)
             json.optionalField("to_point", toPoint)
+            json.field("attribution", "© OpenStreetMap contributors, ODbL")
         }
     }
 }
