@@ -11,15 +11,19 @@
 /// hours.isOpen(at: LocalTime(weekday: 0, minuteOfDay: 9 * 60))   // true
 /// ```
 public struct OpeningHours: Sendable, Hashable {
-    /// The text as given.
-    public let text: String
-    /// The parsed rules, or `nil` when the text is outside the supported syntax.
-    public let schedule: WeeklySchedule?
+    private let parsed: ParsedHours
 
     public init(_ text: String) {
-        self.text = text
-        self.schedule = WeeklySchedule.cachedParse(text)
+        parsed = ParsedHours.shared(text)
     }
+
+    /// The text as given.
+    public var text: String { parsed.text }
+    /// The parsed rules, or `nil` when the text is outside the supported syntax.
+    public var schedule: WeeklySchedule? { parsed.schedule }
+
+    public static func == (lhs: OpeningHours, rhs: OpeningHours) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// Whether the hours say open at `time`, or `nil` when unknown (unparsed hours, or an answer that
     /// depends on whether the day is a public holiday).
