@@ -13,6 +13,10 @@ public protocol PointStore: Sendable {
     func write(_ change: PointChange, network: WalkingNetworkData?) throws -> PointChangeSummary
     /// The stored walking network (empty when none was imported).
     func loadNetwork() throws -> WalkingNetworkData
+    /// Replaces every stored population area, in one transaction.
+    func replaceAreas(_ areas: [PopulationArea]) throws
+    /// The stored population areas, in id order.
+    func loadAreas() throws -> [PopulationArea]
     /// The schema version the store is at.
     func schemaVersion() throws -> Int
 }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import payment points or OpenStreetMap data into the store (one transaction each).",
-        subcommands: [ImportPointsCommand.self, ImportOSMCommand.self]
+        subcommands: [ImportPointsCommand.self, ImportOSMCommand.self, ImportAreasCommand.self]
     )
 }
 
@@ -76,6 +76,40 @@ struct ImportOSMCommand: ParsableCommand {
             let kinds = summary.byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             print("Imported \(summary.points) channels from \(file) (\(kinds)): \(summary.inserted) new, \(summary.updated) updated, \(summary.removed) removed.")
             print("Walking network: \(summary.networkNodes) nodes, \(summary.networkEdges) edges.")
+        }
+    }
+}
+
+struct ImportAreasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "areas",
+        abstract: "Replace the population areas with the Polygon/MultiPolygon features of a GeoJSON file."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "A .geojson FeatureCollection of (Multi)Polygons with a population property.")
+    var file: String
+    @Option(name: .customLong("population-property"), help: "The property holding the number of people.")
+    var populationProperty = "population"
+    @Option(name: .customLong("name-property"), help: "The property holding the area's name.")
+    var nameProperty = "name"
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    struct Summary: Encodable {
+        let file: String
+        let areas: Int
+        let population: Double
+    }
+
+    func run() throws {
+        let areas = try AreaFileReader.read(contentsOf: URL(fileURLWithPath: file), populationProperty: populationProperty, nameProperty: nameProperty)
+        try store.openRegistry().store.replaceAreas(areas)
+        let summary = Summary(file: file, areas: areas.count, population: areas.reduce(0) { $0 + $1.population })
+        if format == .json {
+            try printJSON(summary)
+        } else {
+            print("Imported \(summary.areas) areas from \(file) with a population of \(String(format: "%.0f", summary.population)).")
         }
     }
 }

@@ -50,6 +50,17 @@ enum SchemaMigrations {
             // Registered as a LINESTRING column for GIS tools; imports re-register it after a bulk load.
             "SELECT RecoverGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY')",
         ]),
+        Migration(version: 3, statements: [
+            """
+            CREATE TABLE areas (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                population REAL NOT NULL CHECK (population >= 0),
+                geom BLOB
+            )
+            """,
+            "SELECT RecoverGeometryColumn('areas', 'geom', 4326, 'MULTIPOLYGON', 'XY')",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -43,6 +43,14 @@ public final class SpatiaLiteStore: PointStore {
         }
     }
 
+    public func replaceAreas(_ areas: [PopulationArea]) throws {
+        try pool.write { connection in try connection.transaction { try AreaRows.replace(with: areas, in: connection) } }
+    }
+
+    public func loadAreas() throws -> [PopulationArea] {
+        try pool.read { connection in try AreaRows.load(connection) }
+    }
+
     public func loadNetwork() throws -> WalkingNetworkData {
         try pool.read { connection in try NetworkRows.load(connection) }
     }

@@ -1,0 +1,34 @@
+import Foundation
+import PayCircleCore
+
+/// Maps ``PopulationArea`` to and from the `areas` table (MULTIPOLYGON, WGS-84).
+enum AreaRows {
+    static func replace(with areas: [PopulationArea], in connection: SQLiteConnection) throws {
+        try connection.execute("DELETE FROM areas")
+        let insert = try connection.prepare("INSERT INTO areas (id, name, population, geom) VALUES (?, ?, ?, CastToMultiPolygon(GeomFromText(?, 4326)))")
+        for area in areas {
+            try insert.run([.text(area.id), .text(area.name), .real(area.population), .text(wkt(area.polygons))])
+        }
+        let invalid = try connection.prepare("SELECT id FROM areas WHERE geom IS NULL LIMIT 1")
+        if try invalid.step() { throw StoreError("area '\(invalid.text(0) ?? "")' has a geometry SpatiaLite cannot read") }
+    }
+
+    static func load(_ connection: SQLiteConnection) throws -> [PopulationArea] {
+        let rows = try connection.prepare("SELECT id, name, population, AsGeoJSON(geom, 17) FROM areas ORDER BY id")
+        var areas: [PopulationArea] = []
+        while try rows.step() {
+            guard let id = rows.text(0), let name = rows.text(1), let json = rows.text(3),
+                  let geometry = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+                throw StoreError("an areas row lacks its id, name or geometry")
+            }
+            areas.append(PopulationArea(id: id, name: name, population: rows.double(2), polygons: try AreaFileReader.polygons(fromGeometry: geometry)))
+        }
+        return areas
+    }
+
+    static func wkt(_ polygons: [PopulationArea.Polygon]) -> String {
+        "MULTIPOLYGON(" + polygons.map { polygon in
+            "(" + polygon.map { ring in "(" + ring.map { "\($0.longitude) \($0.latitude)" }.joined(separator: ",") + ")" }.joined(separator: ",") + ")"
+        }.joined(separator: ",") + ")"
+    }
+}
