@@ -100,3 +100,26 @@ import Testing
         #expect(checks.contains { $0.rings > 1 }, "city blocks leave holes")
     }
 }
+
+/// Walking time from the nearest of many channels to every node (the coverage pass) against networkx's
+/// multi-source Dijkstra over the same ways.
+@Suite struct MultiSourceReferenceTests {
+    @Test(arguments: ["osm/monaco.osm.pbf", "osm/porto.osm.pbf"])
+    func everyNodeTimeEqualsNetworkx(file: String) throws {
+        let url = Reference.geodata(file)
+        let (graph, network) = try RouteReferenceTests.graph(url)
+        var random = SeededGenerator(seed: 404)
+        let main = graph.mainComponentNodes
+        let sources = (0..<25).map { _ in main.randomElement(using: &random)! }
+        let seconds = graph.walkingSeconds(from: try sources.map { (try graph.snap(network.nodes[Int($0)].coordinate), 0) })
+        let request = try JSONSerialization.data(withJSONObject: ["sources": sources.map { network.nodes[Int($0)].osmID }])
+        let expected = try JSONDecoder().decode([String: Double].self, from: Reference.python("walk_network.py", arguments: [url.path], input: request))
+        var compared = 0
+        for node in main {
+            let reference = try #require(expected[String(network.nodes[Int(node)].osmID)])
+            #expect(abs(seconds[Int(node)] - reference) <= 0.005 * reference + 0.01, "node \(network.nodes[Int(node)].osmID)")
+            compared += 1
+        }
+        #expect(compared == main.count && compared > 1_000)
+    }
+}

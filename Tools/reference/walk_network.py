@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Independent walking times with pyosmium, pyproj and networkx, for checking PayCircle's routes.
 
-Usage: walk_network.py FILE [SPEED_KMH] [STEPS_SLOWDOWN] < pairs.json
-pairs.json is [[from_osm_node, to_osm_node], ...]. Prints [{"seconds": s, "metres": m} | null, ...]:
-the quickest walk and its length, or null where there is no path. The walkable-way rules are written
-here from DESIGN.md independently of the Swift code.
+Usage: walk_network.py FILE [SPEED_KMH] [STEPS_SLOWDOWN] < request.json
+request.json is either [[from_osm_node, to_osm_node], ...], answered with [{"seconds": s, "metres": m} | null,
+...] (the quickest walk and its length, or null where there is no path), or {"sources": [osm_node, ...]},
+answered with {"osm_node": seconds, ...}: every node's walking time from the nearest source (multi-source
+Dijkstra). The walkable-way rules are written here from DESIGN.md independently of the Swift code.
 """
 import json
 import sys
@@ -59,8 +60,13 @@ def main():
                         graph.add_edge(u, v, seconds=seconds, metres=metres)
 
     Handler().apply_file(path, locations=True, idx="flex_mem")
+    request = json.load(sys.stdin)
+    if isinstance(request, dict):
+        times = nx.multi_source_dijkstra_path_length(graph, set(request["sources"]), weight="seconds")
+        json.dump({str(node): seconds for node, seconds in times.items()}, sys.stdout)
+        return
     out = []
-    for source, target in json.load(sys.stdin):
+    for source, target in request:
         try:
             seconds, nodes = nx.single_source_dijkstra(graph, source, target, weight="seconds")
             metres = sum(graph[u][v]["metres"] for u, v in zip(nodes, nodes[1:]))

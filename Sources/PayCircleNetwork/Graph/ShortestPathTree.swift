@@ -47,23 +47,62 @@ extension WalkingGraph {
         isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false },
         _ body: (ShortestPathTree) throws -> T
     ) rethrows -> T {
+        let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
+        var seeds = [Seed(node: edge.target, seconds: (1 - origin.fraction) * edgeTime, metres: (1 - origin.fraction) * edge.length)]
+        if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: origin.fraction * edgeTime, metres: origin.fraction * edge.length)) }
+        return try withSearch(seeds: seeds, limit: limit, isDone: isDone) { workspace in
+            try body(ShortestPathTree(origin: origin, workspace: workspace))
+        }
+    }
+
+    /// A node a search starts from, already `seconds` and `metres` away from where the walk begins.
+    struct Seed {
+        var node: Int32
+        var seconds: Double
+        var metres: Double
+    }
+
+    /// Walking seconds to every node from the nearest of several places, each already some seconds away
+    /// (e.g. the walk from a channel's door to the network): one multi-source Dijkstra search. Nodes
+    /// farther than `limit`, or unreachable, get infinity.
+    ///
+    /// ```swift
+    /// let times = graph.walkingSeconds(from: openChannels.map { (try graph.snap($0.location), 0) })
+    /// ```
+    public func walkingSeconds(from sources: [(location: NetworkLocation, seconds: Double)], limit: Double = .infinity) -> [Double] {
+        var seeds: [Seed] = []
+        for (location, start) in sources {
+            let edge = edges[Int(location.edge)], edgeTime = edgeSeconds[Int(location.edge)]
+            seeds.append(Seed(node: edge.target, seconds: start + (1 - location.fraction) * edgeTime, metres: 0))
+            if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: start + location.fraction * edgeTime, metres: 0)) }
+        }
+        return withSearch(seeds: seeds, limit: limit, isDone: { _, _ in false }) { workspace in
+            var seconds = [Double](repeating: .infinity, count: nodeCount)
+            for node in workspace.touched where workspace.seconds[Int(node)] <= limit {
+                seconds[Int(node)] = workspace.seconds[Int(node)]
+            }
+            return seconds
+        }
+    }
+
+    /// Dijkstra from `seeds` in a pooled workspace, which `body` reads before it is reset.
+    private func withSearch<T>(
+        seeds: [Seed], limit: Double, isDone: (_ node: Int32, _ seconds: Double) -> Bool,
+        _ body: (DijkstraWorkspace) throws -> T
+    ) rethrows -> T {
         try workspaces.withWorkspace { workspace in
             // Work on local arrays (moved out of the workspace and back, no copies): the hot loop then
             // needs no exclusivity checks on class properties.
             var seconds = workspace.seconds, metres = workspace.metres, arcIn = workspace.arcIn
             var touched = workspace.touched, heap = workspace.heap
             workspace.seconds = []; workspace.metres = []; workspace.arcIn = []; workspace.touched = []
-            func seed(_ node: Int32, _ cost: Double, _ length: Double) {
-                guard cost < seconds[Int(node)] else { return }
-                if arcIn[Int(node)] == ShortestPathTree.unreachedArc { touched.append(node) }
-                seconds[Int(node)] = cost
-                metres[Int(node)] = length
-                arcIn[Int(node)] = ShortestPathTree.seedArc
-                heap.push(cost, node)
+            for seed in seeds where seed.seconds < seconds[Int(seed.node)] {
+                if arcIn[Int(seed.node)] == ShortestPathTree.unreachedArc { touched.append(seed.node) }
+                seconds[Int(seed.node)] = seed.seconds
+                metres[Int(seed.node)] = seed.metres
+                arcIn[Int(seed.node)] = ShortestPathTree.seedArc
+                heap.push(seed.seconds, seed.node)
             }
-            let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
-            seed(edge.target, (1 - origin.fraction) * edgeTime, (1 - origin.fraction) * edge.length)
-            if !edge.isOneway { seed(edge.source, origin.fraction * edgeTime, origin.fraction * edge.length) }
             offsets.withUnsafeBufferPointer { offsets in
                 arcTarget.withUnsafeBufferPointer { arcTarget in
                     arcEdge.withUnsafeBufferPointer { arcEdge in
@@ -93,7 +132,7 @@ extension WalkingGraph {
             }
             workspace.seconds = seconds; workspace.metres = metres; workspace.arcIn = arcIn
             workspace.touched = touched; workspace.heap = heap
-            return try body(ShortestPathTree(origin: origin, workspace: workspace))
+            return try body(workspace)
         }
     }
 
