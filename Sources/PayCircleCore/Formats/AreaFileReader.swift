@@ -9,10 +9,7 @@ import Foundation
 /// ```
 public enum AreaFileReader {
     public static func read(contentsOf url: URL, populationProperty: String = "population", nameProperty: String = "name") throws(InputError) -> [PopulationArea] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError("cannot read the file: \(error.localizedDescription)", source: url.path)
-        }
+        let data = try InputFile.contents(of: url)
         do throws(InputError) {
             return try parseGeoJSON(data, populationProperty: populationProperty, nameProperty: nameProperty)
         } catch {
@@ -21,14 +18,7 @@ public enum AreaFileReader {
     }
 
     public static func parseGeoJSON(_ data: Data, populationProperty: String = "population", nameProperty: String = "name") throws(InputError) -> [PopulationArea] {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputError("not valid JSON: \(error.localizedDescription)")
-        }
-        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any] else {
-            throw InputError("expected a GeoJSON FeatureCollection with a 'features' array", field: "type")
-        }
+        let features = try GeoJSONFeatureCollection.features(in: data)
         var seen = Set<String>()
         var areas: [PopulationArea] = []
         for (index, element) in features.enumerated() {

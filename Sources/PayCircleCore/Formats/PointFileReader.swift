@@ -9,10 +9,7 @@ import Foundation
 /// ```
 public enum PointFileReader {
     public static func read(contentsOf url: URL, crs: CoordinateSystem = .wgs84, now: Date = Date()) throws(InputError) -> [PaymentPoint] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError("cannot read the file: \(error.localizedDescription)", source: url.path)
-        }
+        let data = try InputFile.contents(of: url)
         let name = url.lastPathComponent
         switch url.pathExtension.lowercased() {
         case "csv": return try located(name) { () throws(InputError) in try parseCSV(data, crs: crs, now: now) }
@@ -49,14 +46,7 @@ public enum PointFileReader {
     }
 
     public static func parseGeoJSON(_ data: Data, crs: CoordinateSystem = .wgs84, now: Date = Date()) throws(InputError) -> [PaymentPoint] {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputError("not valid JSON: \(error.localizedDescription)")
-        }
-        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any] else {
-            throw InputError("expected a GeoJSON FeatureCollection with a 'features' array", field: "type")
-        }
+        let features = try GeoJSONFeatureCollection.features(in: data)
         var seen: [String: Int] = [:]
         var points: [PaymentPoint] = []
         for (index, element) in features.enumerated() {
