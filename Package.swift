@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PayCircleCore", targets: ["PayCircleCore"]),
         .library(name: "PayCircleStore", targets: ["PayCircleStore"]),
         .library(name: "PayCircleNetwork", targets: ["PayCircleNetwork"]),
+        .library(name: "PayCirclePlanning", targets: ["PayCirclePlanning"]),
         .library(name: "PayCircleServer", targets: ["PayCircleServer"]),
     ],
     dependencies: [
@@ -21,14 +22,16 @@ let package = Package(
         .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite", providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CReadOSM", providers: [.apt(["libreadosm-dev", "zlib1g-dev", "libbz2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "PayCircleCore"),
         .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj"]),
         .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CReadOSM"]),
+        .target(name: "PayCirclePlanning", dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CZlib"]),
         .target(
             name: "PayCircleServer",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -36,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "paycircle",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCircleServer",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning", "PayCircleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -45,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "PayCircleBench",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CSpatiaLite", "CReadOSM",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning", "CSpatiaLite", "CReadOSM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "PayCircleCoreTests", dependencies: ["PayCircleCore", "PayCircleTestSupport"]),
         .testTarget(name: "PayCircleStoreTests", dependencies: ["PayCircleStore", "PayCircleCore", "PayCircleTestSupport", "CProj", "CSpatiaLite"]),
         .testTarget(name: "PayCircleNetworkTests", dependencies: ["PayCircleNetwork", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport"]),
+        .testTarget(name: "PayCirclePlanningTests", dependencies: ["PayCirclePlanning", "PayCircleNetwork", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport"]),
         .testTarget(
             name: "PayCircleServerTests",
             dependencies: [

@@ -7,15 +7,15 @@ import PayCircleCore
 /// A cell counts when its centre is within the radius of a segment; the polygon is the union of those
 /// cells, so its edges follow the grid (cell size `radius / 6`, 5 m for the 30 m isochrone buffer) and its
 /// area is exact for that union.
-struct ReachRaster {
-    let cellSize: Double
+public struct ReachRaster: Sendable {
+    public let cellSize: Double
     private let originLatitude: Double, originLongitude: Double
     private let metresPerDegreeLatitude: Double, metresPerDegreeLongitude: Double
     private let minX: Double, minY: Double
     private let width: Int, height: Int
     private var marked: [Bool]
 
-    init(segments: [(Coordinate, Coordinate)], radius: Double) {
+    public init(segments: [(Coordinate, Coordinate)], radius: Double) {
         cellSize = radius / 6
         let first = segments.first?.0 ?? Coordinate(latitude: 0, longitude: 0)
         originLatitude = first.latitude
@@ -54,14 +54,14 @@ struct ReachRaster {
     }
 
     /// Square metres covered.
-    var area: Double { Double(marked.lazy.filter { $0 }.count) * cellSize * cellSize }
+    public var area: Double { Double(marked.lazy.filter { $0 }.count) * cellSize * cellSize }
 
     private func isMarked(_ i: Int, _ j: Int) -> Bool {
         i >= 0 && j >= 0 && i < width && j < height && marked[j * width + i]
     }
 
     /// The covered area as a GeoJSON Polygon or MultiPolygon.
-    func geoJSON() -> String {
+    public func geoJSON() -> String {
         let rings = traceRings()
         var outers = rings.filter { Self.signedArea($0) > 0 }.map { (ring: $0, holes: [[(Int, Int)]]()) }
         for hole in rings where Self.signedArea(hole) < 0 {

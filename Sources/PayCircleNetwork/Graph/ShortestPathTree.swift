@@ -62,31 +62,8 @@ extension WalkingGraph {
         var metres: Double
     }
 
-    /// Walking seconds to every node from the nearest of several places, each already some seconds away
-    /// (e.g. the walk from a channel's door to the network): one multi-source Dijkstra search. Nodes
-    /// farther than `limit`, or unreachable, get infinity.
-    ///
-    /// ```swift
-    /// let times = graph.walkingSeconds(from: openChannels.map { (try graph.snap($0.location), 0) })
-    /// ```
-    public func walkingSeconds(from sources: [(location: NetworkLocation, seconds: Double)], limit: Double = .infinity) -> [Double] {
-        var seeds: [Seed] = []
-        for (location, start) in sources {
-            let edge = edges[Int(location.edge)], edgeTime = edgeSeconds[Int(location.edge)]
-            seeds.append(Seed(node: edge.target, seconds: start + (1 - location.fraction) * edgeTime, metres: 0))
-            if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: start + location.fraction * edgeTime, metres: 0)) }
-        }
-        return withSearch(seeds: seeds, limit: limit, isDone: { _, _ in false }) { workspace in
-            var seconds = [Double](repeating: .infinity, count: nodeCount)
-            for node in workspace.touched where workspace.seconds[Int(node)] <= limit {
-                seconds[Int(node)] = workspace.seconds[Int(node)]
-            }
-            return seconds
-        }
-    }
-
     /// Dijkstra from `seeds` in a pooled workspace, which `body` reads before it is reset.
-    private func withSearch<T>(
+    func withSearch<T>(
         seeds: [Seed], limit: Double, isDone: (_ node: Int32, _ seconds: Double) -> Bool,
         _ body: (DijkstraWorkspace) throws -> T
     ) rethrows -> T {

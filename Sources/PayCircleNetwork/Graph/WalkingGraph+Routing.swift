@@ -62,7 +62,8 @@ extension WalkingGraph {
         return reversed.reversed()
     }
 
-    func point(on edge: Int32, at fraction: Double) -> Coordinate {
+    /// The position `fraction` of the way from edge `edge`'s source to its target.
+    public func point(on edge: Int32, at fraction: Double) -> Coordinate {
         let e = edges[Int(edge)]
         let a = coordinates[Int(e.source)], b = coordinates[Int(e.target)]
         if fraction == 0 { return a }

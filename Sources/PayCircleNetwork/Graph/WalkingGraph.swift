@@ -90,6 +90,17 @@ public final class WalkingGraph: Sendable {
 }
 
 extension WalkingGraph {
+    /// Edge `index` as stored: its end nodes, length, class and name.
+    public func edge(_ index: Int32) -> WalkingNetworkData.Edge { edges[Int(index)] }
+
+    /// Seconds to walk the whole of edge `index`.
+    public func seconds(ofEdge index: Int32) -> Double { edgeSeconds[Int(index)] }
+
+    public func coordinate(ofNode node: Int32) -> Coordinate { coordinates[Int(node)] }
+
+    /// Whether edge `index` belongs to the component places are snapped onto.
+    public func isInMainComponent(edge index: Int32) -> Bool { component[Int(edges[Int(index)].source)] == mainComponent }
+
     /// The nodes of the component used for snapping.
     public var mainComponentNodes: [Int32] {
         (0..<Int32(nodeCount)).filter { component[Int($0)] == mainComponent }

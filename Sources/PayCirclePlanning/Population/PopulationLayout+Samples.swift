@@ -1,0 +1,64 @@
+import PayCircleCore
+import PayCircleNetwork
+
+extension PopulationLayout {
+    /// Calls `body` for every sample with its walking seconds from the nearest source: along the network
+    /// from `times` (street and building samples; infinity without it), by straight line from
+    /// `straightLineSeconds` (surface samples).
+    func forEachSample(
+        times: WalkingTimes?, straightLineSeconds: (Coordinate) -> Double,
+        _ body: (_ sample: Int, _ area: Int32, _ people: Double, _ seconds: Double) -> Void
+    ) {
+        for piece in pieces {
+            for index in 0..<piece.samples {
+                let seconds = times?.seconds(onEdge: piece.edge, at: piece.fraction(ofSample: index)) ?? .infinity
+                body(Int(piece.firstSample + index), piece.area, Double(piece.peoplePerSample), seconds)
+            }
+        }
+        for (offset, place) in places.enumerated() {
+            let seconds = (times?.seconds(onEdge: place.location.edge, at: place.location.fraction) ?? .infinity)
+                + place.location.snapDistance / walkingSpeed
+            body(streetSampleCount + offset, place.area, place.people, seconds)
+        }
+        let first = streetSampleCount + places.count
+        for (offset, sample) in surfaceSamples.enumerated() {
+            body(first + offset, sample.area, sample.people, straightLineSeconds(sample.coordinate))
+        }
+    }
+
+    /// What a sample stands for on the map: a stretch of street, a building or a grid square, as a
+    /// segment (a point when both ends are equal) to be widened by `radius` metres.
+    func footprint(ofSample sample: Int, on graph: WalkingGraph?) -> (from: Coordinate, to: Coordinate, radius: Double) {
+        if sample < streetSampleCount, let graph {
+            let piece = pieces[piece(holding: sample)], index = Int32(sample) - piece.firstSample
+            let width = Double(piece.end - piece.start) / Double(piece.samples)
+            let start = Double(piece.start) + Double(index) * width
+            return (graph.point(on: piece.edge, at: start), graph.point(on: piece.edge, at: start + width), WalkingGraph.isochroneBuffer)
+        }
+        if sample < streetSampleCount + places.count {
+            let place = places[sample - streetSampleCount]
+            return (place.location.coordinate, place.location.coordinate, WalkingGraph.isochroneBuffer)
+        }
+        let square = surfaceSamples[sample - streetSampleCount - places.count]
+        return (square.coordinate, square.coordinate, square.halfSpacing * 1.5)
+    }
+
+    /// The area a sample belongs to.
+    func area(ofSample sample: Int) -> Int32 {
+        if sample < streetSampleCount {
+            return pieces[piece(holding: sample)].area
+        }
+        if sample < streetSampleCount + places.count { return places[sample - streetSampleCount].area }
+        return surfaceSamples[sample - streetSampleCount - places.count].area
+    }
+
+    /// The index of the street piece whose samples include `sample` (a street sample).
+    private func piece(holding sample: Int) -> Int {
+        var low = 0, high = pieces.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(pieces[middle].firstSample) <= sample { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
