@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // C libraries from Debian, reached through system-library targets.
@@ -27,7 +28,10 @@ let package = Package(
         .target(name: "PayCircleCore"),
         .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj"]),
         .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CReadOSM"]),
-        .target(name: "PayCirclePlanning", dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CZlib"]),
+        .target(
+            name: "PayCirclePlanning",
+            dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CZlib", .product(name: "HeapModule", package: "swift-collections")]
+        ),
         .target(
             name: "PayCircleServer",
             dependencies: [

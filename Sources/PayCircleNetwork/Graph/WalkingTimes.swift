@@ -29,6 +29,16 @@ public struct WalkingTimes {
     /// Every node the search reached within the limit, in no particular order.
     public var reachedNodes: [Int32] { workspace.touched.filter { workspace.seconds[Int($0)] <= limit } }
 
+    /// Every edge some of which lies within the limit: those leaving a reached node and those holding a
+    /// source, each once, in index order.
+    public var reachedEdges: [Int32] {
+        var found = Set(sourcesOnEdge.keys)
+        for node in workspace.touched where workspace.seconds[Int(node)] <= limit {
+            for arc in Int(graph.offsets[Int(node)])..<Int(graph.offsets[Int(node) + 1]) { found.insert(graph.arcEdge[arc]) }
+        }
+        return found.sorted()
+    }
+
     /// Seconds to the point `fraction` of the way along `edge`.
     public func seconds(onEdge edge: Int32, at fraction: Double) -> Double {
         let e = graph.edges[Int(edge)], length = graph.edgeSeconds[Int(edge)]

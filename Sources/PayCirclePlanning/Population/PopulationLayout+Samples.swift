@@ -62,3 +62,18 @@ extension PopulationLayout {
         return low
     }
 }
+
+extension PopulationLayout {
+    /// The street pieces on `edge`.
+    func pieces(onEdge edge: Int32) -> ArraySlice<StreetPiece> {
+        guard Int(edge) + 1 < pieceOffsets.count else { return [] }
+        return pieces[Int(pieceOffsets[Int(edge)])..<Int(pieceOffsets[Int(edge) + 1])]
+    }
+
+    /// The building samples on `edge`, with their offsets among all building samples.
+    func places(onEdge edge: Int32) -> [(offset: Int, element: PlaceSample)] {
+        guard Int(edge) + 1 < placeOffsets.count else { return [] }
+        let range = Int(placeOffsets[Int(edge)])..<Int(placeOffsets[Int(edge) + 1])
+        return range.map { ($0, places[$0]) }
+    }
+}

@@ -1,0 +1,18 @@
+/// New sites chosen one at a time, each the one adding the most covered people given those before it.
+public struct SuggestionReport: Sendable {
+    public struct Site: Sendable, Hashable {
+        public var rank: Int
+        public var candidate: CandidateSite
+        public var addedPopulation: Double
+        public var coveredShareAfter: Double
+    }
+
+    /// Coverage by the existing channels alone.
+    public var before: CoverageReport
+    public var sites: [Site]
+    public var candidatesConsidered: Int
+    /// The share asked for, and how many sites the greedy choice needs to reach it (nil: not reachable
+    /// with these candidates).
+    public var targetShare: Double?
+    public var sitesForTarget: Int?
+}
