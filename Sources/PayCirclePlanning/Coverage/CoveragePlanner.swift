@@ -58,12 +58,14 @@ public final class CoveragePlanner: Sendable {
             layout.forEachSample(times: nil, straightLineSeconds: straightLine.seconds, body)
             return
         }
-        let sources = counted.compactMap { index in
-            channelLocations[index].map { (location: $0, seconds: $0.snapDistance / layout.walkingSpeed) }
-        }
-        graph.withWalkingTimes(from: sources) { times in
+        graph.withWalkingTimes(from: networkSources(counted)) { times in
             layout.forEachSample(times: times, straightLineSeconds: straightLine.seconds, body)
         }
+    }
+
+    /// Where the given channels join the network, each with the walk from its door.
+    func networkSources(_ counted: [Int]) -> [(location: NetworkLocation, seconds: Double)] {
+        counted.compactMap { index in channelLocations[index].map { (location: $0, seconds: $0.snapDistance / layout.walkingSpeed) } }
     }
 
     /// Population, covered population and median walk of every area under `settings`.

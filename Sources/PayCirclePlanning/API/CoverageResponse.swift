@@ -1,0 +1,56 @@
+import PayCircleCore
+
+/// A coverage report in the JSON shape of DESIGN.md — `{"minutes", "at", "population",
+/// "covered_population", "covered_share", "areas": [{"id", "name", "population", "covered_population",
+/// "covered_share", "median_walk_s"}]}` with each area's `method`, the channel counts and the method note —
+/// and, with `compare`, the same report at a second moment under `"compare"`. As GeoJSON: one Feature per
+/// area with its polygons and figures.
+public struct CoverageResponse: JSONWritable, Sendable {
+    public var report: CoverageReport
+    public var compare: CoverageReport?
+    /// The areas' polygons, for GeoJSON; nil for plain JSON.
+    public var polygons: [[PopulationArea.Polygon]]?
+
+    public init(_ report: CoverageReport, compare: CoverageReport? = nil, polygons: [[PopulationArea.Polygon]]? = nil) {
+        self.report = report
+        self.compare = compare
+        self.polygons = polygons
+    }
+
+    public func write(to json: inout JSONWriter) {
+        if let polygons {
+            json.object { json in
+                json.field("type", "FeatureCollection")
+                json.field("attribution", PlanningJSON.attribution)
+                json.key("features")
+                json.array { json in
+                    for (area, shape) in zip(report.areas, polygons) {
+                        json.object { json in
+                            json.field("type", "Feature")
+                            json.key("geometry")
+                            PlanningJSON.multiPolygon(shape, to: &json)
+                            json.key("properties")
+                            json.object { json in PlanningJSON.areaFields(area, to: &json) }
+                        }
+                    }
+                }
+            }
+            return
+        }
+        json.object { json in
+            Self.writeReport(report, to: &json)
+            if let compare {
+                json.key("compare")
+                json.object { json in Self.writeReport(compare, to: &json) }
+            }
+        }
+    }
+
+    static func writeReport(_ report: CoverageReport, to json: inout JSONWriter) {
+        PlanningJSON.header(report, to: &json)
+        json.key("areas")
+        json.array { json in
+            for area in report.areas { json.object { json in PlanningJSON.areaFields(area, to: &json) } }
+        }
+    }
+}

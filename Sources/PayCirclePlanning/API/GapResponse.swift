@@ -1,0 +1,45 @@
+import PayCircleCore
+
+/// Gaps as JSON — the coverage totals, the threshold and `"gaps": [{area figures…, "uncovered_m2"}]`,
+/// most uncovered people first — or, as GeoJSON, one Feature per gap whose geometry is where its uncovered
+/// people live.
+public struct GapResponse: JSONWritable, Sendable {
+    public var report: GapReport
+    public var asGeoJSON: Bool
+
+    public init(_ report: GapReport, asGeoJSON: Bool = false) {
+        self.report = report
+        self.asGeoJSON = asGeoJSON
+    }
+
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            if asGeoJSON {
+                json.field("type", "FeatureCollection")
+                json.field("attribution", PlanningJSON.attribution)
+                json.key("features")
+                json.array { json in
+                    for gap in report.gaps {
+                        json.object { json in
+                            json.field("type", "Feature")
+                            json.key("geometry")
+                            json.raw(gap.uncoveredGeoJSON)
+                            json.key("properties")
+                            json.object { json in writeFields(gap, to: &json) }
+                        }
+                    }
+                }
+            } else {
+                PlanningJSON.header(report.coverage, to: &json)
+                json.field("threshold", report.threshold)
+                json.key("gaps")
+                json.array { json in for gap in report.gaps { json.object { json in writeFields(gap, to: &json) } } }
+            }
+        }
+    }
+
+    private func writeFields(_ gap: GapReport.Gap, to json: inout JSONWriter) {
+        PlanningJSON.areaFields(gap.area, to: &json)
+        json.field("uncovered_m2", gap.uncoveredSurface.rounded())
+    }
+}

@@ -1,0 +1,52 @@
+import PayCircleCore
+
+/// Fields the planning responses share.
+enum PlanningJSON {
+    static let attribution = "Walking network and channels: © OpenStreetMap contributors, ODbL"
+
+    /// Minutes, moment, totals, channel counts and method of a coverage report.
+    static func header(_ report: CoverageReport, to json: inout JSONWriter) {
+        json.field("minutes", report.minutes)
+        json.field("at", Timestamp.utcString(report.at))
+        json.field("population", report.population.rounded())
+        json.field("covered_population", report.coveredPopulation.rounded())
+        json.field("covered_share", share(report.coveredShare))
+        json.key("channels")
+        json.object { json in
+            json.field("counted", report.channels.counted)
+            json.field("closed", report.channels.closed)
+            json.field("unknown_hours", report.channels.unknownHours)
+            json.field("off_network", report.channels.offNetwork)
+        }
+        json.field("method", report.methodNote)
+        json.field("detour_factor", report.detourFactor)
+    }
+
+    static func areaFields(_ area: CoverageReport.Area, to json: inout JSONWriter) {
+        json.field("id", area.id)
+        json.field("name", area.name)
+        json.field("population", area.population.rounded())
+        json.field("covered_population", area.coveredPopulation.rounded())
+        json.field("uncovered_population", area.uncoveredPopulation.rounded())
+        json.field("covered_share", share(area.coveredShare))
+        json.nullableField("median_walk_s", area.medianWalkSeconds.map { $0.rounded() })
+        json.field("method", area.method.rawValue)
+    }
+
+    /// A share rounded to four decimals.
+    static func share(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    static func multiPolygon(_ polygons: [PopulationArea.Polygon], to json: inout JSONWriter) {
+        json.object { json in
+            json.field("type", "MultiPolygon")
+            json.key("coordinates")
+            json.array { json in
+                for polygon in polygons {
+                    json.array { json in
+                        for ring in polygon { json.array { json in for position in ring { json.position(position) } } }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import PayCircleCore
+
+/// Suggestions in the JSON shape of DESIGN.md — `{"sites": [{"rank", "candidate_id", "name", "lat", "lon",
+/// "added_population", "covered_share_after"}]}` with the coverage before, the candidates considered and
+/// the target — or, as GeoJSON, the sites as Point features.
+public struct SuggestionResponse: JSONWritable, Sendable {
+    public var report: SuggestionReport
+    public var asGeoJSON: Bool
+
+    public init(_ report: SuggestionReport, asGeoJSON: Bool = false) {
+        self.report = report
+        self.asGeoJSON = asGeoJSON
+    }
+
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            if asGeoJSON {
+                json.field("type", "FeatureCollection")
+                json.field("attribution", PlanningJSON.attribution)
+                json.key("features")
+                json.array { json in
+                    for site in report.sites {
+                        json.object { json in
+                            json.field("type", "Feature")
+                            json.key("geometry")
+                            json.object { json in
+                                json.field("type", "Point")
+                                json.key("coordinates")
+                                json.position(site.candidate.location)
+                            }
+                            json.key("properties")
+                            json.object { json in writeFields(site, to: &json) }
+                        }
+                    }
+                }
+                return
+            }
+            json.field("minutes", report.before.minutes)
+            json.field("at", Timestamp.utcString(report.before.at))
+            json.field("population", report.before.population.rounded())
+            json.field("covered_share_before", PlanningJSON.share(report.before.coveredShare))
+            json.field("candidates", report.candidatesConsidered)
+            json.nullableField("target_share", report.targetShare)
+            json.nullableField("sites_for_target", report.sitesForTarget.map(Double.init))
+            json.key("sites")
+            json.array { json in for site in report.sites { json.object { json in writeFields(site, to: &json) } } }
+        }
+    }
+
+    private func writeFields(_ site: SuggestionReport.Site, to json: inout JSONWriter) {
+        json.field("rank", site.rank)
+        json.field("candidate_id", site.candidate.id)
+        json.field("name", site.candidate.name)
+        json.field("lat", (site.candidate.location.latitude * 1e7).rounded() / 1e7)
+        json.field("lon", (site.candidate.location.longitude * 1e7).rounded() / 1e7)
+        json.field("added_population", site.addedPopulation.rounded())
+        json.field("covered_share_after", PlanningJSON.share(site.coveredShareAfter))
+    }
+}

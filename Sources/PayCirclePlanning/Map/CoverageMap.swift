@@ -1,0 +1,107 @@
+import Foundation
+import PayCircleCore
+import PayCircleNetwork
+
+/// A planner's picture of coverage: areas tinted by covered share (gaps in red), streets coloured by the
+/// walk to the nearest open channel, the channels (counted ones filled), a legend and the OSM attribution.
+///
+/// ```swift
+/// let map = CoverageMap(planner: planner, settings: settings)
+/// try Data(map.png()).write(to: URL(fileURLWithPath: "coverage.png"))
+/// ```
+public struct CoverageMap {
+    public let planner: CoveragePlanner
+    public let settings: CoverageSettings
+    /// Areas below this covered share are drawn as gaps.
+    public var threshold = 0.9
+    public var width = 1_200
+    public var height = 900
+
+    public init(planner: CoveragePlanner, settings: CoverageSettings) {
+        self.planner = planner
+        self.settings = settings
+    }
+
+    public func svg() -> String {
+        var document = SVGDocument(width: width, height: height, background: .white)
+        draw(on: &document)
+        return document.text
+    }
+
+    public func png() -> [UInt8] {
+        var canvas = RasterCanvas(width: width, height: height, background: .white)
+        draw(on: &canvas)
+        return canvas.pngData()
+    }
+
+    public func draw(on surface: inout some MapSurface) {
+        let report = planner.coverage(settings)
+        let frame = MapFrame(planner: planner, width: Double(surface.width), height: Double(surface.height - 60))
+        let gap = MapColor(red: 215, green: 48, blue: 39), covered = MapColor(red: 102, green: 189, blue: 99)
+        for (area, figures) in zip(planner.layout.areas, report.areas) {
+            for polygon in area.polygons {
+                surface.fillPolygon(polygon.map { $0.map(frame.pixel) }, color: figures.coveredShare < threshold ? gap : covered, opacity: 0.18)
+            }
+        }
+        if let graph = planner.graph {
+            let seconds = planner.streetSeconds(settings)
+            for edge in 0..<Int32(graph.edgeCount) where graph.isInMainComponent(edge: edge) {
+                let e = graph.edge(edge)
+                surface.line(from: frame.pixel(graph.coordinate(ofNode: e.source)), to: frame.pixel(graph.coordinate(ofNode: e.target)),
+                             color: .walkingTime(seconds[Int(edge)], limit: settings.seconds), width: 1.5)
+            }
+        }
+        let counted = Set(planner.countedChannels(settings).indices)
+        for (index, channel) in planner.channels.enumerated() where !counted.contains(index) {
+            surface.disc(centre: frame.pixel(channel.location), radius: 3, color: .grey, outline: nil)
+        }
+        for index in counted.sorted() {
+            surface.disc(centre: frame.pixel(planner.channels[index].location), radius: 4.5, color: MapColor(red: 31, green: 78, blue: 156), outline: .white)
+        }
+        drawLegend(on: &surface, report: report)
+    }
+
+    private func drawLegend(on surface: inout some MapSurface, report: CoverageReport) {
+        let top = surface.height - 56
+        surface.fillPolygon([[(0, Double(top) - 4), (Double(surface.width), Double(top) - 4), (Double(surface.width), Double(surface.height)), (0, Double(surface.height))]],
+                            color: .white, opacity: 0.9)
+        let title = String(format: "Within %.0f min at %@: %.1f%% of %.0f people covered; %d channels open",
+                           settings.minutes, Timestamp.utcString(settings.at), report.coveredShare * 100, report.population, report.channels.counted)
+        surface.text(title, at: (10, top), color: .black, scale: 2)
+        let stops: [(String, Double)] = [("0", 0), ("\(Int(settings.minutes / 2))", settings.seconds / 2), ("\(Int(settings.minutes)) min", settings.seconds),
+                                         ("\(Int(settings.minutes * 2))+", settings.seconds * 2), ("no walk", .infinity)]
+        for (offset, stop) in stops.enumerated() {
+            let x = 10 + Double(offset) * 90
+            surface.line(from: (x, Double(top) + 28), to: (x + 24, Double(top) + 28), color: .walkingTime(stop.1, limit: settings.seconds), width: 5)
+            surface.text(stop.0, at: (Int(x) + 30, top + 25), color: .black, scale: 1)
+        }
+        surface.text("areas: red = below \(Int(threshold * 100))% covered; dots: blue = open channel, grey = not counted",
+                     at: (470, top + 25), color: .black, scale: 1)
+        surface.text("© OpenStreetMap contributors, ODbL", at: (10, top + 42), color: .black, scale: 1)
+    }
+}
+
+/// The projection from WGS-84 to the picture: a local plane around the areas, scaled to fit with a margin.
+struct MapFrame {
+    let plane: LocalPlane
+    let scale: Double
+    let offsetX: Double, offsetY: Double
+
+    init(planner: CoveragePlanner, width: Double, height: Double) {
+        let corners = planner.layout.areas.flatMap { $0.polygons.compactMap(\.first).joined() }
+        let origin = corners.first ?? planner.channels.first?.location ?? Coordinate(latitude: 0, longitude: 0)
+        plane = LocalPlane(origin: origin)
+        let points = corners.map(plane.project)
+        let minX = points.map(\.x).min() ?? 0, maxX = points.map(\.x).max() ?? 1
+        let minY = points.map(\.y).min() ?? 0, maxY = points.map(\.y).max() ?? 1
+        let margin = 20.0
+        scale = min((width - 2 * margin) / max(maxX - minX, 1), (height - 2 * margin) / max(maxY - minY, 1))
+        offsetX = margin - minX * scale + ((width - 2 * margin) - (maxX - minX) * scale) / 2
+        offsetY = margin + maxY * scale + ((height - 2 * margin) - (maxY - minY) * scale) / 2
+    }
+
+    func pixel(_ c: Coordinate) -> (x: Double, y: Double) {
+        let (x, y) = plane.project(c)
+        return (offsetX + x * scale, offsetY - y * scale)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PayCircleCore
+import PayCirclePlanning
+
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "New sites that would bring the most people within the walk, chosen one at a time.",
+        discussion: """
+            Candidates: 'grid' (points every 250 m inside the areas), or a file in the 'import points' format \
+            (CSV or GeoJSON), so that chosen sites can be imported as they are. Existing channels stay.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var planning: PlanningOptions
+    @Option(help: "How many sites to list (1-100).") var sites = "5"
+    @Option(name: .customLong("target-share"), help: "Go on until this share of people is covered (0-1) and say how many sites it took.") var targetShare: String?
+    @Option(help: "Candidates: grid, or a points file.") var candidates = "grid"
+    @Option(help: "Coordinate system of a candidates file: wgs84, gcj02 or bd09.") var crs: CoordinateSystem = .wgs84
+    @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
+
+    func run() throws {
+        let request = try planning.request(["sites": sites, "target_share": targetShare])
+        let planner = try store.openPlanner()
+        let sites: [CandidateSite]
+        switch candidates {
+        case "grid": sites = CandidateGrid.sites(over: planner.layout)
+        default:
+            sites = try PointFileReader.read(contentsOf: URL(fileURLWithPath: candidates), crs: crs)
+                .map { CandidateSite(id: $0.id, name: $0.name, location: $0.location) }
+        }
+        let report = planner.suggest(candidates: sites, sites: request.sites, targetShare: request.targetShare, settings: request.settings)
+        switch format {
+        case .json, .geojson: printJSON(SuggestionResponse(report, asGeoJSON: format == .geojson))
+        case .table:
+            printSummary(report.before)
+            print("\(report.candidatesConsidered) candidates (\(candidates)).")
+            if let target = report.targetShare {
+                print(report.sitesForTarget.map { "\($0) sites reach \(percent(target))." } ?? "These candidates cannot reach \(percent(target)).")
+            }
+            let rows = report.sites.map { site in
+                [String(site.rank), site.candidate.id, site.candidate.name, String(format: "%.6f", site.candidate.location.latitude),
+                 String(format: "%.6f", site.candidate.location.longitude), people(site.addedPopulation), percent(site.coveredShareAfter)]
+            }
+            print(TextTable(header: ["rank", "candidate", "name", "lat", "lon", "added", "share_after"], rows: rows).rendered)
+        }
+    }
+}
