@@ -83,7 +83,7 @@ struct NetworkBenchmark: ParsableCommand {
 
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         let store = try SpatiaLiteStore(path: db)
-        let load = try clock.measure { try store.write(PointChange(), network: network) }
+        let load = try clock.measure { try store.write(PointChange(), layers: OSMLayers(network: network)) }
         let baseline = try VirtualRoutingBaseline(path: db, profile: graph.profile)
         var sql = Measurements()
         var disagreements = 0

@@ -28,11 +28,11 @@ public final class PointRegistry: Sendable {
 
     public func point(id: String) -> PaymentPoint? { index.point(id: id) }
 
-    /// Writes `change` (and, when given, a new walking network) to the store and then to the index.
+    /// Writes `change` (and, when given, new OSM layers) to the store and then to the index.
     @discardableResult
-    public func apply(_ change: PointChange, network: WalkingNetworkData? = nil) throws -> PointChangeSummary {
+    public func apply(_ change: PointChange, layers: OSMLayers? = nil) throws -> PointChangeSummary {
         try writeOrder.withLock { _ in
-            let summary = try store.write(change, network: network)
+            let summary = try store.write(change, layers: layers)
             let next = index.applying(upserts: change.upserts, deletions: summary.removedIDs)
             snapshot.withLock { $0 = next }
             return summary

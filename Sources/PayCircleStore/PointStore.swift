@@ -8,11 +8,16 @@ public protocol PointStore: Sendable {
     /// Every stored point, in id order.
     func loadPoints() throws -> [PaymentPoint]
     func point(id: String) throws -> PaymentPoint?
-    /// Applies `change` and, when given, replaces the whole walking network, in one transaction.
+    /// Applies `change` and, when given, replaces the walking network, the residential buildings and the
+    /// candidate sites, in one transaction.
     @discardableResult
-    func write(_ change: PointChange, network: WalkingNetworkData?) throws -> PointChangeSummary
+    func write(_ change: PointChange, layers: OSMLayers?) throws -> PointChangeSummary
     /// The stored walking network (empty when none was imported).
     func loadNetwork() throws -> WalkingNetworkData
+    /// The stored residential buildings, in id order.
+    func loadBuildings() throws -> [ResidentialBuilding]
+    /// The stored candidate sites, in id order.
+    func loadCandidates() throws -> [CandidateSite]
     /// Replaces every stored population area, in one transaction.
     func replaceAreas(_ areas: [PopulationArea]) throws
     /// The stored population areas, in id order.
@@ -24,7 +29,7 @@ public protocol PointStore: Sendable {
 extension PointStore {
     @discardableResult
     public func write(_ change: PointChange) throws -> PointChangeSummary {
-        try write(change, network: nil)
+        try write(change, layers: nil)
     }
 }
 

@@ -49,7 +49,7 @@ func printSummary(_ report: CoverageReport) {
     if report.channels.unknownHours > 0 { channels += "; unknown hours: \(report.channels.unknownHours)" }
     if report.channels.offNetwork > 0 { channels += "; not on the walking network: \(report.channels.offNetwork)" }
     print(channels + ".")
-    print("Method: \(report.methodNote).")
+    print("Population: \(report.populationSource). Method: \(report.methodNote).")
 }
 
 /// Answers with geometry or pictures.

@@ -76,6 +76,7 @@ struct ImportOSMCommand: ParsableCommand {
             let kinds = summary.byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             print("Imported \(summary.points) channels from \(file) (\(kinds)): \(summary.inserted) new, \(summary.updated) updated, \(summary.removed) removed.")
             print("Walking network: \(summary.networkNodes) nodes, \(summary.networkEdges) edges.")
+            print("Residential buildings: \(summary.residentialBuildings); candidate sites: \(summary.candidateSites).")
         }
     }
 }

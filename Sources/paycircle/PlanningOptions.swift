@@ -32,11 +32,9 @@ extension StoreOptions {
     func openPlanner() throws -> CoveragePlanner {
         let registry = try openRegistry()
         let graph = try openGraph(registry)
-        let areas = try registry.store.loadAreas()
-        guard !areas.isEmpty else {
-            throw ValidationError("no population areas: import some with 'paycircle import areas FILE.geojson'")
+        guard let layout = try PopulationLayout.load(from: registry.store, graph: graph) else {
+            throw ValidationError("no population: import areas with 'paycircle import areas FILE.geojson', or an OSM file with residential buildings")
         }
-        let layout = PopulationLayout(areas: areas, graph: graph)
         return CoveragePlanner(channels: registry.index.allPoints, layout: layout, graph: graph)
     }
 }

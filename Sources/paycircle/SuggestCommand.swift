@@ -8,8 +8,10 @@ struct SuggestCommand: ParsableCommand {
         commandName: "suggest",
         abstract: "New sites that would bring the most people within the walk, chosen one at a time.",
         discussion: """
-            Candidates: 'grid' (points every 250 m inside the areas), or a file in the 'import points' format \
-            (CSV or GeoJSON), so that chosen sites can be imported as they are. Existing channels stay.
+            Candidates: 'osm' (the shops of the last OSM import that are not channels yet; see \
+            GeoData/channels-banks.json), 'grid' (points every 250 m inside the areas), or a file in the \
+            'import points' format (CSV or GeoJSON), so that chosen sites can be imported as they are. \
+            Existing channels stay.
             """
     )
 
@@ -17,7 +19,7 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var planning: PlanningOptions
     @Option(help: "How many sites to list (1-100).") var sites = "5"
     @Option(name: .customLong("target-share"), help: "Go on until this share of people is covered (0-1) and say how many sites it took.") var targetShare: String?
-    @Option(help: "Candidates: grid, or a points file.") var candidates = "grid"
+    @Option(help: "Candidates: osm, grid, or a points file.") var candidates = "osm"
     @Option(help: "Coordinate system of a candidates file: wgs84, gcj02 or bd09.") var crs: CoordinateSystem = .wgs84
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
 
@@ -26,6 +28,12 @@ struct SuggestCommand: ParsableCommand {
         let planner = try store.openPlanner()
         let sites: [CandidateSite]
         switch candidates {
+        case "osm":
+            let channels = Set(planner.channels.map(\.id))
+            sites = try store.openRegistry().store.loadCandidates().filter { !channels.contains($0.id) }
+            guard !sites.isEmpty else {
+                throw ValidationError("--candidates osm: no OSM shops that are not channels yet; import OSM with --channels GeoData/channels-banks.json, or use --candidates grid or a file")
+            }
         case "grid": sites = CandidateGrid.sites(over: planner.layout)
         default:
             sites = try PointFileReader.read(contentsOf: URL(fileURLWithPath: candidates), crs: crs)

@@ -51,7 +51,8 @@ import Testing
     @Test func equalsRoutingToEveryChannelOnMonaco() throws {
         let url = Reference.geodata("osm/monaco.osm.pbf")
         let mapping = try ChannelMapping(contentsOf: OSMImportTests.mappingURL)
-        let (points, extracted) = try OSMImporter(mapping: mapping).extract(from: url)
+        let read = try OSMImporter(mapping: mapping).extract(from: url)
+        let (points, extracted) = (read.points, read.network)
         let graph = WalkingGraph(extracted.network)
         let index = PointIndex(points.points)
         var random = SeededGenerator(seed: 11)

@@ -37,7 +37,7 @@ import Testing
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        try registry.apply(PointChange(upserts: Self.points), network: withNetwork ? Self.network : nil)
+        try registry.apply(PointChange(upserts: Self.points), layers: withNetwork ? OSMLayers(network: Self.network) : nil)
         let graph = WalkingGraph(try registry.store.loadNetwork())
         let app = Application(router: PayCircleService(registry: registry, graph: graph).router())
         try await app.test(.router) { client in try await body(client) }

@@ -116,7 +116,7 @@ import Testing
                     .init(osmID: 11, coordinate: Coordinate(latitude: 23.001, longitude: 113))],
             edges: [.init(source: 0, target: 1, length: 110.7, highway: "steps", name: "东城路", isOneway: true)]
         )
-        try store.write(PointChange(), network: network)
+        try store.write(PointChange(), layers: OSMLayers(network: network))
         #expect(try store.loadNetwork() == network)
         // The bulk load leaves the edges' geometry registered as WGS-84 LINESTRINGs (type 2).
         #expect(SpatiaLiteStoreTests.scalar(path, "SELECT geometry_type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2:4326")
@@ -124,7 +124,7 @@ import Testing
         var broken = network
         broken.edges.append(.init(source: 0, target: 7, length: 1, highway: "path"))
         #expect(throws: StoreError.self) {
-            try store.write(PointChange(upserts: [SpatiaLiteStoreTests.hall("h")]), network: broken)
+            try store.write(PointChange(upserts: [SpatiaLiteStoreTests.hall("h")]), layers: OSMLayers(network: broken))
         }
         #expect(try store.loadNetwork() == network)
         #expect(try store.loadPoints().isEmpty)

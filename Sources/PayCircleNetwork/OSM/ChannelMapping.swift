@@ -2,7 +2,8 @@ import Foundation
 import PayCircleCore
 
 /// Rules that turn tagged OSM features into payment channels, read from a JSON file such as
-/// `GeoData/channels.json`. The first rule whose tag and value match a feature decides its kind.
+/// `GeoData/channels.json`. The first rule whose tag and value match a feature decides its kind. Optional
+/// `candidates` rules name the features that could become channels (shops to sign up as agency points).
 ///
 /// ```swift
 /// let mapping = try ChannelMapping(contentsOf: URL(fileURLWithPath: "GeoData/channels.json"))
@@ -34,9 +35,32 @@ public struct ChannelMapping: Sendable, Decodable {
         }
     }
 
-    public var rules: [Rule]
+    /// Tags of features that could become channels.
+    public struct CandidateRule: Sendable, Decodable {
+        public var tag: String
+        public var values: [String]
 
-    public init(rules: [Rule]) { self.rules = rules }
+        public init(tag: String, values: [String]) {
+            self.tag = tag
+            self.values = values
+        }
+    }
+
+    public var rules: [Rule]
+    public var candidates: [CandidateRule]
+
+    public init(rules: [Rule], candidates: [CandidateRule] = []) {
+        self.rules = rules
+        self.candidates = candidates
+    }
+
+    enum CodingKeys: String, CodingKey { case rules, candidates }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rules = try container.decode([Rule].self, forKey: .rules)
+        candidates = try container.decodeIfPresent([CandidateRule].self, forKey: .candidates) ?? []
+    }
 
     public init(contentsOf url: URL) throws(InputError) {
         let data: Data
@@ -51,6 +75,11 @@ public struct ChannelMapping: Sendable, Decodable {
     public func rule(for tags: [String: String]) -> Rule? {
         guard !tags.isEmpty else { return nil }
         return rules.first { rule in tags[rule.tag].map(rule.values.contains) ?? false }
+    }
+
+    /// Whether a feature with `tags` could become a channel.
+    public func isCandidate(_ tags: [String: String]) -> Bool {
+        !tags.isEmpty && candidates.contains { rule in tags[rule.tag].map(rule.values.contains) ?? false }
     }
 
     /// The mapping shipped in `GeoData/channels.json`: looked for under the current directory, then beside

@@ -15,11 +15,14 @@ public struct OSMImporter {
         public var skippedWays: Int
         public var networkNodes: Int
         public var networkEdges: Int
+        public var residentialBuildings: Int
+        public var candidateSites: Int
 
         enum CodingKeys: String, CodingKey {
             case file, points, inserted, updated, removed
             case byKind = "by_kind", skippedWays = "skipped_ways"
             case networkNodes = "network_nodes", networkEdges = "network_edges"
+            case residentialBuildings = "residential_buildings", candidateSites = "candidate_sites"
         }
     }
 
@@ -42,11 +45,19 @@ public struct OSMImporter {
         public var ways = 0
     }
 
-    /// Reads the channels and the walking network of `url` in one pass, without writing anything;
-    /// `progress` is called every 65,536 elements.
-    public func extract(from url: URL, progress: ((Progress) -> Void)? = nil) throws(InputError) -> (points: OSMPointExtractor, network: WalkingNetworkExtractor) {
+    /// What one pass over an OSM file collects.
+    public struct Extract {
+        public var points: OSMPointExtractor
+        public var network: WalkingNetworkExtractor
+        public var buildings: ResidentialBuildingExtractor
+    }
+
+    /// Reads the channels, candidate sites, walking network and residential buildings of `url` in one
+    /// pass, without writing anything; `progress` is called every 65,536 elements.
+    public func extract(from url: URL, progress: ((Progress) -> Void)? = nil) throws(InputError) -> Extract {
         var points = OSMPointExtractor(mapping: mapping, timeZone: timeZone)
         var network = WalkingNetworkExtractor()
+        var buildings = ResidentialBuildingExtractor()
         var positions = NodePositions()
         var read = Progress()
         try OSMFileReader(url: url).read(
@@ -59,25 +70,29 @@ public struct OSMImporter {
             way: {
                 points.add($0, positions: positions)
                 network.add($0, positions: positions)
+                buildings.add($0, positions: positions)
                 read.ways += 1
                 if read.ways & 0xFFFF == 0 { progress?(read) }
             }
         )
         progress?(read)
-        return (points, network)
+        return Extract(points: points, network: network, buildings: buildings)
     }
 
-    /// Imports channels and walking network in one transaction, replacing those of earlier OSM imports.
+    /// Imports channels, walking network, residential buildings and candidate sites in one transaction,
+    /// replacing those of earlier OSM imports.
     public func importFile(_ url: URL, into registry: PointRegistry, progress: ((Progress) -> Void)? = nil) throws -> Summary {
-        let (extractor, network) = try extract(from: url, progress: progress)
+        let read = try extract(from: url, progress: progress)
+        let (extractor, network, buildings) = (read.points, read.network, read.buildings)
         let change = PointChange(upserts: extractor.points, replace: .source(OSMPointExtractor.source))
-        let written = try registry.apply(change, network: network.network)
+        let written = try registry.apply(change, layers: OSMLayers(network: network.network, buildings: buildings.buildings, candidates: extractor.candidates))
         return Summary(
             file: url.path, points: extractor.points.count,
             byKind: Dictionary(grouping: extractor.points, by: \.kind.rawValue).mapValues(\.count),
             inserted: written.inserted, updated: written.updated, removed: written.deleted,
             skippedWays: extractor.skippedWays, networkNodes: network.network.nodes.count,
-            networkEdges: network.network.edges.count
+            networkEdges: network.network.edges.count, residentialBuildings: buildings.buildings.count,
+            candidateSites: extractor.candidates.count
         )
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import PayCircleCore
 
-/// Collects payment channels from the stream of an OSM file: tagged nodes where they are, tagged ways at
-/// their centroid (area-weighted for closed ways). Ids are stable across imports: `osm:n<id>`, `osm:w<id>`.
+/// Collects payment channels, and the shops that could become channels, from the stream of an OSM file:
+/// tagged nodes where they are, tagged ways at their centroid (area-weighted for closed ways). Ids are
+/// stable across imports: `osm:n<id>`, `osm:w<id>`.
 public struct OSMPointExtractor {
     public static let source = "osm"
 
@@ -11,6 +12,8 @@ public struct OSMPointExtractor {
     /// The time zone the channels' opening hours are read in.
     public let timeZone: String
     public private(set) var points: [PaymentPoint] = []
+    /// Features matching the mapping's candidate rules (whether or not they are channels too).
+    public private(set) var candidates: [CandidateSite] = []
     /// Matching ways none of whose nodes were in the file.
     public private(set) var skippedWays = 0
 
@@ -21,21 +24,31 @@ public struct OSMPointExtractor {
     }
 
     public mutating func add(_ node: OSMNode) {
-        if let rule = mapping.rule(for: node.tags), node.coordinate.isValid {
+        guard !node.tags.isEmpty, node.coordinate.isValid else { return }
+        if let rule = mapping.rule(for: node.tags) {
             points.append(point(id: "osm:n\(node.id)", tags: node.tags, rule: rule, at: node.coordinate))
+        }
+        if mapping.isCandidate(node.tags) {
+            candidates.append(CandidateSite(id: "osm:n\(node.id)", name: Self.name(node.tags) ?? "shop", location: node.coordinate))
         }
     }
 
     /// A way, placed by the positions of its nodes read earlier in the file.
     public mutating func add(_ way: OSMWay, positions: NodePositions) {
-        guard let rule = mapping.rule(for: way.tags) else { return }
+        let rule = mapping.rule(for: way.tags), isCandidate = mapping.isCandidate(way.tags)
+        guard rule != nil || isCandidate else { return }
         let located = way.nodeIDs.compactMap { positions[$0] }
         guard let centre = Self.centroid(located), centre.isValid else { skippedWays += 1; return }
-        points.append(point(id: "osm:w\(way.id)", tags: way.tags, rule: rule, at: centre))
+        if let rule { points.append(point(id: "osm:w\(way.id)", tags: way.tags, rule: rule, at: centre)) }
+        if isCandidate { candidates.append(CandidateSite(id: "osm:w\(way.id)", name: Self.name(way.tags) ?? "shop", location: centre)) }
+    }
+
+    private static func name(_ tags: [String: String]) -> String? {
+        tags["name"] ?? tags["name:zh"] ?? tags["brand"] ?? tags["operator"]
     }
 
     private func point(id: String, tags: [String: String], rule: ChannelMapping.Rule, at location: Coordinate) -> PaymentPoint {
-        let name = tags["name"] ?? tags["name:zh"] ?? tags["brand"] ?? tags["operator"] ?? rule.defaultName
+        let name = Self.name(tags) ?? rule.defaultName
         return PaymentPoint(
             id: id, name: name, kind: rule.kind, agencyType: rule.agencyType, services: ServiceSet(rule.services),
             openingHours: tags["opening_hours"].map(OpeningHours.init), timeZone: timeZone, status: .online,

@@ -18,6 +18,7 @@ enum PlanningJSON {
             json.field("unknown_hours", report.channels.unknownHours)
             json.field("off_network", report.channels.offNetwork)
         }
+        json.field("population_source", report.populationSource)
         json.field("method", report.methodNote)
         json.field("detour_factor", report.detourFactor)
     }

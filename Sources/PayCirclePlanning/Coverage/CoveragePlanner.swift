@@ -88,7 +88,7 @@ public final class CoveragePlanner: Sendable {
                                 coveredPopulation: min(area.population, covered[index]),
                                 medianWalkSeconds: histograms[index].median, method: layout.methods[index])
         }
-        return CoverageReport(minutes: settings.minutes, at: settings.at, kinds: settings.kinds, detourFactor: settings.detourFactor,
+        return CoverageReport(minutes: settings.minutes, at: settings.at, populationSource: layout.source, kinds: settings.kinds, detourFactor: settings.detourFactor,
                               channels: counts, areas: areas)
     }
 }

@@ -18,6 +18,8 @@ public struct CoverageReport: Sendable {
 
     public var minutes: Double
     public var at: Date
+    /// Where the areas and their populations come from.
+    public var populationSource: String
     public var kinds: Set<PointKind>?
     public var detourFactor: Double
     public var channels: ChannelCounts

@@ -28,6 +28,8 @@ public struct PopulationLayout: Sendable {
     public static let surfaceSamplesPerArea = 4_000.0
 
     public let areas: [PopulationArea]
+    /// Where the areas and their populations come from, for reports.
+    public let source: String
     public let methods: [PopulationMethod]
     /// Square metres of each area (planar, in a local frame).
     public let surfaces: [Double]
@@ -74,8 +76,9 @@ public struct PopulationLayout: Sendable {
     /// Lays out the people of `areas` over `graph` (nil: every area by straight line), sharing them among
     /// `buildings` where an area has some.
     public init(areas: [PopulationArea], graph: WalkingGraph?, buildings: [ResidentialBuilding] = [],
-                profile: WalkingProfile = .standard) {
+                source: String = "given areas", profile: WalkingProfile = .standard) {
         self.areas = areas
+        self.source = source
         walkingSpeed = profile.metresPerSecond
         let locator = AreaLocator(areas)
         let planes = areas.map { LocalPlane(origin: $0.polygons.first?.first?.first ?? Coordinate(latitude: 0, longitude: 0)) }

@@ -1,3 +1,5 @@
+import PayCircleCore
+
 /// New sites chosen one at a time, each the one adding the most covered people given those before it.
 public struct SuggestionReport: Sendable {
     public struct Site: Sendable, Hashable {

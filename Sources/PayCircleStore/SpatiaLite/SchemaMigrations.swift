@@ -61,6 +61,18 @@ enum SchemaMigrations {
             """,
             "SELECT RecoverGeometryColumn('areas', 'geom', 4326, 'MULTIPOLYGON', 'XY')",
         ]),
+        Migration(version: 4, statements: [
+            """
+            CREATE TABLE residential_buildings (
+                id TEXT PRIMARY KEY,
+                lat REAL NOT NULL,
+                lon REAL NOT NULL,
+                footprint_m2 REAL NOT NULL CHECK (footprint_m2 >= 0),
+                levels REAL NOT NULL CHECK (levels > 0)
+            )
+            """,
+            "CREATE TABLE candidate_sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL)",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

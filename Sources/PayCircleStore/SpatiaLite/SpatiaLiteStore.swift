@@ -55,11 +55,23 @@ public final class SpatiaLiteStore: PointStore {
         try pool.read { connection in try NetworkRows.load(connection) }
     }
 
+    public func loadBuildings() throws -> [ResidentialBuilding] {
+        try pool.read { connection in try BuildingRows.load(connection) }
+    }
+
+    public func loadCandidates() throws -> [CandidateSite] {
+        try pool.read { connection in try CandidateRows.load(connection) }
+    }
+
     @discardableResult
-    public func write(_ change: PointChange, network: WalkingNetworkData?) throws -> PointChangeSummary {
+    public func write(_ change: PointChange, layers: OSMLayers?) throws -> PointChangeSummary {
         try pool.write { connection in
             try connection.transaction {
-                if let network { try NetworkRows.replace(with: network, in: connection) }
+                if let layers {
+                    try NetworkRows.replace(with: layers.network, in: connection)
+                    try BuildingRows.replace(with: layers.buildings, in: connection)
+                    try CandidateRows.replace(with: layers.candidates, in: connection)
+                }
                 var summary = PointChangeSummary()
                 var removed = Set<String>()
                 if let scope = change.replace {
