@@ -5,7 +5,10 @@ Usage: walk_network.py FILE [SPEED_KMH] [STEPS_SLOWDOWN] < request.json
 request.json is either [[from_osm_node, to_osm_node], ...], answered with [{"seconds": s, "metres": m} | null,
 ...] (the quickest walk and its length, or null where there is no path), or {"sources": [osm_node, ...]},
 answered with {"osm_node": seconds, ...}: every node's walking time from the nearest source (multi-source
-Dijkstra). The walkable-way rules are written here from DESIGN.md independently of the Swift code.
+Dijkstra), or {"on_edges": [[source_osm_node, target_osm_node, fraction, start_seconds, highway], ...]}: the
+same from places part-way along segments (a super-source joined to both ends of each place's segment, priced
+with this script's own time for that segment of that highway class, as parallel ways may differ; the way back
+to the source end only where the segment may be walked so). The walkable-way rules are written here from DESIGN.md independently of the Swift code.
 """
 import json
 import sys
@@ -41,6 +44,7 @@ def main():
     slowdown = float(sys.argv[3]) if len(sys.argv) > 3 else 2.0
     geod = Geod(ellps="WGS84")
     graph = nx.DiGraph()
+    segment_seconds = {}
 
     class Handler(osmium.SimpleHandler):
         def way(self, w):
@@ -56,11 +60,25 @@ def main():
                 _, _, metres = geod.inv(la.lon, la.lat, lb.lon, lb.lat)
                 seconds = metres / (speed / 3.6) * factor
                 for u, v in ([(a, b)] if direction == 1 else [(b, a)] if direction == -1 else [(a, b), (b, a)]):
+                    segment_seconds[(u, v, tags.get("highway"))] = seconds
                     if not graph.has_edge(u, v) or graph[u][v]["seconds"] > seconds:
                         graph.add_edge(u, v, seconds=seconds, metres=metres)
 
     Handler().apply_file(path, locations=True, idx="flex_mem")
     request = json.load(sys.stdin)
+    if isinstance(request, dict) and "on_edges" in request:
+        def join(node, seconds):
+            if not graph.has_edge("origin", node) or graph["origin"][node]["seconds"] > seconds:
+                graph.add_edge("origin", node, seconds=seconds)
+
+        for source, target, fraction, start, highway in request["on_edges"]:
+            forward = segment_seconds[(source, target, highway)]
+            join(target, start + (1 - fraction) * forward)
+            if (target, source, highway) in segment_seconds:
+                join(source, start + fraction * forward)
+        times = nx.single_source_dijkstra_path_length(graph, "origin", weight="seconds")
+        json.dump({str(node): seconds for node, seconds in times.items() if node != "origin"}, sys.stdout)
+        return
     if isinstance(request, dict):
         times = nx.multi_source_dijkstra_path_length(graph, set(request["sources"]), weight="seconds")
         json.dump({str(node): seconds for node, seconds in times.items()}, sys.stdout)

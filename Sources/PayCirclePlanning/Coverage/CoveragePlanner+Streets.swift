@@ -12,3 +12,17 @@ extension CoveragePlanner {
         }
     }
 }
+
+extension CoveragePlanner {
+    /// The walk from the nearest counted channel to every node of the network (infinity where none
+    /// reaches), from the same search the coverage figures come from.
+    public func nodeSeconds(_ settings: CoverageSettings) -> [Double] {
+        guard let graph else { return [] }
+        return graph.walkingSeconds(from: networkSources(countedChannels(settings).indices))
+    }
+
+    /// Where each counted channel joins the network (nil when it is too far from it), in channel order.
+    public func networkLocations(_ settings: CoverageSettings) -> [(channel: PaymentPoint, location: NetworkLocation?)] {
+        countedChannels(settings).indices.map { (channels[$0], channelLocations[$0]) }
+    }
+}

@@ -20,7 +20,7 @@ public final class CoveragePlanner: Sendable {
     public let layout: PopulationLayout
     public let channels: [PaymentPoint]
     /// Each channel on the network, or nil when it is too far from it.
-    private let channelLocations: [NetworkLocation?]
+    let channelLocations: [NetworkLocation?]
 
     public init(channels: [PaymentPoint], layout: PopulationLayout, graph: WalkingGraph?) {
         self.channels = channels
