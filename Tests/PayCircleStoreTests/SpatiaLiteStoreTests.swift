@@ -130,3 +130,25 @@ import Testing
         #expect(try store.loadPoints().isEmpty)
     }
 }
+
+@Suite struct OSMLayerStorageTests {
+    @Test func buildingsAndCandidatesRoundTripAndAFailedImportKeepsTheOldOnes() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+        #expect(try store.schemaVersion() == 4)
+        let layers = OSMLayers(
+            buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],
+            candidates: [CandidateSite(id: "osm:n2", name: "美宜佳", location: Coordinate(latitude: 23.001, longitude: 113.002))]
+        )
+        try store.write(PointChange(), layers: layers)
+        #expect(try store.loadBuildings() == layers.buildings)
+        #expect(try store.loadCandidates() == layers.candidates)
+        var broken = layers
+        broken.buildings.append(ResidentialBuilding(id: "osm:w3", location: Coordinate(latitude: 23, longitude: 113), footprint: 10, levels: 0))
+        broken.candidates = []
+        #expect(throws: StoreError.self) { try store.write(PointChange(), layers: broken) }
+        #expect(try store.loadBuildings() == layers.buildings)
+        #expect(try store.loadCandidates() == layers.candidates)
+    }
+}
