@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
+import PayCircleCore
 import PayCircleNetwork
+import PayCirclePlanning
 import PayCircleStore
 
 /// The HTTP face of PayCircle.
@@ -13,10 +15,25 @@ public struct PayCircleService: Sendable {
     public let registry: PointRegistry
     /// The walking network; nil when none was imported (walking answers are then 400 `no_network`).
     public let graph: WalkingGraph?
+    /// Where people live, for the planning routes; nil when no population was imported (they answer 400
+    /// `no_population`).
+    public let layout: PopulationLayout?
+    /// OSM shops that could become channels, for `/v1/suggest`.
+    public let candidates: [CandidateSite]
 
-    public init(registry: PointRegistry, graph: WalkingGraph? = nil) {
+    public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = []) {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
+        self.layout = layout
+        self.candidates = candidates
+    }
+
+    /// A service over everything `registry`'s store holds: network, population and candidate sites.
+    public static func loading(_ registry: PointRegistry) throws -> PayCircleService {
+        let graph = WalkingGraph(try registry.store.loadNetwork())
+        let usable = graph.isEmpty ? nil : graph
+        return PayCircleService(registry: registry, graph: usable, layout: try PopulationLayout.load(from: registry.store, graph: usable),
+                                candidates: try registry.store.loadCandidates())
     }
 
     /// Every route of the API.
@@ -26,6 +43,7 @@ public struct PayCircleService: Sendable {
         PointRoutes(registry: registry, graph: graph).add(to: router)
         RouteRoutes(registry: registry, graph: graph).add(to: router)
         IsochroneRoutes(graph: graph).add(to: router)
+        PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: router)
         return router
     }
 

@@ -12,11 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
 
     func run() async throws {
-        let registry = try store.openRegistry()
-        let graph = try store.openGraph(registry)
+        let service = try PayCircleService.loading(try store.openRegistry())
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info
-        logger.info("serving \(registry.index.count) points and \(graph?.nodeCount ?? 0) network nodes from \(store.path) on http://\(host):\(port)")
-        try await PayCircleService(registry: registry, graph: graph).application(host: host, port: port, logger: logger).runService()
+        logger.info("serving \(service.registry.index.count) points, \(service.graph?.nodeCount ?? 0) network nodes and \(service.layout?.areas.count ?? 0) population areas from \(store.path) on http://\(host):\(port)")
+        try await service.application(host: host, port: port, logger: logger).runService()
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import PayCircleCore
+import PayCircleNetwork
+import PayCirclePlanning
+import PayCircleStore
+
+/// The planners' questions over HTTP:
+/// `GET /v1/coverage?minutes&at&kind&unknown_hours&detour_factor&compare_at[&format=json|geojson|svg|png]`,
+/// `GET /v1/gaps?…&threshold[&format=json|geojson]` and
+/// `GET /v1/suggest?…&sites&target_share&candidates=osm|grid[&format=json|geojson]`.
+/// Each counts the registry's current channels over the population laid out when the service started.
+struct PlanningRoutes<Context: RequestContext>: Sendable {
+    let registry: PointRegistry
+    let graph: WalkingGraph?
+    let layout: PopulationLayout?
+    /// OSM shops that could become channels, as imported.
+    let candidates: [CandidateSite]
+
+    func add(to router: Router<Context>) {
+        router.get("/v1/coverage") { request, _ in try coverage(request) }
+        router.get("/v1/gaps") { request, _ in try gaps(request) }
+        router.get("/v1/suggest") { request, _ in try suggest(request) }
+    }
+
+    private func question(_ request: Request, formats: [String]) throws -> (CoveragePlanner, PlanningRequest, String) {
+        let parameters = request.queryParameters
+        let planning: PlanningRequest, format: String
+        do {
+            planning = try PlanningRequest(parameters)
+            format = parameters.string("format") ?? "json"
+            guard formats.contains(format) else { throw InputError("expected \(formats.joined(separator: ", "))", field: "format") }
+        } catch let error as InputError {
+            throw APIError.badRequest(error)
+        }
+        guard let layout else {
+            throw APIError(status: .badRequest, code: "no_population",
+                           message: "planning needs population: import areas, or an OSM file with residential buildings, and restart the service")
+        }
+        return (CoveragePlanner(channels: registry.index.allPoints, layout: layout, graph: graph), planning, format)
+    }
+
+    func coverage(_ request: Request) throws -> Response {
+        let (planner, planning, format) = try question(request, formats: ["json", "geojson", "svg", "png"])
+        switch format {
+        case "svg", "png":
+            let map = CoverageMap(planner: planner, settings: planning.settings)
+            let (bytes, type) = format == "png" ? (map.png(), "image/png") : (Array(map.svg().utf8), "image/svg+xml")
+            var headers = HTTPFields()
+            headers[.contentType] = type
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        case "geojson":
+            return JSONResponse.geoJSON(CoverageResponse(planner.coverage(planning.settings), polygons: planner.layout.areas.map(\.polygons)))
+        default:
+            return JSONResponse.make(CoverageResponse(planner.coverage(planning.settings), compare: planning.comparison.map(planner.coverage)))
+        }
+    }
+
+    func gaps(_ request: Request) throws -> Response {
+        let (planner, planning, format) = try question(request, formats: ["json", "geojson"])
+        let response = GapResponse(planner.gaps(planning.settings, threshold: planning.threshold), asGeoJSON: format == "geojson")
+        return format == "geojson" ? JSONResponse.geoJSON(response) : JSONResponse.make(response)
+    }
+
+    func suggest(_ request: Request) throws -> Response {
+        let (planner, planning, format) = try question(request, formats: ["json", "geojson"])
+        let sites: [CandidateSite]
+        switch request.queryParameters.string("candidates") ?? "osm" {
+        case "osm":
+            let channels = Set(planner.channels.map(\.id))
+            sites = candidates.filter { !channels.contains($0.id) }
+        case "grid": sites = CandidateGrid.sites(over: planner.layout)
+        case let other: throw APIError.badRequest(InputError("unknown value '\(other)' (expected osm or grid)", field: "candidates"))
+        }
+        let report = planner.suggest(candidates: sites, sites: planning.sites, targetShare: planning.targetShare, settings: planning.settings)
+        let response = SuggestionResponse(report, asGeoJSON: format == "geojson")
+        return format == "geojson" ? JSONResponse.geoJSON(response) : JSONResponse.make(response)
+    }
+}

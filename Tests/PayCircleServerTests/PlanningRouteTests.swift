@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PayCircleCore
+import PayCircleNetwork
+import PayCircleServer
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+/// `/v1/coverage`, `/v1/gaps` and `/v1/suggest` over a store holding a 2 km street due east with 1,000
+/// people along it, a 24-hour kiosk at its west end, and two shops (candidates) at 1,000 and 1,500 m.
+@Suite struct PlanningRouteTests {
+    static let west = Coordinate(latitude: 23.0, longitude: 113.0)
+    static let plane = LocalPlane(origin: west)
+
+    static func east(_ metres: Double, north: Double = 0) -> Coordinate { plane.unproject(x: metres, y: north) }
+
+    func withService(population: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        let nodes = (0...20).map { WalkingNetworkData.Node(osmID: Int64($0), coordinate: Self.east(Double($0) * 100)) }
+        let edges = (0..<20).map { WalkingNetworkData.Edge(source: Int32($0), target: Int32($0 + 1), length: Geodesic.distance(nodes[$0].coordinate, nodes[$0 + 1].coordinate), highway: "residential") }
+        let kiosk = PaymentPoint(id: "kiosk", name: "kiosk", kind: .kiosk, openingHours: OpeningHours("24/7"), location: Self.west)
+        let shops = [CandidateSite(id: "shop-1000", name: "便利店", location: Self.east(1_000, north: 10)),
+                     CandidateSite(id: "shop-1500", name: "超市", location: Self.east(1_500, north: 10))]
+        try registry.apply(PointChange(upserts: [kiosk]), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges), candidates: shops))
+        if population {
+            let ring = [Self.east(-50, north: -100), Self.east(2_050, north: -100), Self.east(2_050, north: 100), Self.east(-50, north: 100), Self.east(-50, north: -100)]
+            try registry.store.replaceAreas([PopulationArea(id: "street", name: "东街社区", population: 1_000, polygons: [[ring]])])
+        }
+        let app = Application(router: try PayCircleService.loading(registry).router())
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    @Test func coverageCountsThePeopleWithinTenMinutes() async throws {
+        try await withService { client in
+            try await client.execute(uri: "/v1/coverage?minutes=10", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try HTTPRouteTests.json(response)
+                #expect(body["population"] as? Double == 1_000)
+                #expect(abs((body["covered_share"] as? Double ?? 0) - 833.33 / 2_000) < 0.006)
+                let area = try #require((body["areas"] as? [[String: Any]])?.first)
+                #expect(area["name"] as? String == "东街社区" && area["method"] as? String == "streets")
+                #expect(area["median_walk_s"] as? Double != nil)
+            }
+            try await client.execute(uri: "/v1/coverage?format=png", method: .get) { response in
+                #expect(response.headers[.contentType] == "image/png")
+                #expect(Array(Data(buffer: response.body).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+            }
+        }
+    }
+
+    @Test func gapsAndSuggestionsNameTheUncoveredAreaAndTheBestShop() async throws {
+        try await withService { client in
+            try await client.execute(uri: "/v1/gaps?threshold=0.9&format=geojson", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/geo+json; charset=utf-8")
+                let features = try #require(try HTTPRouteTests.json(response)["features"] as? [[String: Any]])
+                #expect(features.count == 1)
+                #expect((features[0]["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
+            }
+            try await client.execute(uri: "/v1/suggest?sites=1", method: .get) { response in
+                let body = try HTTPRouteTests.json(response)
+                let site = try #require((body["sites"] as? [[String: Any]])?.first)
+                #expect(site["candidate_id"] as? String == "shop-1500")
+                #expect(abs((site["covered_share_after"] as? Double ?? 0) - 1) < 0.006)
+                #expect(body["candidates"] as? Int == 2)
+            }
+        }
+    }
+
+    @Test func badParametersAndMissingPopulationAre400() async throws {
+        try await withService { client in
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?minutes=0", field: "minutes")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?at=yesterday", field: "at")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?kind=shop", field: "kind")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/gaps?threshold=2", field: "threshold")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/gaps?format=svg", field: "format")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?sites=500", field: "sites")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?candidates=file", field: "candidates")
+        }
+        try await withService(population: false) { client in
+            try await client.execute(uri: "/v1/coverage", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let error = try #require(try HTTPRouteTests.json(response)["error"] as? [String: Any])
+                #expect(error["code"] as? String == "no_population")
+            }
+        }
+    }
+}
