@@ -30,7 +30,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.sqlite").path
         let store = try SpatiaLiteStore(path: path)
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == 4)
         try store.write(PointChange(upserts: [Self.hall("h1")]))
         let reopened = try SpatiaLiteStore(path: path)
         #expect(try reopened.loadPoints().count == 1)

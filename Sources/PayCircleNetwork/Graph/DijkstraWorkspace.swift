@@ -9,6 +9,7 @@ final class DijkstraWorkspace {
     /// Nodes whose entries differ from the initial state.
     var touched: [Int32] = []
     var heap = MinHeap()
+    var buckets = BucketQueue(width: 1)
 
     init(nodeCount: Int) {
         seconds = [Double](repeating: .infinity, count: nodeCount)

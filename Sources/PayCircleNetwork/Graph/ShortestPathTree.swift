@@ -84,7 +84,7 @@ extension WalkingGraph {
                 arcTarget.withUnsafeBufferPointer { arcTarget in
                     arcEdge.withUnsafeBufferPointer { arcEdge in
                         edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
-                            edges.withUnsafeBufferPointer { edges in
+                            edgeMetres.withUnsafeBufferPointer { edgeMetres in
                                 while let (cost, node) = heap.pop() {
                                     if cost > seconds[Int(node)] { continue }
                                     if cost > limit { break }
@@ -95,7 +95,7 @@ extension WalkingGraph {
                                         if candidate < seconds[next] {
                                             if arcIn[next] == ShortestPathTree.unreachedArc { touched.append(Int32(next)) }
                                             seconds[next] = candidate
-                                            metres[next] = reached + edges[Int(arcEdge[arc])].length
+                                            metres[next] = reached + edgeMetres[Int(arcEdge[arc])]
                                             arcIn[next] = Int32(arc)
                                             heap.push(candidate, Int32(next))
                                         }

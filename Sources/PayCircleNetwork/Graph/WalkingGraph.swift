@@ -15,6 +15,8 @@ public final class WalkingGraph: Sendable {
     let edges: [WalkingNetworkData.Edge]
     /// Walking time of each edge in seconds.
     let edgeSeconds: [Double]
+    /// Length of each edge in metres, apart from the larger edge records so that searches read less memory.
+    let edgeMetres: [Double]
     let offsets: [Int32]
     let arcTarget: [Int32]
     let arcEdge: [Int32]
@@ -34,6 +36,7 @@ public final class WalkingGraph: Sendable {
         osmIDs = network.nodes.map(\.osmID)
         edges = network.edges
         edgeSeconds = network.edges.map { profile.seconds($0.length, highway: $0.highway) }
+        edgeMetres = network.edges.map(\.length)
         let n = network.nodes.count
         var degree = [Int32](repeating: 0, count: n + 1)
         for edge in network.edges {

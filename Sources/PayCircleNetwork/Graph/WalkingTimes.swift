@@ -11,6 +11,8 @@ public struct WalkingTimes {
     fileprivate let workspace: DijkstraWorkspace
     /// Sources lying on each edge: (fraction, seconds already spent on reaching it).
     fileprivate let sourcesOnEdge: [Int32: [(fraction: Double, seconds: Double)]]
+    /// Bit e set when edge e holds a source: most edges do not, and a bit test is cheaper than a lookup.
+    private let hasSources: [UInt64]
     public let limit: Double
 
     fileprivate init(graph: WalkingGraph, workspace: DijkstraWorkspace, sourcesOnEdge: [Int32: [(fraction: Double, seconds: Double)]], limit: Double) {
@@ -18,6 +20,9 @@ public struct WalkingTimes {
         self.workspace = workspace
         self.sourcesOnEdge = sourcesOnEdge
         self.limit = limit
+        var bits = [UInt64](repeating: 0, count: (graph.edgeCount + 63) / 64)
+        for edge in sourcesOnEdge.keys { bits[Int(edge) / 64] |= 1 << UInt64(Int(edge) % 64) }
+        hasSources = bits
     }
 
     /// Seconds to `node`, infinity when it is beyond the limit or unreachable.
@@ -41,15 +46,15 @@ public struct WalkingTimes {
 
     /// Seconds to the point `fraction` of the way along `edge`.
     public func seconds(onEdge edge: Int32, at fraction: Double) -> Double {
-        let e = graph.edges[Int(edge)], length = graph.edgeSeconds[Int(edge)]
-        var best = workspace.seconds[Int(e.source)] + fraction * length
-        if !e.isOneway { best = min(best, workspace.seconds[Int(e.target)] + (1 - fraction) * length) }
-        if let sources = sourcesOnEdge[edge] {
-            for source in sources where fraction >= source.fraction || !e.isOneway {
-                best = min(best, source.seconds + abs(fraction - source.fraction) * length)
-            }
-        }
-        return best <= limit ? best : .infinity
+        along(edge).seconds(at: fraction)
+    }
+
+    /// The times along one edge, for reading many places on it.
+    public func along(_ edge: Int32) -> EdgeTimes {
+        let e = graph.edges[Int(edge)]
+        let sources = hasSources[Int(edge) / 64] & (1 << UInt64(Int(edge) % 64)) != 0 ? sourcesOnEdge[edge] ?? [] : []
+        return EdgeTimes(atSource: workspace.seconds[Int(e.source)], atTarget: e.isOneway ? .infinity : workspace.seconds[Int(e.target)],
+                         seconds: graph.edgeSeconds[Int(edge)], isOneway: e.isOneway, sources: sources, limit: limit)
     }
 }
 
@@ -74,7 +79,7 @@ extension WalkingGraph {
             if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: start + location.fraction * edgeTime, metres: 0)) }
             onEdge[location.edge, default: []].append((location.fraction, start))
         }
-        return try withSearch(seeds: seeds, limit: limit, isDone: { _, _ in false }) { workspace in
+        return try withBucketSearch(seeds: seeds, limit: limit) { workspace in
             try body(WalkingTimes(graph: self, workspace: workspace, sourcesOnEdge: onEdge, limit: limit))
         }
     }

@@ -10,9 +10,10 @@ extension PopulationLayout {
         _ body: (_ sample: Int, _ area: Int32, _ people: Double, _ seconds: Double) -> Void
     ) {
         for piece in pieces {
+            let along = times?.along(piece.edge)
+            let people = Double(piece.peoplePerSample)
             for index in 0..<piece.samples {
-                let seconds = times?.seconds(onEdge: piece.edge, at: piece.fraction(ofSample: index)) ?? .infinity
-                body(Int(piece.firstSample + index), piece.area, Double(piece.peoplePerSample), seconds)
+                body(Int(piece.firstSample + index), piece.area, people, along?.seconds(at: piece.fraction(ofSample: index)) ?? .infinity)
             }
         }
         for (offset, place) in places.enumerated() {

@@ -54,13 +54,14 @@ extension CoveragePlanner {
         if let graph, let location = try? graph.snap(place) {
             graph.withWalkingTimes(from: [(location, location.snapDistance / speed)], limit: limit) { times in
                 for edge in times.reachedEdges {
+                    let along = times.along(edge)
                     for piece in layout.pieces(onEdge: edge) {
-                        for index in 0..<piece.samples where times.seconds(onEdge: edge, at: piece.fraction(ofSample: index)) <= limit {
+                        for index in 0..<piece.samples where along.seconds(at: piece.fraction(ofSample: index)) <= limit {
                             found.append(Int(piece.firstSample + index))
                         }
                     }
                     for (offset, place) in layout.places(onEdge: edge)
-                    where times.seconds(onEdge: edge, at: place.location.fraction) + place.location.snapDistance / speed <= limit {
+                    where along.seconds(at: place.location.fraction) + place.location.snapDistance / speed <= limit {
                         found.append(layout.streetSampleCount + offset)
                     }
                 }
