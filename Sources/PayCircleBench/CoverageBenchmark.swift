@@ -45,7 +45,7 @@ struct CoverageBenchmark: ParsableCommand {
         let perChannel = clock.measure {
             for channel in channels {
                 guard let location = try? graph.snap(channel.location) else { continue }
-                graph.withWalkingTimes(from: [(location, location.snapDistance / graph.profile.metresPerSecond)], limit: settings.seconds) { times in
+                graph.withWalkingTimes(to: [(location, location.snapDistance / graph.profile.metresPerSecond)], limit: settings.seconds) { times in
                     for node in times.reachedNodes { best[Int(node)] = min(best[Int(node)], times.seconds(atNode: node)) }
                 }
             }

@@ -70,6 +70,21 @@ import Testing
         #expect(abs(generous.coveredPopulation - 1_000) <= 5)
     }
 
+    @Test func timesRunFromHomeToChannelOnFootOnewayWays() throws {
+        // A 500 m ramp that may be walked only eastward: people on it reach a kiosk at its east end, not
+        // one at its west end.
+        let nodes = [WalkingNetworkData.Node(osmID: 1, coordinate: Self.west), .init(osmID: 2, coordinate: Self.east(500))]
+        let ramp = WalkingNetworkData(nodes: nodes, edges: [.init(source: 0, target: 1, length: Geodesic.distance(Self.west, Self.east(500)),
+                                                                  highway: "footway", isOneway: true)])
+        let graph = WalkingGraph(ramp)
+        let layout = PopulationLayout(areas: [Self.rectangle(id: "ramp", -50, -100, 550, 100, population: 500)], graph: graph)
+        let east = CoveragePlanner(channels: [Self.kiosk("east", at: Self.east(500))], layout: layout, graph: graph).coverage(CoverageSettings())
+        let west = CoveragePlanner(channels: [Self.kiosk("west", at: Self.west)], layout: layout, graph: graph).coverage(CoverageSettings())
+        #expect(abs(east.coveredPopulation - 500) < 1e-3)
+        #expect(west.coveredPopulation == 0)
+        #expect(west.areas[0].medianWalkSeconds == nil)
+    }
+
     @Test func areasWithoutStreetsArePricedByStraightLineTimesTheDetourFactor() throws {
         // A 2 km square with no network and a kiosk in the middle: covered within 833⅓ / 1.3 = 641 m.
         let area = Self.rectangle(id: "town", 0, 2000, 2000, 4000, population: 4_000)

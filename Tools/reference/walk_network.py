@@ -4,11 +4,11 @@
 Usage: walk_network.py FILE [SPEED_KMH] [STEPS_SLOWDOWN] < request.json
 request.json is either [[from_osm_node, to_osm_node], ...], answered with [{"seconds": s, "metres": m} | null,
 ...] (the quickest walk and its length, or null where there is no path), or {"sources": [osm_node, ...]},
-answered with {"osm_node": seconds, ...}: every node's walking time from the nearest source (multi-source
-Dijkstra), or {"on_edges": [[source_osm_node, target_osm_node, fraction, start_seconds, highway], ...]}: the
-same from places part-way along segments (a super-source joined to both ends of each place's segment, priced
-with this script's own time for that segment of that highway class, as parallel ways may differ; the way back
-to the source end only where the segment may be walked so). The walkable-way rules are written here from DESIGN.md independently of the Swift code.
+answered with {"osm_node": seconds, ...}: every node's walking time to the nearest source (multi-source
+Dijkstra on the reversed graph), or {"on_edges": [[source_osm_node, target_osm_node, fraction, end_seconds,
+highway], ...]}: the same to places part-way along segments (both ends of each place's segment joined to a
+super-sink, priced with this script's own time for that segment of that highway class, as parallel ways may
+differ; from the target end only where the segment may be walked that way). The walkable-way rules are written here from DESIGN.md independently of the Swift code.
 """
 import json
 import sys
@@ -68,19 +68,19 @@ def main():
     request = json.load(sys.stdin)
     if isinstance(request, dict) and "on_edges" in request:
         def join(node, seconds):
-            if not graph.has_edge("origin", node) or graph["origin"][node]["seconds"] > seconds:
-                graph.add_edge("origin", node, seconds=seconds)
+            if not graph.has_edge(node, "sink") or graph[node]["sink"]["seconds"] > seconds:
+                graph.add_edge(node, "sink", seconds=seconds)
 
-        for source, target, fraction, start, highway in request["on_edges"]:
+        for source, target, fraction, end, highway in request["on_edges"]:
             forward = segment_seconds[(source, target, highway)]
-            join(target, start + (1 - fraction) * forward)
+            join(source, end + fraction * forward)
             if (target, source, highway) in segment_seconds:
-                join(source, start + fraction * forward)
-        times = nx.single_source_dijkstra_path_length(graph, "origin", weight="seconds")
-        json.dump({str(node): seconds for node, seconds in times.items() if node != "origin"}, sys.stdout)
+                join(target, end + (1 - fraction) * forward)
+        times = nx.single_source_dijkstra_path_length(graph.reverse(copy=False), "sink", weight="seconds")
+        json.dump({str(node): seconds for node, seconds in times.items() if node != "sink"}, sys.stdout)
         return
     if isinstance(request, dict):
-        times = nx.multi_source_dijkstra_path_length(graph, set(request["sources"]), weight="seconds")
+        times = nx.multi_source_dijkstra_path_length(graph.reverse(copy=False), set(request["sources"]), weight="seconds")
         json.dump({str(node): seconds for node, seconds in times.items()}, sys.stdout)
         return
     out = []

@@ -1,8 +1,9 @@
 extension WalkingGraph {
-    /// Walking times from `seeds` to every node within `limit` seconds, by a label-correcting search over
-    /// a ``BucketQueue`` of one-second buckets: a node is expanded when its bucket comes up, and again
-    /// whenever its time improves later, so the times are exact shortest times as with Dijkstra's heap,
-    /// at a fraction of the cost for searches that sweep a whole city. Arcs in and metres are not kept.
+    /// Walking times from every node within `limit` seconds to the nearest of `seeds` (a search over the
+    /// incoming arcs), by a label-correcting search over a ``BucketQueue`` of one-second buckets: a node is
+    /// expanded when its bucket comes up, and again whenever its time improves later, so the times are
+    /// exact shortest times as with Dijkstra's heap, at a fraction of the cost for searches that sweep a
+    /// whole city. The arc each node was reached by and metres are not kept.
     func withBucketSearch<T>(seeds: [Seed], limit: Double, _ body: (DijkstraWorkspace) throws -> T) rethrows -> T {
         try workspaces.withWorkspace { workspace in
             var seconds = workspace.seconds, arcIn = workspace.arcIn, touched = workspace.touched
@@ -14,9 +15,9 @@ extension WalkingGraph {
                 arcIn[Int(seed.node)] = ShortestPathTree.seedArc
                 queue.push(seed.seconds, seed.node)
             }
-            offsets.withUnsafeBufferPointer { offsets in
-                arcTarget.withUnsafeBufferPointer { arcTarget in
-                    arcEdge.withUnsafeBufferPointer { arcEdge in
+            incomingOffsets.withUnsafeBufferPointer { offsets in
+                incomingSource.withUnsafeBufferPointer { arcTarget in
+                    incomingEdge.withUnsafeBufferPointer { arcEdge in
                         edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
                             while let (cost, node) = queue.pop() {
                                 if queue.floor > limit { break }

@@ -20,6 +20,12 @@ public final class WalkingGraph: Sendable {
     let offsets: [Int32]
     let arcTarget: [Int32]
     let arcEdge: [Int32]
+    /// Arcs by their head instead: `incomingOffsets[n]..<incomingOffsets[n+1]` give the nodes one can walk
+    /// to `n` from, for searches toward places. The same arrays as the outgoing ones (shared, not copied)
+    /// when no edge is foot-oneway.
+    let incomingOffsets: [Int32]
+    let incomingSource: [Int32]
+    let incomingEdge: [Int32]
     /// Component label per node; `mainComponent` is the largest.
     let component: [Int32]
     let mainComponent: Int32
@@ -60,10 +66,39 @@ public final class WalkingGraph: Sendable {
         }
         arcTarget = targets
         arcEdge = arcEdges
+        if network.edges.contains(where: \.isOneway) {
+            (incomingOffsets, incomingSource, incomingEdge) = Self.incomingArcs(nodeCount: n, edges: network.edges)
+        } else {
+            (incomingOffsets, incomingSource, incomingEdge) = (degree, targets, arcEdges)
+        }
         (component, mainComponent) = Self.components(nodeCount: n, edges: network.edges)
         let main = mainComponent, labels = component
         workspaces = DijkstraWorkspacePool(nodeCount: n)
         segments = SegmentGrid(coordinates: coordinates, edges: network.edges) { labels[Int($0.source)] == main }
+    }
+
+    /// Compressed sparse rows of the arcs by head node: an edge walkable both ways gives an arc into each
+    /// end, a foot-oneway edge only into its target.
+    private static func incomingArcs(nodeCount n: Int, edges: [WalkingNetworkData.Edge]) -> ([Int32], [Int32], [Int32]) {
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for edge in edges {
+            offsets[Int(edge.target) + 1] += 1
+            if !edge.isOneway { offsets[Int(edge.source) + 1] += 1 }
+        }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        var next = offsets
+        var sources = [Int32](repeating: 0, count: Int(offsets[n])), arcEdges = sources
+        for (index, edge) in edges.enumerated() {
+            sources[Int(next[Int(edge.target)])] = edge.source
+            arcEdges[Int(next[Int(edge.target)])] = Int32(index)
+            next[Int(edge.target)] += 1
+            if !edge.isOneway {
+                sources[Int(next[Int(edge.source)])] = edge.target
+                arcEdges[Int(next[Int(edge.source)])] = Int32(index)
+                next[Int(edge.source)] += 1
+            }
+        }
+        return (offsets, sources, arcEdges)
     }
 
     /// Undirected connected components by union-find, labelled by their root; the largest is returned.

@@ -7,7 +7,7 @@ extension CoveragePlanner {
     public func streetSeconds(_ settings: CoverageSettings) -> [Double] {
         guard let graph else { return [] }
         let (counted, _) = countedChannels(settings)
-        return graph.withWalkingTimes(from: networkSources(counted)) { times in
+        return graph.withWalkingTimes(to: networkSources(counted)) { times in
             (0..<Int32(graph.edgeCount)).map { graph.isInMainComponent(edge: $0) ? times.seconds(onEdge: $0, at: 0.5) : .infinity }
         }
     }
@@ -18,7 +18,7 @@ extension CoveragePlanner {
     /// reaches), from the same search the coverage figures come from.
     public func nodeSeconds(_ settings: CoverageSettings) -> [Double] {
         guard let graph else { return [] }
-        return graph.walkingSeconds(from: networkSources(countedChannels(settings).indices))
+        return graph.walkingSeconds(to: networkSources(countedChannels(settings).indices))
     }
 
     /// Where each counted channel joins the network (nil when it is too far from it), in channel order.

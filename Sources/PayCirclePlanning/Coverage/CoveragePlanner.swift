@@ -58,7 +58,7 @@ public final class CoveragePlanner: Sendable {
             layout.forEachSample(times: nil, straightLineSeconds: straightLine.seconds, body)
             return
         }
-        graph.withWalkingTimes(from: networkSources(counted)) { times in
+        graph.withWalkingTimes(to: networkSources(counted)) { times in
             layout.forEachSample(times: times, straightLineSeconds: straightLine.seconds, body)
         }
     }

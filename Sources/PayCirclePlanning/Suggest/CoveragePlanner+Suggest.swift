@@ -52,7 +52,7 @@ extension CoveragePlanner {
         var found: [Int] = []
         let limit = settings.seconds, speed = layout.walkingSpeed
         if let graph, let location = try? graph.snap(place) {
-            graph.withWalkingTimes(from: [(location, location.snapDistance / speed)], limit: limit) { times in
+            graph.withWalkingTimes(to: [(location, location.snapDistance / speed)], limit: limit) { times in
                 for edge in times.reachedEdges {
                     let along = times.along(edge)
                     for piece in layout.pieces(onEdge: edge) {
