@@ -26,22 +26,3 @@ struct PlanningOptions: ParsableArguments {
         try PlanningRequest(parameters(extra))
     }
 }
-
-extension StoreOptions {
-    /// The planner over the stored channels, network, areas and buildings.
-    func openPlanner() throws -> CoveragePlanner {
-        let registry = try openRegistry()
-        let graph = try openGraph(registry)
-        guard let layout = try PopulationLayout.load(from: registry.store, graph: graph) else {
-            throw ValidationError("no population: import areas with 'paycircle import areas FILE.geojson', or an OSM file with residential buildings")
-        }
-        return CoveragePlanner(channels: registry.index.allPoints, layout: layout, graph: graph)
-    }
-}
-
-/// Formats for text answers: a table for people, JSON for programs.
-func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-
-func people(_ count: Double) -> String { String(format: "%.0f", count) }
-
-func minutesText(_ seconds: Double?) -> String { seconds.map { String(format: "%.1f", $0 / 60) } ?? ">60" }

@@ -28,3 +28,30 @@ import Testing
         #expect(abs(east.uncoveredSurface - expected) < 0.05 * expected, "\(east.uncoveredSurface)")
     }
 }
+
+/// Edge cases that must answer, not crash.
+@Suite struct PlanningEdgeCaseTests {
+    typealias Fixture = CoverageFixtureTests
+
+    @Test func aFullyCoveredAreaIsNoGapEvenAtThresholdOneAndNoChannelsCoverNobody() throws {
+        let graph = WalkingGraph(Fixture.mainStreet)
+        let areas = [Fixture.rectangle(id: "near", -50, -100, 400, 100, population: 300),
+                     Fixture.rectangle(id: "empty", 2_500, -100, 2_600, 100, population: 0)]
+        let layout = PopulationLayout(areas: areas, graph: graph)
+        let covered = CoveragePlanner(channels: [Fixture.kiosk("k", at: Fixture.west)], layout: layout, graph: graph)
+        let report = covered.gaps(CoverageSettings(), threshold: 1)
+        #expect(report.gaps.allSatisfy { $0.area.id != "empty" })
+        for gap in report.gaps { #expect(gap.uncoveredGeoJSON.contains("Polygon")) }
+        let nobody = CoveragePlanner(channels: [], layout: layout, graph: graph)
+        #expect(nobody.coverage(CoverageSettings()).coveredPopulation == 0)
+        #expect(nobody.gaps(CoverageSettings()).gaps.map(\.area.id) == ["near"])
+        #expect(nobody.suggest(candidates: [], sites: 3, settings: CoverageSettings()).sites.isEmpty)
+    }
+
+    @Test func anEmptyMultiPolygonIsRejectedWithItsFeature() throws {
+        let file = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"population":5},"geometry":{"type":"MultiPolygon","coordinates":[]}}]}"#
+        #expect(throws: InputError("a MultiPolygon needs at least one polygon", field: "geometry.coordinates", feature: 0)) {
+            try AreaFileReader.parseGeoJSON(Data(file.utf8))
+        }
+    }
+}

@@ -66,6 +66,7 @@ public enum AreaFileReader {
         switch (type, coordinates) {
         case ("Polygon", let coordinates?): return [try polygon(coordinates)]
         case ("MultiPolygon", let coordinates as [Any]):
+            guard !coordinates.isEmpty else { throw InputError("a MultiPolygon needs at least one polygon", field: "geometry.coordinates") }
             var result: [PopulationArea.Polygon] = []
             for item in coordinates { result.append(try polygon(item)) }
             return result

@@ -12,6 +12,7 @@ public struct LocalPlane: Sendable {
     public let metresPerDegreeLatitude: Double
     public let metresPerDegreeLongitude: Double
 
+    /// The frame around `origin`, scaled for its latitude.
     public init(origin: Coordinate) {
         self.origin = origin
         let phi = origin.latitude * .pi / 180
@@ -20,11 +21,19 @@ public struct LocalPlane: Sendable {
         metresPerDegreeLongitude = .pi / 180 * Geodesic.semiMajorAxis * cos(phi) / (1 - e2 * sin(phi) * sin(phi)).squareRoot()
     }
 
+    /// Metres east and north of the origin.
     public func project(_ c: Coordinate) -> (x: Double, y: Double) {
         ((c.longitude - origin.longitude) * metresPerDegreeLongitude, (c.latitude - origin.latitude) * metresPerDegreeLatitude)
     }
 
+    /// The position `x` metres east and `y` metres north of the origin.
     public func unproject(x: Double, y: Double) -> Coordinate {
         Coordinate(latitude: origin.latitude + y / metresPerDegreeLatitude, longitude: origin.longitude + x / metresPerDegreeLongitude)
+    }
+
+    /// Square metres inside a closed ring (shoelace formula in this plane; either winding).
+    public func area(ofRing ring: [Coordinate]) -> Double {
+        let points = ring.map(project)
+        return abs(zip(points, points.dropFirst()).reduce(0) { $0 + ($1.0.x * $1.1.y - $1.1.x * $1.0.y) }) / 2
     }
 }

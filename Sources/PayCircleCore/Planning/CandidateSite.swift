@@ -1,5 +1,3 @@
-import PayCircleCore
-
 /// A place that could become a channel: a shop from OpenStreetMap, a grid point, or a row of a file.
 public struct CandidateSite: Sendable, Hashable {
     public var id: String

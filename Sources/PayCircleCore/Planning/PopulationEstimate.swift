@@ -16,6 +16,7 @@ public struct PopulationEstimate: Sendable, Hashable {
         self.floorAreaPerPerson = floorAreaPerPerson
     }
 
+    /// The estimated residents of `building`.
     public func people(in building: ResidentialBuilding) -> Double {
         building.floorArea / floorAreaPerPerson
     }

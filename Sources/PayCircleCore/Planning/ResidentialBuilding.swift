@@ -1,7 +1,7 @@
 /// A building people live in, from OpenStreetMap: where it stands and how much floor it has, from which
 /// planning estimates how many live there (see ``PopulationEstimate``).
 public struct ResidentialBuilding: Sendable, Hashable {
-    /// `osm:w<id>` or `osm:r<id>`.
+    /// `osm:w<id>`.
     public var id: String
     /// The footprint's centroid, WGS-84.
     public var location: Coordinate

@@ -32,8 +32,8 @@ public struct ReachRaster: Sendable {
         let xs = local.flatMap { [$0.0, $0.2] }, ys = local.flatMap { [$0.1, $0.3] }
         minX = (xs.min() ?? 0) - radius - cellSize
         minY = (ys.min() ?? 0) - radius - cellSize
-        width = Int((((xs.max() ?? 0) + radius + cellSize - minX) / cellSize).rounded(.up))
-        height = Int((((ys.max() ?? 0) + radius + cellSize - minY) / cellSize).rounded(.up))
+        width = segments.isEmpty ? 0 : Int((((xs.max() ?? 0) + radius + cellSize - minX) / cellSize).rounded(.up))
+        height = segments.isEmpty ? 0 : Int((((ys.max() ?? 0) + radius + cellSize - minY) / cellSize).rounded(.up))
         marked = [Bool](repeating: false, count: segments.isEmpty ? 0 : width * height)
         let radiusSquared = radius * radius
         for (ax, ay, bx, by) in local {

@@ -134,6 +134,7 @@ extension WalkingGraph {
     /// Seconds to walk the whole of edge `index`.
     public func seconds(ofEdge index: Int32) -> Double { edgeSeconds[Int(index)] }
 
+    /// Where node `node` stands.
     public func coordinate(ofNode node: Int32) -> Coordinate { coordinates[Int(node)] }
 
     /// Whether edge `index` belongs to the component places are snapped onto.

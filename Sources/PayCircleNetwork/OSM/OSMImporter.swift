@@ -47,8 +47,11 @@ public struct OSMImporter {
 
     /// What one pass over an OSM file collects.
     public struct Extract {
+        /// Channels and candidate sites.
         public var points: OSMPointExtractor
+        /// The walking network.
         public var network: WalkingNetworkExtractor
+        /// Residential buildings.
         public var buildings: ResidentialBuildingExtractor
     }
 

@@ -20,15 +20,14 @@ public struct ResidentialBuildingExtractor {
 
     public init() {}
 
+    /// Takes `way` when it is a residential building whose nodes were all read before it.
     public mutating func add(_ way: OSMWay, positions: NodePositions) {
         guard let type = way.tags["building"], let fallback = Self.defaultLevels[type],
               way.nodeIDs.count >= 4, way.nodeIDs.first == way.nodeIDs.last else { return }
         if type == "yes", Self.otherUses.contains(where: { way.tags[$0] != nil }) { return }
         let ring = way.nodeIDs.compactMap { positions[$0] }
         guard ring.count == way.nodeIDs.count, let centre = OSMPointExtractor.centroid(ring), centre.isValid else { return }
-        let plane = LocalPlane(origin: ring[0])
-        let points = ring.map(plane.project)
-        let footprint = abs(zip(points, points.dropFirst()).reduce(0) { $0 + ($1.0.x * $1.1.y - $1.1.x * $1.0.y) }) / 2
+        let footprint = LocalPlane(origin: ring[0]).area(ofRing: ring)
         let tagged = way.tags["building:levels"].flatMap(Double.init).flatMap { (1...200).contains($0) ? $0 : nil }
         buildings.append(ResidentialBuilding(id: "osm:w\(way.id)", location: centre, footprint: footprint, levels: tagged ?? fallback))
     }

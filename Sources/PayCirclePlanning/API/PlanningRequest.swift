@@ -19,8 +19,11 @@ public struct PlanningRequest: Sendable {
     public var settings: CoverageSettings
     /// The same settings at a second moment, when `compare_at` is given.
     public var comparison: CoverageSettings?
+    /// Gaps: areas covered below this share.
     public var threshold: Double
+    /// Suggestions: how many sites to list.
     public var sites: Int
+    /// Suggestions: the covered share to reach, if any.
     public var targetShare: Double?
 
     public init(_ parameters: QueryParameters, now: Date = Date()) throws(InputError) {

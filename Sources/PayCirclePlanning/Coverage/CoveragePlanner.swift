@@ -70,18 +70,19 @@ public final class CoveragePlanner: Sendable {
 
     /// Population, covered population and median walk of every area under `settings`.
     public func coverage(_ settings: CoverageSettings) -> CoverageReport {
-        coverage(settings, uncovered: nil)
+        coverage(settings, observe: nil)
     }
 
-    /// The coverage report; `uncovered`, when given, receives every sample beyond the walk.
-    func coverage(_ settings: CoverageSettings, uncovered: ((_ sample: Int, _ area: Int32) -> Void)?) -> CoverageReport {
+    /// The coverage report; `observe`, when given, also receives every sample with its walking seconds.
+    func coverage(_ settings: CoverageSettings, observe: ((_ sample: Int, _ area: Int32, _ people: Double, _ seconds: Double) -> Void)?) -> CoverageReport {
         let (counted, counts) = countedChannels(settings)
         var covered = [Double](repeating: 0, count: layout.areas.count)
         var histograms = [WalkTimeHistogram](repeating: WalkTimeHistogram(), count: layout.areas.count)
         let limit = settings.seconds
         withSampleTimes(channels: counted, settings: settings) { sample, area, people, seconds in
-            if seconds <= limit { covered[Int(area)] += people } else { uncovered?(sample, area) }
+            if seconds <= limit { covered[Int(area)] += people }
             histograms[Int(area)].add(seconds, people: people)
+            observe?(sample, area, people, seconds)
         }
         let areas = layout.areas.enumerated().map { index, area in
             CoverageReport.Area(id: area.id, name: area.name, population: area.population,

@@ -22,18 +22,22 @@ public struct CoverageMap {
         self.settings = settings
     }
 
+    /// The map as an SVG document.
     public func svg() -> String {
         var document = SVGDocument(width: width, height: height, background: .white)
         draw(on: &document)
         return document.text
     }
 
+    /// The map as a PNG picture.
     public func png() -> [UInt8] {
         var canvas = RasterCanvas(width: width, height: height, background: .white)
         draw(on: &canvas)
         return canvas.pngData()
     }
 
+    /// Draws the map on `surface`, fitting the areas to its width and all but the legend's 60 pixels of
+    /// its height.
     public func draw(on surface: inout some MapSurface) {
         let report = planner.coverage(settings)
         let frame = MapFrame(planner: planner, width: Double(surface.width), height: Double(surface.height - 60))
@@ -78,30 +82,5 @@ public struct CoverageMap {
         surface.text("areas: red = below \(Int(threshold * 100))% covered; dots: blue = open channel, grey = not counted",
                      at: (470, top + 25), color: .black, scale: 1)
         surface.text("© OpenStreetMap contributors, ODbL", at: (10, top + 42), color: .black, scale: 1)
-    }
-}
-
-/// The projection from WGS-84 to the picture: a local plane around the areas, scaled to fit with a margin.
-struct MapFrame {
-    let plane: LocalPlane
-    let scale: Double
-    let offsetX: Double, offsetY: Double
-
-    init(planner: CoveragePlanner, width: Double, height: Double) {
-        let corners = planner.layout.areas.flatMap { $0.polygons.compactMap(\.first).joined() }
-        let origin = corners.first ?? planner.channels.first?.location ?? Coordinate(latitude: 0, longitude: 0)
-        plane = LocalPlane(origin: origin)
-        let points = corners.map(plane.project)
-        let minX = points.map(\.x).min() ?? 0, maxX = points.map(\.x).max() ?? 1
-        let minY = points.map(\.y).min() ?? 0, maxY = points.map(\.y).max() ?? 1
-        let margin = 20.0
-        scale = min((width - 2 * margin) / max(maxX - minX, 1), (height - 2 * margin) / max(maxY - minY, 1))
-        offsetX = margin - minX * scale + ((width - 2 * margin) - (maxX - minX) * scale) / 2
-        offsetY = margin + maxY * scale + ((height - 2 * margin) - (maxY - minY) * scale) / 2
-    }
-
-    func pixel(_ c: Coordinate) -> (x: Double, y: Double) {
-        let (x, y) = plane.project(c)
-        return (offsetX + x * scale, offsetY - y * scale)
     }
 }

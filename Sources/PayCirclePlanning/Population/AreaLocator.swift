@@ -32,7 +32,7 @@ struct AreaLocator: Sendable {
     func area(containing place: Coordinate) -> Int? {
         let (x, y) = cell(latitude: place.latitude, longitude: place.longitude)
         guard let candidates = cells[Self.key(x, y)] else { return nil }
-        for index in candidates.sorted() {
+        for index in candidates {
             let box = boxes[Int(index)]
             guard place.latitude >= box.minLat, place.latitude <= box.maxLat, place.longitude >= box.minLon, place.longitude <= box.maxLon else { continue }
             if Self.contains(areas[Int(index)].polygons, place) { return Int(index) }

@@ -17,12 +17,11 @@ public enum PopulationGrid {
         guard let first = buildings.first else { return [] }
         let plane = LocalPlane(origin: first.location)
         let radius = width / 3.squareRoot()
-        var cells: [Axial: [Int]] = [:]
-        for (offset, building) in buildings.enumerated() {
+        let cells = Set(buildings.map { building in
             let (x, y) = plane.project(building.location)
-            cells[Axial(x: x, y: y, radius: radius), default: []].append(offset)
-        }
-        let hexagons = cells.keys.sorted { ($0.q, $0.r) < ($1.q, $1.r) }.map { cell -> PopulationArea in
+            return Axial(x: x, y: y, radius: radius)
+        })
+        let hexagons = cells.sorted { ($0.q, $0.r) < ($1.q, $1.r) }.map { cell -> PopulationArea in
             let (cx, cy) = cell.centre(radius: radius)
             let ring = (0...6).map { corner -> Coordinate in
                 let angle = (Double(corner % 6) * 60 - 30) * .pi / 180

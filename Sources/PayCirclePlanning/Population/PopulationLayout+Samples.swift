@@ -44,15 +44,6 @@ extension PopulationLayout {
         return (square.coordinate, square.coordinate, square.halfSpacing * 1.5)
     }
 
-    /// The area a sample belongs to.
-    func area(ofSample sample: Int) -> Int32 {
-        if sample < streetSampleCount {
-            return pieces[piece(holding: sample)].area
-        }
-        if sample < streetSampleCount + places.count { return places[sample - streetSampleCount].area }
-        return surfaceSamples[sample - streetSampleCount - places.count].area
-    }
-
     /// The index of the street piece whose samples include `sample` (a street sample).
     private func piece(holding sample: Int) -> Int {
         var low = 0, high = pieces.count - 1

@@ -9,11 +9,12 @@ extension PopulationLayout {
     public static func load(from store: any PointStore, graph: WalkingGraph?, estimate: PopulationEstimate = .standard) throws -> PopulationLayout? {
         let areas = try store.loadAreas(), buildings = try store.loadBuildings()
         if !areas.isEmpty {
-            return PopulationLayout(areas: areas, graph: graph, buildings: buildings, source: "imported areas")
+            return PopulationLayout(areas: areas, graph: graph, buildings: buildings, source: "imported areas", estimate: estimate)
         }
         guard !buildings.isEmpty else { return nil }
         let source = String(format: "%.0f m hexagons, people estimated from %d residential buildings (floor area / %.0f m² a person)",
                             PopulationGrid.defaultWidth, buildings.count, estimate.floorAreaPerPerson)
-        return PopulationLayout(areas: PopulationGrid.hexagons(from: buildings, estimate: estimate), graph: graph, buildings: buildings, source: source)
+        return PopulationLayout(areas: PopulationGrid.hexagons(from: buildings, estimate: estimate), graph: graph, buildings: buildings,
+                                source: source, estimate: estimate)
     }
 }

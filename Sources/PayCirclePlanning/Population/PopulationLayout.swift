@@ -9,7 +9,9 @@ import PayCircleNetwork
 ///   pieces of at most ``pieceLength`` metres, each piece belonging to the area holding its midpoint, and
 ///   each piece is read at ``sampleSpacing``-metre steps;
 /// - building samples: an area's people shared among its residential buildings by floor area, each at its
-///   centroid and snapped onto the network (the walk to the network counts);
+///   centroid and snapped onto the network (the walk to the network counts), where the buildings mapped
+///   inside the area house, by ``PopulationEstimate``, at least ``minimumBuildingShare`` of its people
+///   (fewer means the mapping is too patchy to place them by);
 /// - surface samples: for areas the network does not cover (fewer than ``minimumStreetDensity`` metres of
 ///   street per square kilometre and no buildings), a square grid over the area, priced by straight-line
 ///   distance times a detour factor.
@@ -24,6 +26,8 @@ public struct PopulationLayout: Sendable {
     public static let sampleSpacing = 10.0
     /// Metres of street per square kilometre below which an area counts as not covered by the network.
     public static let minimumStreetDensity = 2_000.0
+    /// The share of an area's people its mapped buildings must house for people to be placed by them.
+    public static let minimumBuildingShare = 0.25
     /// Surface samples per area, at most (the grid widens for large areas; never finer than 25 m).
     public static let surfaceSamplesPerArea = 4_000.0
 
@@ -76,7 +80,7 @@ public struct PopulationLayout: Sendable {
     /// Lays out the people of `areas` over `graph` (nil: every area by straight line), sharing them among
     /// `buildings` where an area has some.
     public init(areas: [PopulationArea], graph: WalkingGraph?, buildings: [ResidentialBuilding] = [],
-                source: String = "given areas", profile: WalkingProfile = .standard) {
+                source: String = "given areas", estimate: PopulationEstimate = .standard, profile: WalkingProfile = .standard) {
         self.areas = areas
         self.source = source
         walkingSpeed = profile.metresPerSecond
@@ -110,7 +114,8 @@ public struct PopulationLayout: Sendable {
             }
         }
         let methods: [PopulationMethod] = areas.indices.map { index in
-            if !buildingsByArea[index].isEmpty { return .buildings }
+            let housed = buildingsByArea[index].reduce(0) { $0 + estimate.people(in: $1) }
+            if !buildingsByArea[index].isEmpty, housed >= Self.minimumBuildingShare * areas[index].population { return .buildings }
             let density = surfaces[index] > 0 ? streetLength[index] / (surfaces[index] / 1e6) : 0
             return streetLength[index] > 0 && density >= Self.minimumStreetDensity ? .streets : .straightLine
         }
@@ -183,13 +188,10 @@ public struct PopulationLayout: Sendable {
         return inside.map { SurfaceSample(coordinate: $0, area: Int32(index), people: people, halfSpacing: spacing / 2) }
     }
 
-    /// Planar area of polygons with holes (shoelace in the local frame).
+    /// Planar area of polygons with holes.
     static func surface(of polygons: [PopulationArea.Polygon], in plane: LocalPlane) -> Double {
         polygons.reduce(0) { total, polygon in
-            let rings = polygon.map { ring -> Double in
-                let points = ring.map(plane.project)
-                return abs(zip(points, points.dropFirst()).reduce(0) { $0 + ($1.0.x * $1.1.y - $1.1.x * $1.0.y) }) / 2
-            }
+            let rings = polygon.map(plane.area(ofRing:))
             return total + (rings.first ?? 0) - rings.dropFirst().reduce(0, +)
         }
     }

@@ -11,19 +11,18 @@ extension CoveragePlanner {
     /// Lists `sites` sites; with `targetShare` it goes on until the covered share reaches it and reports
     /// how many sites that took (listing them all when that is more than `sites`).
     public func suggest(candidates: [CandidateSite], sites: Int, targetShare: Double? = nil, settings: CoverageSettings) -> SuggestionReport {
-        let (counted, _) = countedChannels(settings)
         var covered = [Bool](repeating: false, count: layout.sampleCount)
         var people = [Double](repeating: 0, count: layout.sampleCount)
-        let before = coverage(settings)
-        withSampleTimes(channels: counted, settings: settings) { sample, _, weight, seconds in
+        let before = coverage(settings) { sample, _, weight, seconds in
             people[sample] = weight
             covered[sample] = seconds <= settings.seconds
         }
-        let reach = candidates.map { reachedSamples(from: $0.location, settings: settings) }
+        let grid = SurfaceSampleGrid(layout.surfaceSamples.map(\.coordinate), radius: settings.seconds * layout.walkingSpeed / settings.detourFactor)
+        let reach = candidates.map { reachedSamples(from: $0.location, settings: settings, surface: grid) }
         let population = before.population
         var coveredPopulation = before.coveredPopulation
 
-        func gain(_ candidate: Int) -> Double { reach[candidate].reduce(0) { covered[$1] ? $0 : $0 + people[$1] } }
+        func gain(_ candidate: Int) -> Double { reach[candidate].reduce(0) { covered[Int($1)] ? $0 : $0 + people[Int($1)] } }
         var queue = Heap(candidates.indices.map { Priced(gain: gain($0), id: candidates[$0].id, index: $0) })
         var chosen: [SuggestionReport.Site] = []
         var sitesForTarget: Int? = targetShare.flatMap { before.coveredShare >= $0 ? 0 : nil }
@@ -34,7 +33,7 @@ extension CoveragePlanner {
                 continue
             }
             guard fresh.gain > 0 else { break }
-            for sample in reach[fresh.index] { covered[sample] = true }
+            for sample in reach[fresh.index] { covered[Int(sample)] = true }
             coveredPopulation += fresh.gain
             let share = population > 0 ? min(1, coveredPopulation / population) : 0
             chosen.append(.init(rank: chosen.count + 1, candidate: candidates[fresh.index], addedPopulation: fresh.gain, coveredShareAfter: share))
@@ -46,10 +45,10 @@ extension CoveragePlanner {
                                 targetShare: targetShare, sitesForTarget: sitesForTarget)
     }
 
-    /// The samples within the walk of a channel at `place`: along the network from where it snaps, and
-    /// by straight line for surface samples.
-    func reachedSamples(from place: Coordinate, settings: CoverageSettings) -> [Int] {
-        var found: [Int] = []
+    /// The samples within the walk of a channel at `place`: along the network to where it snaps, and by
+    /// straight line for surface samples.
+    func reachedSamples(from place: Coordinate, settings: CoverageSettings, surface: SurfaceSampleGrid) -> [Int32] {
+        var found: [Int32] = []
         let limit = settings.seconds, speed = layout.walkingSpeed
         if let graph, let location = try? graph.snap(place) {
             graph.withWalkingTimes(to: [(location, location.snapDistance / speed)], limit: limit) { times in
@@ -57,23 +56,19 @@ extension CoveragePlanner {
                     let along = times.along(edge)
                     for piece in layout.pieces(onEdge: edge) {
                         for index in 0..<piece.samples where along.seconds(at: piece.fraction(ofSample: index)) <= limit {
-                            found.append(Int(piece.firstSample + index))
+                            found.append(piece.firstSample + index)
                         }
                     }
                     for (offset, place) in layout.places(onEdge: edge)
                     where along.seconds(at: place.location.fraction) + place.location.snapDistance / speed <= limit {
-                        found.append(layout.streetSampleCount + offset)
+                        found.append(Int32(layout.streetSampleCount + offset))
                     }
                 }
             }
         }
         let first = layout.streetSampleCount + layout.places.count
-        found.append(contentsOf: surfaceGrid(settings).samples(near: place).map { first + $0 })
+        found.append(contentsOf: surface.samples(near: place).map { Int32(first + $0) })
         return found
-    }
-
-    private func surfaceGrid(_ settings: CoverageSettings) -> SurfaceSampleGrid {
-        SurfaceSampleGrid(layout.surfaceSamples.map(\.coordinate), radius: settings.seconds * layout.walkingSpeed / settings.detourFactor)
     }
 }
 

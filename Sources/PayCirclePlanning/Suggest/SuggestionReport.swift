@@ -3,9 +3,12 @@ import PayCircleCore
 /// New sites chosen one at a time, each the one adding the most covered people given those before it.
 public struct SuggestionReport: Sendable {
     public struct Site: Sendable, Hashable {
+        /// 1 for the first site chosen.
         public var rank: Int
         public var candidate: CandidateSite
+        /// People this site brings within the walk, beyond those reached before it.
         public var addedPopulation: Double
+        /// The covered share with this site and those before it.
         public var coveredShareAfter: Double
     }
 

@@ -72,6 +72,10 @@ struct PlanningRoutes<Context: RequestContext>: Sendable {
         case "grid": sites = CandidateGrid.sites(over: planner.layout)
         case let other: throw APIError.badRequest(InputError("unknown value '\(other)' (expected osm or grid)", field: "candidates"))
         }
+        guard !sites.isEmpty else {
+            throw APIError(status: .badRequest, code: "no_candidates",
+                           message: "no candidate sites: the OSM import found no shops that are not channels yet; try candidates=grid", field: "candidates")
+        }
         let report = planner.suggest(candidates: sites, sites: planning.sites, targetShare: planning.targetShare, settings: planning.settings)
         let response = SuggestionResponse(report, asGeoJSON: format == "geojson")
         return format == "geojson" ? JSONResponse.geoJSON(response) : JSONResponse.make(response)
