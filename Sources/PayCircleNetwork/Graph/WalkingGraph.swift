@@ -44,32 +44,11 @@ public final class WalkingGraph: Sendable {
         edgeSeconds = network.edges.map { profile.seconds($0.length, highway: $0.highway) }
         edgeMetres = network.edges.map(\.length)
         let n = network.nodes.count
-        var degree = [Int32](repeating: 0, count: n + 1)
-        for edge in network.edges {
-            degree[Int(edge.source) + 1] += 1
-            if !edge.isOneway { degree[Int(edge.target) + 1] += 1 }
-        }
-        for i in 0..<n { degree[i + 1] += degree[i] }
-        offsets = degree
-        var next = degree
-        var targets = [Int32](repeating: 0, count: Int(degree[n]))
-        var arcEdges = [Int32](repeating: 0, count: Int(degree[n]))
-        for (index, edge) in network.edges.enumerated() {
-            targets[Int(next[Int(edge.source)])] = edge.target
-            arcEdges[Int(next[Int(edge.source)])] = Int32(index)
-            next[Int(edge.source)] += 1
-            if !edge.isOneway {
-                targets[Int(next[Int(edge.target)])] = edge.source
-                arcEdges[Int(next[Int(edge.target)])] = Int32(index)
-                next[Int(edge.target)] += 1
-            }
-        }
-        arcTarget = targets
-        arcEdge = arcEdges
+        (offsets, arcTarget, arcEdge) = Self.arcs(nodeCount: n, edges: network.edges, byHead: false)
         if network.edges.contains(where: \.isOneway) {
-            (incomingOffsets, incomingSource, incomingEdge) = Self.incomingArcs(nodeCount: n, edges: network.edges)
+            (incomingOffsets, incomingSource, incomingEdge) = Self.arcs(nodeCount: n, edges: network.edges, byHead: true)
         } else {
-            (incomingOffsets, incomingSource, incomingEdge) = (degree, targets, arcEdges)
+            (incomingOffsets, incomingSource, incomingEdge) = (offsets, arcTarget, arcEdge)
         }
         (component, mainComponent) = Self.components(nodeCount: n, edges: network.edges)
         let main = mainComponent, labels = component
@@ -77,28 +56,28 @@ public final class WalkingGraph: Sendable {
         segments = SegmentGrid(coordinates: coordinates, edges: network.edges) { labels[Int($0.source)] == main }
     }
 
-    /// Compressed sparse rows of the arcs by head node: an edge walkable both ways gives an arc into each
-    /// end, a foot-oneway edge only into its target.
-    private static func incomingArcs(nodeCount n: Int, edges: [WalkingNetworkData.Edge]) -> ([Int32], [Int32], [Int32]) {
+    /// The arcs as compressed sparse rows, under their tail node (or, `byHead`, under their head node):
+    /// an edge walkable both ways gives an arc each way, a foot-oneway edge only source → target. Returns
+    /// the row offsets, the node at the other end of each arc, and each arc's edge.
+    private static func arcs(nodeCount n: Int, edges: [WalkingNetworkData.Edge], byHead: Bool) -> ([Int32], [Int32], [Int32]) {
         var offsets = [Int32](repeating: 0, count: n + 1)
-        for edge in edges {
-            offsets[Int(edge.target) + 1] += 1
-            if !edge.isOneway { offsets[Int(edge.source) + 1] += 1 }
-        }
-        for i in 0..<n { offsets[i + 1] += offsets[i] }
-        var next = offsets
-        var sources = [Int32](repeating: 0, count: Int(offsets[n])), arcEdges = sources
-        for (index, edge) in edges.enumerated() {
-            sources[Int(next[Int(edge.target)])] = edge.source
-            arcEdges[Int(next[Int(edge.target)])] = Int32(index)
-            next[Int(edge.target)] += 1
-            if !edge.isOneway {
-                sources[Int(next[Int(edge.source)])] = edge.target
-                arcEdges[Int(next[Int(edge.source)])] = Int32(index)
-                next[Int(edge.source)] += 1
+        func each(_ body: (_ row: Int32, _ other: Int32, _ edge: Int32) -> Void) {
+            for (index, edge) in edges.enumerated() {
+                let (tail, head) = (edge.source, edge.target)
+                body(byHead ? head : tail, byHead ? tail : head, Int32(index))
+                if !edge.isOneway { body(byHead ? tail : head, byHead ? head : tail, Int32(index)) }
             }
         }
-        return (offsets, sources, arcEdges)
+        each { row, _, _ in offsets[Int(row) + 1] += 1 }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        var next = offsets
+        var others = [Int32](repeating: 0, count: Int(offsets[n])), arcEdges = others
+        each { row, other, edge in
+            others[Int(next[Int(row)])] = other
+            arcEdges[Int(next[Int(row)])] = edge
+            next[Int(row)] += 1
+        }
+        return (offsets, others, arcEdges)
     }
 
     /// Undirected connected components by union-find, labelled by their root; the largest is returned.

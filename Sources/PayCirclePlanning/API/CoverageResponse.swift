@@ -19,22 +19,9 @@ public struct CoverageResponse: JSONWritable, Sendable {
 
     public func write(to json: inout JSONWriter) {
         if let polygons {
-            json.object { json in
-                json.field("type", "FeatureCollection")
-                json.field("attribution", PlanningJSON.attribution)
-                json.key("features")
-                json.array { json in
-                    for (area, shape) in zip(report.areas, polygons) {
-                        json.object { json in
-                            json.field("type", "Feature")
-                            json.key("geometry")
-                            PlanningJSON.multiPolygon(shape, to: &json)
-                            json.key("properties")
-                            json.object { json in PlanningJSON.areaFields(area, to: &json) }
-                        }
-                    }
-                }
-            }
+            PlanningJSON.featureCollection(Array(zip(report.areas, polygons)), to: &json,
+                                           geometry: { item, json in PlanningJSON.multiPolygon(item.1, to: &json) },
+                                           properties: { item, json in PlanningJSON.areaFields(item.0, to: &json) })
             return
         }
         json.object { json in

@@ -13,28 +13,15 @@ public struct GapResponse: JSONWritable, Sendable {
     }
 
     public func write(to json: inout JSONWriter) {
+        guard !asGeoJSON else {
+            PlanningJSON.featureCollection(report.gaps, to: &json, geometry: { gap, json in json.raw(gap.uncoveredGeoJSON) }, properties: writeFields)
+            return
+        }
         json.object { json in
-            if asGeoJSON {
-                json.field("type", "FeatureCollection")
-                json.field("attribution", PlanningJSON.attribution)
-                json.key("features")
-                json.array { json in
-                    for gap in report.gaps {
-                        json.object { json in
-                            json.field("type", "Feature")
-                            json.key("geometry")
-                            json.raw(gap.uncoveredGeoJSON)
-                            json.key("properties")
-                            json.object { json in writeFields(gap, to: &json) }
-                        }
-                    }
-                }
-            } else {
-                PlanningJSON.header(report.coverage, to: &json)
-                json.field("threshold", report.threshold)
-                json.key("gaps")
-                json.array { json in for gap in report.gaps { json.object { json in writeFields(gap, to: &json) } } }
-            }
+            PlanningJSON.header(report.coverage, to: &json)
+            json.field("threshold", report.threshold)
+            json.key("gaps")
+            json.array { json in for gap in report.gaps { json.object { json in writeFields(gap, to: &json) } } }
         }
     }
 

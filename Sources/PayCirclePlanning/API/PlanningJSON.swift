@@ -34,6 +34,29 @@ enum PlanningJSON {
         json.field("method", area.method.rawValue)
     }
 
+    /// A GeoJSON FeatureCollection with the OSM attribution, one Feature per item.
+    static func featureCollection<Item>(
+        _ items: [Item], to json: inout JSONWriter,
+        geometry: (Item, inout JSONWriter) -> Void, properties: (Item, inout JSONWriter) -> Void
+    ) {
+        json.object { json in
+            json.field("type", "FeatureCollection")
+            json.field("attribution", attribution)
+            json.key("features")
+            json.array { json in
+                for item in items {
+                    json.object { json in
+                        json.field("type", "Feature")
+                        json.key("geometry")
+                        geometry(item, &json)
+                        json.key("properties")
+                        json.object { json in properties(item, &json) }
+                    }
+                }
+            }
+        }
+    }
+
     /// A share rounded to four decimals.
     static func share(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 

@@ -13,28 +13,17 @@ public struct SuggestionResponse: JSONWritable, Sendable {
     }
 
     public func write(to json: inout JSONWriter) {
-        json.object { json in
-            if asGeoJSON {
-                json.field("type", "FeatureCollection")
-                json.field("attribution", PlanningJSON.attribution)
-                json.key("features")
-                json.array { json in
-                    for site in report.sites {
-                        json.object { json in
-                            json.field("type", "Feature")
-                            json.key("geometry")
-                            json.object { json in
-                                json.field("type", "Point")
-                                json.key("coordinates")
-                                json.position(site.candidate.location)
-                            }
-                            json.key("properties")
-                            json.object { json in writeFields(site, to: &json) }
-                        }
-                    }
+        guard !asGeoJSON else {
+            PlanningJSON.featureCollection(report.sites, to: &json, geometry: { site, json in
+                json.object { json in
+                    json.field("type", "Point")
+                    json.key("coordinates")
+                    json.position(site.candidate.location)
                 }
-                return
-            }
+            }, properties: writeFields)
+            return
+        }
+        json.object { json in
             json.field("minutes", report.before.minutes)
             json.field("at", Timestamp.utcString(report.before.at))
             json.field("population", report.before.population.rounded())
