@@ -46,7 +46,8 @@ struct SuggestCommand: ParsableCommand {
             printSummary(report.before)
             print("\(report.candidatesConsidered) candidates (\(candidates)).")
             if let target = report.targetShare {
-                print(report.sitesForTarget.map { "\($0) sites reach \(percent(target))." } ?? "These candidates cannot reach \(percent(target)).")
+                print(report.targetSites.map { "\($0.count) sites reach \(percent(target)): \($0.map(\.id).joined(separator: ", "))." }
+                      ?? "These candidates cannot reach \(percent(target)).")
             }
             let rows = report.sites.map { site in
                 [String(site.rank), site.candidate.id, site.candidate.name, String(format: "%.6f", site.candidate.location.latitude),

@@ -31,6 +31,10 @@ public struct SuggestionResponse: JSONWritable, Sendable {
             json.field("candidates", report.candidatesConsidered)
             json.nullableField("target_share", report.targetShare)
             json.nullableField("sites_for_target", report.sitesForTarget.map(Double.init))
+            if let targetSites = report.targetSites {
+                json.key("target_site_ids")
+                json.array { json in for site in targetSites { json.string(site.id) } }
+            }
             json.key("sites")
             json.array { json in for site in report.sites { json.object { json in writeFields(site, to: &json) } } }
         }

@@ -8,8 +8,9 @@ extension CoveragePlanner {
     /// Gains only shrink as sites are added, so a candidate whose stale gain still beats every other
     /// stale gain is re-priced and, if it still wins, taken without re-pricing the rest (lazy greedy).
     ///
-    /// Lists `sites` sites; with `targetShare` it goes on until the covered share reaches it and reports
-    /// how many sites that took (listing them all when that is more than `sites`).
+    /// Lists `sites` sites; with `targetShare` it goes on until the covered share reaches it (listing them
+    /// all when that is more than `sites`), then looks for fewer sites that reach it too
+    /// (``FewerSitesSearch``) and reports the smallest set found.
     public func suggest(candidates: [CandidateSite], sites: Int, targetShare: Double? = nil, settings: CoverageSettings) -> SuggestionReport {
         var covered = [Bool](repeating: false, count: layout.sampleCount)
         var people = [Double](repeating: 0, count: layout.sampleCount)
@@ -19,12 +20,14 @@ extension CoveragePlanner {
         }
         let grid = SurfaceSampleGrid(layout.surfaceSamples.map(\.coordinate), radius: settings.seconds * layout.walkingSpeed / settings.detourFactor)
         let reach = candidates.map { reachedSamples(from: $0.location, settings: settings, surface: grid) }
+        let initiallyCovered = covered
         let population = before.population
         var coveredPopulation = before.coveredPopulation
 
         func gain(_ candidate: Int) -> Double { reach[candidate].reduce(0) { covered[Int($1)] ? $0 : $0 + people[Int($1)] } }
         var queue = Heap(candidates.indices.map { Priced(gain: gain($0), id: candidates[$0].id, index: $0) })
         var chosen: [SuggestionReport.Site] = []
+        var picks: [Int] = []
         var sitesForTarget: Int? = targetShare.flatMap { before.coveredShare >= $0 ? 0 : nil }
         while let best = queue.popMax(), best.gain > 0 {
             let fresh = Priced(gain: gain(best.index), id: best.id, index: best.index)
@@ -37,12 +40,19 @@ extension CoveragePlanner {
             coveredPopulation += fresh.gain
             let share = population > 0 ? min(1, coveredPopulation / population) : 0
             chosen.append(.init(rank: chosen.count + 1, candidate: candidates[fresh.index], addedPopulation: fresh.gain, coveredShareAfter: share))
+            picks.append(fresh.index)
             if let targetShare, sitesForTarget == nil, share >= targetShare { sitesForTarget = chosen.count }
             if chosen.count >= sites && (targetShare == nil || sitesForTarget != nil) { break }
         }
         let listed = max(sites, sitesForTarget ?? 0)
+        var targetSites: [CandidateSite]?
+        if let targetShare, let needed = sitesForTarget {
+            var search = FewerSitesSearch(reach: reach, people: people, alreadyCovered: initiallyCovered,
+                                          goal: targetShare * population - before.coveredPopulation - 1e-6)
+            targetSites = search.smallest(startingFrom: Array(picks.prefix(needed))).map { candidates[$0] }
+        }
         return SuggestionReport(before: before, sites: Array(chosen.prefix(listed)), candidatesConsidered: candidates.count,
-                                targetShare: targetShare, sitesForTarget: sitesForTarget)
+                                targetShare: targetShare, targetSites: targetSites)
     }
 
     /// The samples within the walk of a channel at `place`: along the network to where it snaps, and by

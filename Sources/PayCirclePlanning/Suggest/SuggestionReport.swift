@@ -16,8 +16,11 @@ public struct SuggestionReport: Sendable {
     public var before: CoverageReport
     public var sites: [Site]
     public var candidatesConsidered: Int
-    /// The share asked for, and how many sites the greedy choice needs to reach it (nil: not reachable
-    /// with these candidates).
+    /// The share asked for, and the fewest sites found that reach it (nil: not reachable with these
+    /// candidates).
     public var targetShare: Double?
-    public var sitesForTarget: Int?
+    public var targetSites: [CandidateSite]?
+
+    /// How many sites reach the target share (nil: not reachable, or none asked for).
+    public var sitesForTarget: Int? { targetSites?.count }
 }
