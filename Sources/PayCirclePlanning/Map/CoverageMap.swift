@@ -44,7 +44,11 @@ public struct CoverageMap {
         let gap = MapColor(red: 215, green: 48, blue: 39), covered = MapColor(red: 102, green: 189, blue: 99)
         for (area, figures) in zip(planner.layout.areas, report.areas) {
             for polygon in area.polygons {
-                surface.fillPolygon(polygon.map { $0.map(frame.pixel) }, color: figures.coveredShare < threshold ? gap : covered, opacity: 0.18)
+                let rings = polygon.map { $0.map(frame.pixel) }
+                surface.fillPolygon(rings, color: figures.coveredShare < threshold ? gap : covered, opacity: 0.18)
+                for ring in rings {
+                    for (a, b) in zip(ring, ring.dropFirst()) { surface.line(from: a, to: b, color: MapColor(red: 170, green: 170, blue: 170), width: 1) }
+                }
             }
         }
         if let graph = planner.graph {
@@ -56,6 +60,18 @@ public struct CoverageMap {
             }
         }
         let counted = Set(planner.countedChannels(settings).indices)
+        if !planner.layout.surfaceSamples.isEmpty {
+            // Where areas are priced by straight line, each open channel's reach is a disc.
+            let radius = settings.seconds * planner.layout.walkingSpeed / settings.detourFactor
+            for index in counted.sorted() {
+                let centre = frame.plane.project(planner.channels[index].location)
+                let ring = (0...32).map { step -> (x: Double, y: Double) in
+                    let angle = Double(step) * .pi / 16
+                    return frame.pixel(frame.plane.unproject(x: centre.x + radius * cos(angle), y: centre.y + radius * sin(angle)))
+                }
+                surface.fillPolygon([ring], color: covered, opacity: 0.45)
+            }
+        }
         for (index, channel) in planner.channels.enumerated() where !counted.contains(index) {
             surface.disc(centre: frame.pixel(channel.location), radius: 3, color: .grey, outline: nil)
         }
