@@ -3,8 +3,10 @@
 # that the tests use as independent references. Safe to run again.
 set -euo pipefail
 
+# libjs-leaflet: the map pages' Leaflet, served by the service itself. chromium, fonts-noto-cjk and gdal-bin:
+# the browser test of the map pages (with Chinese names) and GDAL reading the OGC API as a client would.
 apt_packages=(libspatialite-dev libsqlite3-dev libproj-dev proj-data libreadosm-dev zlib1g-dev libbz2-dev
-              pkg-config bzip2 unzip wrk)
+              pkg-config bzip2 unzip wrk libjs-leaflet chromium fonts-noto-cjk gdal-bin)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -16,8 +18,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python_packages=(osmium prcoords pyproj shapely networkx)
-if ! python3 -c "import osmium, prcoords, pyproj, shapely, networkx" 2>/dev/null; then
+python_packages=(osmium prcoords pyproj shapely networkx openapi-spec-validator)
+if ! python3 -c "import osmium, prcoords, pyproj, shapely, networkx, openapi_spec_validator" 2>/dev/null; then
   echo "==> pip install ${python_packages[*]}"
   python3 -m pip install -q --root-user-action=ignore "${python_packages[@]}"
 fi

@@ -20,12 +20,16 @@ public struct PayCircleService: Sendable {
     public let layout: PopulationLayout?
     /// OSM shops that could become channels, for `/v1/suggest`.
     public let candidates: [CandidateSite]
+    /// Leaflet for the map pages; nil when the machine has none (the pages then say so).
+    public let leaflet: LeafletFiles?
 
-    public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = []) {
+    public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
+                leaflet: LeafletFiles? = LeafletFiles()) {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
         self.layout = layout
         self.candidates = candidates
+        self.leaflet = leaflet
     }
 
     /// A service over everything `registry`'s store holds: network, population and candidate sites.
@@ -44,6 +48,8 @@ public struct PayCircleService: Sendable {
         RouteRoutes(registry: registry, graph: graph).add(to: router)
         IsochroneRoutes(graph: graph).add(to: router)
         PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: router)
+        StreetRoutes(registry: registry, graph: graph).add(to: router)
+        PageRoutes(registry: registry, leaflet: leaflet).add(to: router)
         return router
     }
 

@@ -134,6 +134,11 @@ import Testing
                 #expect(body["grade"] as? String == "A")
                 #expect(body["opening_hours"] as? String == "Mo-Fr 08:30-17:30")
             }
+            // An id sent percent-encoded (as browsers and URL builders send `:` and CJK) is decoded.
+            try await client.execute(uri: "/v1/points/%68all-nancheng", method: .get) { response in
+                let body = try Self.json(response)
+                #expect(body["id"] as? String == "hall-nancheng")
+            }
             try await client.execute(uri: "/v1/points/nope", method: .get) { response in
                 #expect(response.status == .notFound)
                 let error = try Self.json(response)["error"] as? [String: Any]

@@ -13,7 +13,11 @@ struct PointRoutes<Context: RequestContext>: Sendable {
 
     func add(to router: Router<Context>) {
         router.get("/v1/nearest") { request, _ in try nearest(request) }
-        router.get("/v1/points/:id") { _, context in try point(context.parameters.require("id")) }
+        router.get("/v1/points/:id") { _, context in
+            // Path segments arrive as sent: `osm%3An1` is the id `osm:n1`.
+            let raw = try context.parameters.require("id")
+            return try point(raw.removingPercentEncoding ?? raw)
+        }
         router.get("/v1/points") { request, _ in try points(request) }
     }
 

@@ -1,0 +1,183 @@
+/// The script of the map pages. It draws from the API only — streets from `/v1/streets` as a vector layer
+/// (no tile server), channels from `/v1/nearest` or `/v1/points`, routes, isochrones, coverage and gaps —
+/// and records what it drew, and any script error, in `data-*` attributes of the body for tests.
+enum MapScript {
+    static let text = #"""
+    "use strict";
+    const body = document.body;
+    let errors = 0;
+    function noteError(message) {
+      errors += 1;
+      body.dataset.errors = String(errors);
+      const status = document.getElementById("status");
+      status.className = "error";
+      status.textContent = message;
+    }
+    window.addEventListener("error", (event) => noteError(event.message));
+    window.addEventListener("unhandledrejection", (event) => noteError(String(event.reason && event.reason.message || event.reason)));
+    body.dataset.errors = "0";
+
+    async function getJSON(url) {
+      const response = await fetch(url);
+      const answer = await response.json();
+      if (!response.ok) throw new Error(answer.error ? answer.error.message : response.statusText);
+      return answer;
+    }
+
+    function text(id, value) { document.getElementById(id).textContent = value; }
+    function item(list, html) { const li = document.createElement("li"); li.innerHTML = html; document.getElementById(list).appendChild(li); }
+    function escapeHTML(value) { return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]); }
+    function minutes(seconds) { return (seconds / 60).toFixed(1); }
+    function is24h(channel) { return channel.opening_hours === "24/7"; }
+
+    function newMap() {
+      const map = L.map("map", { zoomControl: body.dataset.view !== "screen", preferCanvas: true });
+      map.attributionControl.setPrefix(false);
+      map.attributionControl.addAttribution("© OpenStreetMap contributors, ODbL · PayCircle");
+      return map;
+    }
+
+    function bboxOf(bounds) { return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((v) => v.toFixed(6)).join(","); }
+
+    // Walking-time colours: green at 0, yellow at half the limit, orange at the limit, dark red at twice.
+    function walkColour(seconds, limit) {
+      if (seconds === null || seconds === undefined) return "#808080";
+      const stops = [[0, [26, 152, 80]], [0.5, [255, 215, 0]], [1, [255, 140, 0]], [2, [139, 0, 0]]];
+      const t = Math.min(2, Math.max(0, seconds / limit));
+      for (let i = 1; i < stops.length; i++) {
+        if (t <= stops[i][0]) {
+          const [t0, c0] = stops[i - 1], [t1, c1] = stops[i], f = (t - t0) / (t1 - t0);
+          return "rgb(" + c0.map((c, k) => Math.round(c + (c1[k] - c) * f)).join(",") + ")";
+        }
+      }
+      return "rgb(139,0,0)";
+    }
+
+    async function drawStreets(map, bounds, query) {
+      const streets = await getJSON("/v1/streets?bbox=" + bboxOf(bounds) + (query || ""));
+      const limit = 600;
+      L.geoJSON(streets, {
+        style: (feature) => query
+          ? { color: walkColour(feature.properties.walk_s, limit), weight: 3, opacity: 0.9 }
+          : { color: feature.properties.highway === "footway" || feature.properties.highway === "steps" ? "#b6b0a6" : "#8c95a3", weight: 2 },
+      }).addTo(map);
+      body.dataset.streets = String(streets.features.length);
+      return streets.features.length;
+    }
+
+    function channelMarker(channel, highlight) {
+      const open = channel.open;
+      const marker = L.circleMarker([channel.lat, channel.lon], {
+        radius: is24h(channel) ? 9 : 7, weight: is24h(channel) ? 4 : 2,
+        color: highlight ? "#f4b400" : "#ffffff", fillColor: open === false ? "#9e9e9e" : "#1f4e9c", fillOpacity: 0.95,
+      });
+      marker.bindTooltip(channel.name + (is24h(channel) ? " · 24h" : ""));
+      return marker;
+    }
+
+    // The hall's navigation screen: its ten-minute isochrone, the streets, the nearest channels (24-hour
+    // ones marked) and the walk to the nearest open 24-hour kiosk or bank booth, with its steps.
+    async function hallScreen() {
+      const hall = await getJSON("/v1/points/" + encodeURIComponent(body.dataset.hall));
+      text("title", hall.name + " · 缴费导航");
+      const map = newMap();
+      const isochrone = await getJSON("/v1/isochrone?lat=" + hall.lat + "&lon=" + hall.lon + "&minutes=10&format=geojson");
+      const reach = L.geoJSON(isochrone, { style: { color: "#2b8cbe", weight: 2, fillColor: "#2b8cbe", fillOpacity: 0.12 } });
+      map.fitBounds(reach.getBounds(), { padding: [24, 24] });
+      await drawStreets(map, reach.getBounds().pad(0.1));
+      reach.addTo(map);
+      body.dataset.isochrone = "1";
+      L.circleMarker([hall.lat, hall.lon], { radius: 12, color: "#ffffff", weight: 3, fillColor: "#d7301f", fillOpacity: 1 })
+        .bindTooltip(hall.name, { permanent: true, direction: "top" }).addTo(map);
+
+      const nearest = await getJSON("/v1/nearest?lat=" + hall.lat + "&lon=" + hall.lon + "&k=8&by=walk");
+      const channels = nearest.results.filter((c) => c.id !== hall.id && c.open !== false && c.reachable !== false);
+      const selfService = (c) => c.kind === "kiosk" || c.kind === "bank_booth";
+      const target = channels.find((c) => selfService(c) && is24h(c) && c.open === true) || channels.find(selfService) || channels[0];
+      text("channels-title", "附近可缴费 · Nearby places to pay");
+      for (const channel of channels) {
+        channelMarker(channel, target && channel.id === target.id).addTo(map);
+        item("channels", escapeHTML(channel.name) + (is24h(channel) ? '<span class="badge">24h</span>' : "") +
+          ' <span class="muted">' + minutes(channel.walk_s) + " 分钟 min</span>");
+      }
+      body.dataset.channels = String(channels.length);
+      if (!target) { text("summary", "附近没有营业中的缴费点 · No open place to pay nearby"); body.dataset.state = "ready"; return; }
+
+      const route = await getJSON("/v1/route?from=" + hall.lat + "," + hall.lon + "&to_point=" + encodeURIComponent(target.id));
+      L.polyline(route.geometry.coordinates.map(([lon, lat]) => [lat, lon]), { color: "#f4b400", weight: 8, opacity: 0.95 }).addTo(map);
+      text("summary", "步行 " + minutes(route.duration_s) + " 分钟 · " + Math.round(route.distance_m) + " 米 → " + target.name);
+      for (const step of route.steps) {
+        item("steps", escapeHTML(step.instruction) + ' <span class="muted">' + Math.round(step.distance_m) + " m</span>");
+      }
+      body.dataset.route = String(route.steps.length);
+      text("status", "更新于 Updated " + new Date().toLocaleTimeString("zh-CN"));
+      body.dataset.state = "ready";
+      setTimeout(() => location.reload(), 60000);
+    }
+
+    // The general view: every channel; click anywhere for the nearest by walking, the route and the
+    // ten-minute isochrone from there.
+    async function generalView() {
+      const map = newMap();
+      const health = await getJSON("/healthz");
+      const world = await getJSON("/v1/points?bbox=-180,-90,180,90&limit=5000");
+      const points = L.geoJSON(world, { pointToLayer: (f, at) => channelMarker({ ...f.properties, lat: at.lat, lon: at.lng }, false) });
+      if (world.features.length > 0) map.fitBounds(points.getBounds(), { padding: [24, 24] }); else map.setView([23.02, 113.75], 13);
+      await drawStreets(map, map.getBounds());
+      points.addTo(map);
+      body.dataset.channels = String(world.features.length);
+      text("summary", health.points + " 个缴费点 · places to pay. 点击地图查询 · Click the map for the nearest.");
+      let overlay = L.layerGroup().addTo(map);
+      map.on("click", async (event) => {
+        overlay.clearLayers();
+        document.getElementById("steps").innerHTML = "";
+        const { lat, lng } = event.latlng;
+        const isochrone = await getJSON("/v1/isochrone?lat=" + lat + "&lon=" + lng + "&minutes=10&format=geojson");
+        L.geoJSON(isochrone, { style: { color: "#2b8cbe", weight: 2, fillOpacity: 0.1 } }).addTo(overlay);
+        const nearest = await getJSON("/v1/nearest?lat=" + lat + "&lon=" + lng + "&k=1&by=walk");
+        const target = nearest.results[0];
+        if (!target) return;
+        const route = await getJSON("/v1/route?from=" + lat + "," + lng + "&to_point=" + encodeURIComponent(target.id));
+        L.polyline(route.geometry.coordinates.map(([lon, la]) => [la, lon]), { color: "#f4b400", weight: 6 }).addTo(overlay);
+        text("summary", "步行 " + minutes(route.duration_s) + " 分钟 → " + target.name);
+        for (const step of route.steps) item("steps", escapeHTML(step.instruction));
+      });
+      body.dataset.state = "ready";
+    }
+
+    // The planner's view: streets coloured by the walk to the nearest channel open at a chosen hour,
+    // the channels, and the gaps (areas below 90% covered) outlined.
+    async function plannerView() {
+      const controls = document.getElementById("controls");
+      const hour = new URLSearchParams(location.search).get("hour") || "22";
+      controls.innerHTML = '<label>时刻 Hour <input id="hour" type="number" min="0" max="23" value="' + escapeHTML(hour) + '"></label>' +
+        '<div class="legend muted">0<span style="background:rgb(26,152,80)"></span>5<span style="background:rgb(255,215,0)"></span>' +
+        '10 min<span style="background:rgb(255,140,0)"></span>20+<span style="background:rgb(139,0,0)"></span></div>';
+      document.getElementById("hour").addEventListener("change", (e) => { location.search = "?hour=" + e.target.value; });
+      const day = new Date();
+      day.setHours(Number(hour), 0, 0, 0);
+      const at = encodeURIComponent(day.toISOString());
+      const map = newMap();
+      const world = await getJSON("/v1/points?bbox=-180,-90,180,90&limit=5000");
+      const points = L.geoJSON(world, { pointToLayer: (f, at2) => channelMarker({ ...f.properties, lat: at2.lat, lon: at2.lng }, false) });
+      if (world.features.length > 0) map.fitBounds(points.getBounds(), { padding: [24, 24] }); else map.setView([23.02, 113.75], 13);
+      await drawStreets(map, map.getBounds(), "&times=true&unknown_hours=open&at=" + at);
+      points.addTo(map);
+      try {
+        const coverage = await getJSON("/v1/coverage?unknown_hours=open&at=" + at);
+        text("summary", (coverage.covered_share * 100).toFixed(1) + "% 的居民十分钟内可缴费 · of people within 10 min (" + coverage.channels.counted + " 个营业中 open)");
+        const gaps = await getJSON("/v1/gaps?format=geojson&unknown_hours=open&at=" + at);
+        L.geoJSON(gaps, { style: { color: "#d7301f", weight: 1, fillColor: "#d7301f", fillOpacity: 0.25 } }).addTo(map);
+        text("channels-title", "缺口 · Gaps");
+        for (const gap of gaps.features) item("channels", escapeHTML(gap.properties.name) + ' <span class="muted">' + gap.properties.uncovered_population + " 人 people</span>");
+        body.dataset.gaps = String(gaps.features.length);
+      } catch (error) {
+        text("summary", "无人口数据 · No population data: " + error.message);
+      }
+      body.dataset.state = "ready";
+    }
+
+    const views = { screen: hallScreen, general: generalView, planner: plannerView };
+    views[body.dataset.view]().catch((error) => { noteError(error.message); body.dataset.state = "failed"; });
+    """#
+}

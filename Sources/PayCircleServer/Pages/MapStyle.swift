@@ -1,0 +1,24 @@
+/// The style of the map pages: a full-height map beside a panel; the hall screen in large type with high
+/// contrast, to be read from across a hall.
+enum MapStyle {
+    static let text = """
+    html, body { margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif; }
+    main { display: flex; height: 100%; }
+    #map { flex: 1; background: #f4f1ea; }
+    #panel { width: 360px; padding: 16px 20px; overflow-y: auto; background: #fff; border-left: 1px solid #ccc; box-sizing: border-box; }
+    h1 { font-size: 1.4em; margin: 0 0 8px; }
+    h2 { font-size: 1.1em; margin: 16px 0 6px; }
+    ol, ul { padding-left: 1.4em; margin: 0; }
+    li { margin: 4px 0; }
+    .badge { display: inline-block; padding: 0 6px; margin-left: 6px; border-radius: 4px; background: #1f4e9c; color: #fff; font-size: 0.8em; }
+    .muted { color: #666; }
+    .error { color: #b00020; font-weight: bold; }
+    #controls label { display: block; margin: 6px 0; }
+    .legend span { display: inline-block; width: 22px; height: 6px; margin: 0 4px 2px 8px; vertical-align: middle; }
+    body.screen #panel { width: 42%; font-size: 28px; background: #0b2545; color: #fff; border: none; }
+    body.screen h1 { font-size: 1.6em; }
+    body.screen .muted { color: #c9d6ea; }
+    body.screen .badge { background: #f4b400; color: #0b2545; }
+    body.screen #summary { font-size: 1.3em; font-weight: bold; color: #f4b400; }
+    """
+}

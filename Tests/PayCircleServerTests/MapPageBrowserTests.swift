@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PayCircleCore
+import PayCircleNetwork
+import PayCircleServer
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+/// The map pages in a real browser: headless Chromium loads them from a live server over a test city
+/// with Chinese names, and the pages report in `data-*` attributes of their body what they drew and any
+/// script error. Screenshots are kept in test-artifacts/. Chromium runs on a thread of its own, not on
+/// the concurrency pool the live server answers from.
+@Suite(.serialized) struct MapPageBrowserTests {
+    static let plane = LocalPlane(origin: Coordinate(latitude: 23.02, longitude: 113.75))
+
+    /// A 9 × 9 street grid 150 m apart (东西路 rows, 南北街 columns), a hall in the middle, two 24-hour
+    /// kiosks, a bank booth and a convenience store; 8,000 people in two districts.
+    static func city(in registry: PointRegistry) throws {
+        var network = WalkingNetworkData()
+        for row in 0..<9 {
+            for column in 0..<9 {
+                network.nodes.append(.init(osmID: Int64(row * 9 + column + 1), coordinate: plane.unproject(x: Double(column) * 150, y: Double(row) * 150)))
+            }
+        }
+        func link(_ a: Int, _ b: Int, _ name: String) {
+            network.edges.append(.init(source: Int32(a), target: Int32(b), length: Geodesic.distance(network.nodes[a].coordinate, network.nodes[b].coordinate),
+                                       highway: "residential", name: name))
+        }
+        for row in 0..<9 {
+            for column in 0..<9 {
+                if column < 8 { link(row * 9 + column, row * 9 + column + 1, "东西\(row)路") }
+                if row < 8 { link(row * 9 + column, (row + 1) * 9 + column, "南北\(column)街") }
+            }
+        }
+        func at(_ x: Double, _ y: Double) -> Coordinate { plane.unproject(x: x, y: y) }
+        let points = [
+            PaymentPoint(id: "hall-1", name: "南城营业厅", kind: .hall, grade: .a, services: [.cash, .card, .invoice],
+                         openingHours: OpeningHours("Mo-Fr 08:30-17:30"), location: at(600, 610)),
+            PaymentPoint(id: "kiosk-1", name: "自助缴费终端(鸿福路)", kind: .kiosk, services: [.card, .qr], openingHours: OpeningHours("24/7"), location: at(910, 450)),
+            PaymentPoint(id: "kiosk-2", name: "自助缴费终端(西门)", kind: .kiosk, services: [.card, .qr], openingHours: OpeningHours("24/7"), location: at(150, 1_060)),
+            PaymentPoint(id: "atm-1", name: "工商银行自助银行", kind: .bankBooth, services: [.card], openingHours: OpeningHours("24/7"), location: at(310, 300)),
+            PaymentPoint(id: "shop-1", name: "美宜佳便利店", kind: .agency, agencyType: .convenience, services: [.cash, .qr],
+                         openingHours: OpeningHours("Mo-Su 07:00-23:00"), location: at(1_050, 1_210)),
+        ]
+        try registry.apply(PointChange(upserts: points), layers: OSMLayers(network: network))
+        func square(_ x0: Double, _ x1: Double) -> [[Coordinate]] { [[at(x0, -20), at(x1, -20), at(x1, 1_220), at(x0, 1_220), at(x0, -20)]] }
+        try registry.store.replaceAreas([PopulationArea(id: "west", name: "西区", population: 3_000, polygons: [square(-20, 600)]),
+                                         PopulationArea(id: "east", name: "东区", population: 5_000, polygons: [square(600, 1_220)])])
+    }
+
+    /// The body's attributes after Chromium ran the page's scripts, and a screenshot.
+    static func render(_ url: String, screenshot name: String) async throws -> [String: String] {
+        let artifacts = Reference.repositoryRoot.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=20000", "--window-size=1280,800"]
+        _ = try await run(common + ["--screenshot=" + artifacts.appendingPathComponent(name).path, url])
+        let dom = try await run(common + ["--dump-dom", url])
+        let bodyTag = try #require(dom.range(of: #"<body[^>]*>"#, options: .regularExpression).map { String(dom[$0]) }, "no body in \(dom.prefix(300))")
+        var attributes: [String: String] = [:]
+        let pattern = try NSRegularExpression(pattern: #"([a-z-]+)="([^"]*)""#)
+        for match in pattern.matches(in: bodyTag, range: NSRange(bodyTag.startIndex..., in: bodyTag)) {
+            attributes[String(bodyTag[Range(match.range(at: 1), in: bodyTag)!])] = String(bodyTag[Range(match.range(at: 2), in: bodyTag)!])
+        }
+        return attributes
+    }
+
+    /// Chromium's standard output, waited for on a thread of its own.
+    static func run(_ arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
+                process.arguments = arguments
+                let output = Pipe()
+                process.standardOutput = output
+                process.standardError = FileHandle.nullDevice
+                do { try process.run() } catch { continuation.resume(throwing: error); return }
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+            }.start()
+        }
+    }
+
+    func withLiveServer(_ body: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        try Self.city(in: registry)
+        let service = try PayCircleService.loading(registry)
+        #expect(service.leaflet != nil, "Leaflet (libjs-leaflet) is not installed")
+        let app = Application(router: service.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in try await body(client, try #require(client.port)) }
+    }
+
+    @Test func theHallScreenDrawsTheRouteTheChannelsAndTheIsochroneWithoutErrors() async throws {
+        try await withLiveServer { _, port in
+            let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1", screenshot: "screen.png")
+            #expect(page["data-state"] == "ready", "\(page)")
+            #expect(page["data-errors"] == "0")
+            #expect(page["data-isochrone"] == "1")
+            #expect(Int(page["data-route"] ?? "") ?? 0 >= 2, "route steps")
+            #expect(page["data-channels"] == "4", "the four other channels")
+            #expect(Int(page["data-streets"] ?? "") ?? 0 > 50)
+        }
+    }
+
+    @Test func theGeneralAndPlannerViewsDrawWithoutErrors() async throws {
+        try await withLiveServer { _, port in
+            let general = try await Self.render("http://127.0.0.1:\(port)/", screenshot: "general.png")
+            #expect(general["data-state"] == "ready" && general["data-errors"] == "0", "\(general)")
+            #expect(general["data-channels"] == "5")
+            let planner = try await Self.render("http://127.0.0.1:\(port)/planner?hour=3", screenshot: "planner.png")
+            #expect(planner["data-state"] == "ready" && planner["data-errors"] == "0", "\(planner)")
+            #expect(planner["data-streets"] == "144")
+            // Coverage and gaps were fetched and drawn (every district here is within reach: no gap).
+            #expect(planner["data-gaps"] == "0")
+        }
+    }
+
+    @Test func aScreenForAnUnknownHallIs404AndWithoutOneIs400() async throws {
+        try await withLiveServer { client, _ in
+            for (path, status) in [("/screen?hall=nope", 404), ("/screen", 400), ("/assets/leaflet.js", 200), ("/assets/paycircle.js", 200)] {
+                try await client.execute(uri: path, method: .get) { response in #expect(response.status.code == status, "\(path)") }
+            }
+        }
+    }
+}
