@@ -50,6 +50,7 @@ public struct PayCircleService: Sendable {
         PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: router)
         StreetRoutes(registry: registry, graph: graph).add(to: router)
         PageRoutes(registry: registry, leaflet: leaflet).add(to: router)
+        FeatureRoutes(registry: registry, areas: layout?.areas ?? []).add(to: router)
         return router
     }
 

@@ -10,8 +10,7 @@ import Testing
 
 /// The map pages in a real browser: headless Chromium loads them from a live server over a test city
 /// with Chinese names, and the pages report in `data-*` attributes of their body what they drew and any
-/// script error. Screenshots are kept in test-artifacts/. Chromium runs on a thread of its own, not on
-/// the concurrency pool the live server answers from.
+/// script error. Screenshots are kept in test-artifacts/.
 @Suite(.serialized) struct MapPageBrowserTests {
     static let plane = LocalPlane(origin: Coordinate(latitude: 23.02, longitude: 113.75))
 
@@ -55,8 +54,8 @@ import Testing
         let artifacts = Reference.repositoryRoot.appendingPathComponent("test-artifacts")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=20000", "--window-size=1280,800"]
-        _ = try await run(common + ["--screenshot=" + artifacts.appendingPathComponent(name).path, url])
-        let dom = try await run(common + ["--dump-dom", url])
+        _ = try await ExternalProgram.run("/usr/bin/chromium", common + ["--screenshot=" + artifacts.appendingPathComponent(name).path, url])
+        let dom = try await ExternalProgram.run("/usr/bin/chromium", common + ["--dump-dom", url])
         let bodyTag = try #require(dom.range(of: #"<body[^>]*>"#, options: .regularExpression).map { String(dom[$0]) }, "no body in \(dom.prefix(300))")
         var attributes: [String: String] = [:]
         let pattern = try NSRegularExpression(pattern: #"([a-z-]+)="([^"]*)""#)
@@ -66,25 +65,7 @@ import Testing
         return attributes
     }
 
-    /// Chromium's standard output, waited for on a thread of its own.
-    static func run(_ arguments: [String]) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-                process.arguments = arguments
-                let output = Pipe()
-                process.standardOutput = output
-                process.standardError = FileHandle.nullDevice
-                do { try process.run() } catch { continuation.resume(throwing: error); return }
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: String(decoding: data, as: UTF8.self))
-            }.start()
-        }
-    }
-
-    func withLiveServer(_ body: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
+    static func withLiveServer(_ body: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
@@ -96,7 +77,7 @@ import Testing
     }
 
     @Test func theHallScreenDrawsTheRouteTheChannelsAndTheIsochroneWithoutErrors() async throws {
-        try await withLiveServer { _, port in
+        try await Self.withLiveServer { _, port in
             let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1", screenshot: "screen.png")
             #expect(page["data-state"] == "ready", "\(page)")
             #expect(page["data-errors"] == "0")
@@ -108,7 +89,7 @@ import Testing
     }
 
     @Test func theGeneralAndPlannerViewsDrawWithoutErrors() async throws {
-        try await withLiveServer { _, port in
+        try await Self.withLiveServer { _, port in
             let general = try await Self.render("http://127.0.0.1:\(port)/", screenshot: "general.png")
             #expect(general["data-state"] == "ready" && general["data-errors"] == "0", "\(general)")
             #expect(general["data-channels"] == "5")
@@ -121,7 +102,7 @@ import Testing
     }
 
     @Test func aScreenForAnUnknownHallIs404AndWithoutOneIs400() async throws {
-        try await withLiveServer { client, _ in
+        try await Self.withLiveServer { client, _ in
             for (path, status) in [("/screen?hall=nope", 404), ("/screen", 400), ("/assets/leaflet.js", 200), ("/assets/paycircle.js", 200)] {
                 try await client.execute(uri: path, method: .get) { response in #expect(response.status.code == status, "\(path)") }
             }
