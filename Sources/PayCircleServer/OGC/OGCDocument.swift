@@ -15,7 +15,6 @@ struct OGCDocument: JSONWritable {
 
     static let conformance = [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
     ]
 
@@ -29,7 +28,7 @@ struct OGCDocument: JSONWritable {
                 json.field("title", "PayCircle")
                 json.field("description", "Places to pay electricity bills and the people around them, as OGC API - Features.")
                 links(&json, [("self", base, "application/json", "This document"),
-                              ("service-desc", rootURL + "/openapi.json", "application/vnd.oai.openapi+json;version=3.0", "The API definition"),
+                              ("service-desc", rootURL + "/openapi.json", "application/vnd.oai.openapi+json;version=3.1", "The API definition"),
                               ("conformance", base + "/conformance", "application/json", "Conformance classes"),
                               ("data", base + "/collections", "application/json", "Collections")])
             }

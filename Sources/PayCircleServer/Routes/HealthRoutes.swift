@@ -2,7 +2,7 @@ import Hummingbird
 import PayCircleCore
 import PayCircleStore
 
-/// `GET /healthz`: the service is up and how many points it serves.
+/// `GET /healthz`: the service is up and how many points it serves; `GET /openapi.json`: what it offers.
 struct HealthRoutes<Context: RequestContext>: Sendable {
     let registry: PointRegistry
 
@@ -19,5 +19,10 @@ struct HealthRoutes<Context: RequestContext>: Sendable {
 
     func add(to router: Router<Context>) {
         router.get("/healthz") { _, _ in JSONResponse.make(Health(points: registry.index.count)) }
+        router.get("/openapi.json") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/vnd.oai.openapi+json;version=3.1"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))
+        }
     }
 }

@@ -1,0 +1,245 @@
+/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Tests validate it with
+/// openapi-spec-validator and check the live service against it with schemathesis.
+enum OpenAPIDocument {
+    static let text = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "PayCircle",
+        "version": "1.0.0",
+        "summary": "The ten-minute payment circle: places to pay electricity bills, walking routes to them, and who lives within a walk of one.",
+        "license": { "name": "Data: ODbL 1.0 (© OpenStreetMap contributors)", "identifier": "ODbL-1.0" }
+      },
+      "servers": [{ "url": "/" }],
+      "paths": {
+        "/healthz": {
+          "get": { "summary": "Service health and point count", "operationId": "health",
+            "responses": { "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
+        },
+        "/v1/nearest": {
+          "get": { "summary": "The nearest payment channels to a place, by distance or by walking time", "operationId": "nearest",
+            "parameters": [
+              { "$ref": "#/components/parameters/lat" }, { "$ref": "#/components/parameters/lon" },
+              { "name": "k", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 5 } },
+              { "$ref": "#/components/parameters/kind" },
+              { "name": "service", "in": "query", "description": "Comma list of cash, card, qr, invoice, business", "schema": { "type": "string" } },
+              { "name": "status", "in": "query", "description": "Comma list of online, offline, fault, closed", "schema": { "type": "string" } },
+              { "name": "at", "in": "query", "description": "Only channels open at this ISO 8601 time", "schema": { "type": "string" } },
+              { "name": "by", "in": "query", "schema": { "type": "string", "enum": ["distance", "walk"], "default": "distance" } },
+              { "$ref": "#/components/parameters/crs" },
+              { "name": "radius", "in": "query", "description": "Metres", "schema": { "type": "number", "minimum": 0 } }
+            ],
+            "responses": {
+              "200": { "description": "Nearest first", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Nearest" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/v1/points": {
+          "get": { "summary": "Payment points in a box", "operationId": "points",
+            "parameters": [
+              { "$ref": "#/components/parameters/bboxRequired" }, { "$ref": "#/components/parameters/kind" },
+              { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 5000, "default": 1000 } }
+            ],
+            "responses": {
+              "200": { "description": "Points as GeoJSON", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/v1/points/{id}": {
+          "get": { "summary": "One payment point", "operationId": "point",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": {
+              "200": { "description": "The point", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" } } }
+        },
+        "/v1/route": {
+          "get": { "summary": "The quickest walk with steps, to a place or to a payment point", "operationId": "route",
+            "parameters": [
+              { "name": "from", "in": "query", "required": true, "description": "LAT,LON", "schema": { "type": "string" } },
+              { "name": "to", "in": "query", "description": "LAT,LON (or to_point)", "schema": { "type": "string" } },
+              { "name": "to_point", "in": "query", "description": "A payment point id (or to)", "schema": { "type": "string" } },
+              { "$ref": "#/components/parameters/crs" }
+            ],
+            "responses": {
+              "200": { "description": "The route", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Route" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+        },
+        "/v1/isochrone": {
+          "get": { "summary": "The area reachable on foot within some minutes", "operationId": "isochrone",
+            "parameters": [
+              { "$ref": "#/components/parameters/lat" }, { "$ref": "#/components/parameters/lon" },
+              { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/crs" },
+              { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "geojson"], "default": "json" } }
+            ],
+            "responses": {
+              "200": { "description": "The isochrone", "content": {
+                "application/json": { "schema": { "$ref": "#/components/schemas/Isochrone" } },
+                "application/geo+json": { "schema": { "$ref": "#/components/schemas/Feature" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/v1/coverage": {
+          "get": { "summary": "People within a walk of a channel open at a moment, area by area; or a map", "operationId": "coverage",
+            "parameters": [
+              { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
+              { "$ref": "#/components/parameters/unknownHours" }, { "$ref": "#/components/parameters/detourFactor" },
+              { "name": "compare_at", "in": "query", "description": "A second moment, ISO 8601", "schema": { "type": "string" } },
+              { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "geojson", "svg", "png"], "default": "json" } }
+            ],
+            "responses": {
+              "200": { "description": "Coverage", "content": {
+                "application/json": { "schema": { "$ref": "#/components/schemas/Coverage" } },
+                "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } },
+                "image/svg+xml": { "schema": { "type": "string" } },
+                "image/png": { "schema": { "type": "string", "contentMediaType": "image/png" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/v1/gaps": {
+          "get": { "summary": "Areas below a covered share, most uncovered people first", "operationId": "gaps",
+            "parameters": [
+              { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
+              { "$ref": "#/components/parameters/unknownHours" }, { "$ref": "#/components/parameters/detourFactor" },
+              { "name": "threshold", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.9 } },
+              { "$ref": "#/components/parameters/jsonOrGeoJSON" }
+            ],
+            "responses": {
+              "200": { "description": "Gaps", "content": {
+                "application/json": { "schema": { "$ref": "#/components/schemas/Gaps" } },
+                "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/v1/suggest": {
+          "get": { "summary": "New sites that would bring the most people within the walk", "operationId": "suggest",
+            "parameters": [
+              { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
+              { "$ref": "#/components/parameters/unknownHours" }, { "$ref": "#/components/parameters/detourFactor" },
+              { "name": "sites", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 5 } },
+              { "name": "target_share", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 1 } },
+              { "name": "candidates", "in": "query", "schema": { "type": "string", "enum": ["osm", "grid"], "default": "osm" } },
+              { "$ref": "#/components/parameters/jsonOrGeoJSON" }
+            ],
+            "responses": {
+              "200": { "description": "Sites", "content": {
+                "application/json": { "schema": { "$ref": "#/components/schemas/Suggestions" } },
+                "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/v1/streets": {
+          "get": { "summary": "Walking-network edges in a box, optionally with the walk from each to the nearest open channel", "operationId": "streets",
+            "parameters": [
+              { "$ref": "#/components/parameters/bboxRequired" },
+              { "name": "times", "in": "query", "schema": { "type": "string", "enum": ["true", "false"], "default": "false" } },
+              { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
+              { "$ref": "#/components/parameters/unknownHours" }
+            ],
+            "responses": {
+              "200": { "description": "Streets", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" } } }
+        },
+        "/": { "get": { "summary": "Map of the channels", "operationId": "mapPage", "responses": { "200": { "$ref": "#/components/responses/Page" } } } },
+        "/planner": { "get": { "summary": "Coverage map by hour of day", "operationId": "plannerPage",
+          "parameters": [{ "name": "hour", "in": "query", "description": "Read by the page's script", "schema": { "type": "string" } }],
+          "responses": { "200": { "$ref": "#/components/responses/Page" } } } },
+        "/screen": { "get": { "summary": "A hall's navigation screen", "operationId": "hallScreen",
+          "parameters": [{ "name": "hall", "in": "query", "required": true, "schema": { "type": "string" } }],
+          "responses": { "200": { "$ref": "#/components/responses/Page" }, "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/assets/paycircle.js": { "get": { "summary": "The map pages' script", "operationId": "pageScript", "responses": { "200": { "$ref": "#/components/responses/Script" } } } },
+        "/assets/paycircle.css": { "get": { "summary": "The map pages' style", "operationId": "pageStyle", "responses": { "200": { "$ref": "#/components/responses/Style" } } } },
+        "/assets/leaflet.js": { "get": { "summary": "Leaflet, from the machine", "operationId": "leafletScript",
+          "responses": { "200": { "$ref": "#/components/responses/Script" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/assets/leaflet.css": { "get": { "summary": "Leaflet's style, from the machine", "operationId": "leafletStyle",
+          "responses": { "200": { "$ref": "#/components/responses/Style" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/openapi.json": { "get": { "summary": "This document", "operationId": "openAPI",
+          "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/vnd.oai.openapi+json;version=3.1": { "schema": { "type": "object" } } } } } } },
+        "/ogc": { "get": { "summary": "OGC API - Features landing page", "operationId": "ogcLanding",
+          "responses": { "200": { "description": "Landing page", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Linked" } } } } } } },
+        "/ogc/conformance": { "get": { "summary": "Conformance classes", "operationId": "ogcConformance",
+          "responses": { "200": { "description": "Conformance", "content": { "application/json": { "schema": {
+            "type": "object", "required": ["conformsTo"], "properties": { "conformsTo": { "type": "array", "items": { "type": "string" } } } } } } } } } },
+        "/ogc/collections": { "get": { "summary": "The feature collections", "operationId": "ogcCollections",
+          "responses": { "200": { "description": "Collections", "content": { "application/json": { "schema": {
+            "type": "object", "required": ["links", "collections"],
+            "properties": { "links": { "$ref": "#/components/schemas/Links" }, "collections": { "type": "array", "items": { "$ref": "#/components/schemas/Collection" } } } } } } } } } },
+        "/ogc/collections/{collection}": { "get": { "summary": "One collection", "operationId": "ogcCollection",
+          "parameters": [{ "$ref": "#/components/parameters/collection" }],
+          "responses": { "200": { "description": "Collection", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Collection" } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/ogc/collections/{collection}/items": { "get": { "summary": "Features of a collection, a page at a time", "operationId": "ogcItems",
+          "parameters": [
+            { "$ref": "#/components/parameters/collection" },
+            { "name": "bbox", "in": "query", "description": "minLon,minLat,maxLon,maxLat", "schema": { "type": "string" } },
+            { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "default": 100 } },
+            { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
+          ],
+          "responses": { "200": { "description": "A page of features", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/ogc/collections/{collection}/items/{feature}": { "get": { "summary": "One feature", "operationId": "ogcItem",
+          "parameters": [{ "$ref": "#/components/parameters/collection" }, { "name": "feature", "in": "path", "required": true, "schema": { "type": "string" } }],
+          "responses": { "200": { "description": "The feature", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/Feature" } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } } }
+      },
+      "components": {
+        "parameters": {
+          "lat": { "name": "lat", "in": "query", "required": true, "schema": { "type": "number", "minimum": -90, "maximum": 90 } },
+          "lon": { "name": "lon", "in": "query", "required": true, "schema": { "type": "number", "minimum": -180, "maximum": 180 } },
+          "crs": { "name": "crs", "in": "query", "description": "Coordinate system of coordinates in and out", "schema": { "type": "string", "enum": ["wgs84", "gcj02", "bd09"], "default": "wgs84" } },
+          "kind": { "name": "kind", "in": "query", "description": "Comma list of hall, kiosk, bank_booth, bank_branch, agency", "schema": { "type": "string" } },
+          "minutes": { "name": "minutes", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 60, "default": 10 } },
+          "at": { "name": "at", "in": "query", "description": "ISO 8601 moment (default now)", "schema": { "type": "string" } },
+          "unknownHours": { "name": "unknown_hours", "in": "query", "schema": { "type": "string", "enum": ["closed", "open"], "default": "closed" } },
+          "detourFactor": { "name": "detour_factor", "in": "query", "schema": { "type": "number", "minimum": 1, "maximum": 3, "default": 1.3 } },
+          "jsonOrGeoJSON": { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "geojson"], "default": "json" } },
+          "bboxRequired": { "name": "bbox", "in": "query", "required": true, "description": "minLon,minLat,maxLon,maxLat", "schema": { "type": "string" } },
+          "collection": { "name": "collection", "in": "path", "required": true, "schema": { "type": "string" } }
+        },
+        "responses": {
+          "BadRequest": { "description": "Bad input, named", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "NotFound": { "description": "Unknown id or path", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Page": { "description": "An HTML page", "content": { "text/html": { "schema": { "type": "string" } } } },
+          "Script": { "description": "JavaScript", "content": { "text/javascript": { "schema": { "type": "string" } } } },
+          "Style": { "description": "CSS", "content": { "text/css": { "schema": { "type": "string" } } } }
+        },
+        "schemas": {
+          "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object", "required": ["code", "message", "field"],
+            "properties": { "code": { "type": "string" }, "message": { "type": "string" }, "field": { "type": ["string", "null"] } } } } },
+          "Health": { "type": "object", "required": ["status", "points"], "properties": { "status": { "const": "ok" }, "points": { "type": "integer" } } },
+          "Point": { "type": "object", "required": ["id", "name", "kind", "lat", "lon", "status"],
+            "properties": { "id": { "type": "string" }, "name": { "type": "string" },
+              "kind": { "enum": ["hall", "kiosk", "bank_booth", "bank_branch", "agency"] }, "grade": { "enum": ["A", "B", "C", "D"] },
+              "services": { "type": "array", "items": { "type": "string" } }, "opening_hours": { "type": "string" },
+              "status": { "enum": ["online", "offline", "fault", "closed"] }, "lat": { "type": "number" }, "lon": { "type": "number" } } },
+          "Nearest": { "type": "object", "required": ["query", "results"], "properties": { "query": { "type": "object" },
+            "results": { "type": "array", "items": { "allOf": [{ "$ref": "#/components/schemas/Point" }, { "type": "object",
+              "required": ["distance_m", "walk_m", "walk_s", "open"], "properties": { "distance_m": { "type": "number" },
+                "walk_m": { "type": ["number", "null"] }, "walk_s": { "type": ["number", "null"] }, "open": { "type": ["boolean", "null"] },
+                "reachable": { "type": "boolean" } } }] } } } },
+          "Route": { "type": "object", "required": ["distance_m", "duration_s", "geometry", "steps"],
+            "properties": { "distance_m": { "type": "number" }, "duration_s": { "type": "number" }, "geometry": { "$ref": "#/components/schemas/Geometry" },
+              "steps": { "type": "array", "items": { "type": "object", "required": ["instruction", "distance_m", "duration_s"],
+                "properties": { "instruction": { "type": "string" }, "name": { "type": ["string", "null"] }, "distance_m": { "type": "number" }, "duration_s": { "type": "number" } } } } } },
+          "Isochrone": { "type": "object", "required": ["minutes", "area_m2", "network_length_m", "geometry"],
+            "properties": { "minutes": { "type": "number" }, "area_m2": { "type": "number" }, "network_length_m": { "type": "number" }, "geometry": { "$ref": "#/components/schemas/Geometry" } } },
+          "AreaCoverage": { "type": "object", "required": ["id", "name", "population", "covered_population", "covered_share", "median_walk_s", "method"],
+            "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "population": { "type": "number" }, "covered_population": { "type": "number" },
+              "covered_share": { "type": "number", "minimum": 0, "maximum": 1 }, "median_walk_s": { "type": ["number", "null"] },
+              "method": { "enum": ["streets", "buildings", "straight_line"] } } },
+          "Coverage": { "type": "object", "required": ["minutes", "at", "population", "covered_population", "covered_share", "areas"],
+            "properties": { "minutes": { "type": "number" }, "at": { "type": "string" }, "population": { "type": "number" }, "covered_population": { "type": "number" },
+              "covered_share": { "type": "number" }, "areas": { "type": "array", "items": { "$ref": "#/components/schemas/AreaCoverage" } },
+              "compare": { "type": "object" } } },
+          "Gaps": { "type": "object", "required": ["threshold", "gaps"], "properties": { "threshold": { "type": "number" },
+            "gaps": { "type": "array", "items": { "$ref": "#/components/schemas/AreaCoverage" } } } },
+          "Suggestions": { "type": "object", "required": ["sites"], "properties": { "sites_for_target": { "type": ["integer", "null"] },
+            "sites": { "type": "array", "items": { "type": "object", "required": ["rank", "candidate_id", "name", "lat", "lon", "added_population", "covered_share_after"],
+              "properties": { "rank": { "type": "integer" }, "candidate_id": { "type": "string" }, "name": { "type": "string" }, "lat": { "type": "number" },
+                "lon": { "type": "number" }, "added_population": { "type": "number" }, "covered_share_after": { "type": "number" } } } } } },
+          "Geometry": { "type": "object", "required": ["type"], "properties": { "type": { "enum": ["Point", "LineString", "Polygon", "MultiPolygon", "MultiLineString"] } } },
+          "Feature": { "type": "object", "required": ["type", "geometry", "properties"],
+            "properties": { "type": { "const": "Feature" }, "geometry": { "$ref": "#/components/schemas/Geometry" }, "properties": { "type": ["object", "null"] } } },
+          "FeatureCollection": { "type": "object", "required": ["type", "features"],
+            "properties": { "type": { "const": "FeatureCollection" }, "features": { "type": "array", "items": { "$ref": "#/components/schemas/Feature" } } } },
+          "Links": { "type": "array", "items": { "type": "object", "required": ["rel", "href"], "properties": { "rel": { "type": "string" }, "href": { "type": "string" } } } },
+          "Linked": { "type": "object", "required": ["links"], "properties": { "links": { "$ref": "#/components/schemas/Links" } } },
+          "Collection": { "type": "object", "required": ["id", "links"], "properties": { "id": { "type": "string" }, "title": { "type": "string" }, "links": { "$ref": "#/components/schemas/Links" } } }
+        }
+      }
+    }
+    """#
+}
