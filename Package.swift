@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian, reached through system-library targets.
@@ -26,7 +29,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "PayCircleCore"),
-        .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj"]),
+        .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CReadOSM"]),
         .target(
             name: "PayCirclePlanning",
@@ -38,6 +41,8 @@ let package = Package(
                 "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(

@@ -45,6 +45,7 @@ public struct PayCircleService: Sendable {
         let router = Router(context: BasicRequestContext.self)
         HealthRoutes(registry: registry).add(to: router)
         PointRoutes(registry: registry, graph: graph).add(to: router)
+        PointWriteRoutes(registry: registry).add(to: router)
         RouteRoutes(registry: registry, graph: graph).add(to: router)
         IsochroneRoutes(graph: graph).add(to: router)
         PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: router)

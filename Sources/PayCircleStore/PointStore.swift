@@ -24,6 +24,16 @@ public protocol PointStore: Sendable {
     func loadAreas() throws -> [PopulationArea]
     /// The schema version the store is at.
     func schemaVersion() throws -> Int
+    /// A new write token; its secret is returned here only, and only its SHA-256 is stored.
+    func createToken(name: String, role: AccessRole) throws -> (token: AccessToken, secret: String)
+    /// Revokes a token; false when no live token has that id.
+    func revokeToken(id: String) throws -> Bool
+    /// Every token, revoked ones included, oldest first.
+    func accessTokens() throws -> [AccessToken]
+    /// The live token whose secret this is, or nil.
+    func authenticate(secret: String) throws -> AccessToken?
+    /// The newest `limit` writes of the audit log, newest first.
+    func auditLog(limit: Int) throws -> [AuditEntry]
 }
 
 extension PointStore {
@@ -49,11 +59,14 @@ public struct PointChange: Sendable {
     public var upserts: [PaymentPoint]
     public var deletions: [String]
     public var replace: ReplaceScope?
+    /// Written to the audit log in the same transaction, when given.
+    public var audit: AuditEntry?
 
-    public init(upserts: [PaymentPoint] = [], deletions: [String] = [], replace: ReplaceScope? = nil) {
+    public init(upserts: [PaymentPoint] = [], deletions: [String] = [], replace: ReplaceScope? = nil, audit: AuditEntry? = nil) {
         self.upserts = upserts
         self.deletions = deletions
         self.replace = replace
+        self.audit = audit
     }
 }
 

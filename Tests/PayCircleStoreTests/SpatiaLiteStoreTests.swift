@@ -30,7 +30,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.sqlite").path
         let store = try SpatiaLiteStore(path: path)
-        #expect(try store.schemaVersion() == 4)
+        #expect(try store.schemaVersion() == 5)
         try store.write(PointChange(upserts: [Self.hall("h1")]))
         let reopened = try SpatiaLiteStore(path: path)
         #expect(try reopened.loadPoints().count == 1)
@@ -136,7 +136,7 @@ import Testing
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
-        #expect(try store.schemaVersion() == 4)
+        #expect(try store.schemaVersion() == 5)
         let layers = OSMLayers(
             buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],
             candidates: [CandidateSite(id: "osm:n2", name: "美宜佳", location: Coordinate(latitude: 23.001, longitude: 113.002))]

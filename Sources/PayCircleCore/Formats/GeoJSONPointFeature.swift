@@ -16,21 +16,17 @@ enum GeoJSONPointFeature {
               let lon = number(position[0]), let lat = number(position[1]) else {
             throw InputError("expected [longitude, latitude] numbers", field: "geometry.coordinates")
         }
-        var fields: [String: String] = ["lon": String(lon), "lat": String(lat)]
-        let properties = feature["properties"] as? [String: Any] ?? [:]
-        for name in PointRecord.fieldNames where name != "lat" && name != "lon" {
-            guard let value = properties[name], !(value is NSNull) else { continue }
-            switch value {
-            case let text as String: fields[name] = text
-            case let list as [Any]: fields[name] = list.map { "\($0)" }.joined(separator: ",")
-            case let number as Double: fields[name] = number == number.rounded() ? String(Int(number)) : String(number)
-            default: throw InputError("expected text, not \(type(of: value))", field: "properties.\(name)")
-            }
+        var properties = feature["properties"] as? [String: Any] ?? [:]
+        properties["lat"] = lat
+        properties["lon"] = lon
+        var record: PointRecord
+        do throws(InputError) { record = try PointRecord(jsonObject: properties) } catch {
+            throw InputError(error.message, field: error.field.map { $0 == "lat" || $0 == "lon" ? $0 : "properties.\($0)" })
         }
-        if fields["id"] == nil, let id = feature["id"] {
-            fields["id"] = "\(id)"
+        if record.fields["id"] == nil, let id = feature["id"] {
+            record.fields["id"] = "\(id)"
         }
-        return PointRecord(fields)
+        return record
     }
 
     private static func number(_ value: Any) -> Double? {

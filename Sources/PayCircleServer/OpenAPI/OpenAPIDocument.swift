@@ -41,14 +41,43 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": { "description": "Points as GeoJSON", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
-              "400": { "$ref": "#/components/responses/BadRequest" } } }
+              "400": { "$ref": "#/components/responses/BadRequest" } } },
+          "post": { "summary": "Create a point (admin token)", "operationId": "createPoint", "security": [{ "bearer": [] }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PointInput" } } } },
+            "responses": {
+              "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" }, "409": { "$ref": "#/components/responses/Conflict" },
+              "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
         "/v1/points/{id}": {
           "get": { "summary": "One payment point", "operationId": "point",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
             "responses": {
               "200": { "description": "The point", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
-              "404": { "$ref": "#/components/responses/NotFound" } } }
+              "404": { "$ref": "#/components/responses/NotFound" } } },
+          "put": { "summary": "Create or replace a point (admin token)", "operationId": "replacePoint", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PointInput" } } } },
+            "responses": {
+              "200": { "description": "Replaced", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
+              "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" }, "413": { "$ref": "#/components/responses/TooLarge" } } },
+          "delete": { "summary": "Delete a point (admin token)", "operationId": "deletePoint", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": { "204": { "description": "Deleted" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+        },
+        "/v1/points/{id}/status": {
+          "put": { "summary": "Set a point's live status (operator or admin token)", "operationId": "setStatus", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["status"],
+              "properties": { "status": { "enum": ["online", "offline", "fault", "closed"] } } } } } },
+            "responses": {
+              "200": { "description": "The point", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
         "/v1/route": {
           "get": { "summary": "The quickest walk with steps, to a place or to a payment point", "operationId": "route",
@@ -176,6 +205,7 @@ enum OpenAPIDocument {
             "404": { "$ref": "#/components/responses/NotFound" } } } }
       },
       "components": {
+        "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "A token from 'paycircle token create'" } },
         "parameters": {
           "lat": { "name": "lat", "in": "query", "required": true, "schema": { "type": "number", "minimum": -90, "maximum": 90 } },
           "lon": { "name": "lon", "in": "query", "required": true, "schema": { "type": "number", "minimum": -180, "maximum": 180 } },
@@ -192,6 +222,10 @@ enum OpenAPIDocument {
         "responses": {
           "BadRequest": { "description": "Bad input, named", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "NotFound": { "description": "Unknown id or path", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Unauthorized": { "description": "No valid bearer token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Forbidden": { "description": "The token's role may not do this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Conflict": { "description": "The id exists", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "TooLarge": { "description": "The body is too large", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Page": { "description": "An HTML page", "content": { "text/html": { "schema": { "type": "string" } } } },
           "Script": { "description": "JavaScript", "content": { "text/javascript": { "schema": { "type": "string" } } } },
           "Style": { "description": "CSS", "content": { "text/css": { "schema": { "type": "string" } } } }
@@ -205,6 +239,11 @@ enum OpenAPIDocument {
               "kind": { "enum": ["hall", "kiosk", "bank_booth", "bank_branch", "agency"] }, "grade": { "enum": ["A", "B", "C", "D"] },
               "services": { "type": "array", "items": { "type": "string" } }, "opening_hours": { "type": "string" },
               "status": { "enum": ["online", "offline", "fault", "closed"] }, "lat": { "type": "number" }, "lon": { "type": "number" } } },
+          "PointInput": { "type": "object", "required": ["name", "kind", "lat", "lon"],
+            "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "kind": { "enum": ["hall", "kiosk", "bank_booth", "bank_branch", "agency"] },
+              "grade": { "enum": ["A", "B", "C", "D"] }, "agency_type": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } },
+              "opening_hours": { "type": "string" }, "time_zone": { "type": "string" }, "status": { "enum": ["online", "offline", "fault", "closed"] },
+              "address": { "type": "string" }, "phone": { "type": "string" }, "lat": { "type": "number" }, "lon": { "type": "number" } } },
           "Nearest": { "type": "object", "required": ["query", "results"], "properties": { "query": { "type": "object" },
             "results": { "type": "array", "items": { "allOf": [{ "$ref": "#/components/schemas/Point" }, { "type": "object",
               "required": ["distance_m", "walk_m", "walk_s", "open"], "properties": { "distance_m": { "type": "number" },

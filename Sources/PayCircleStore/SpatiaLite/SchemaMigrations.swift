@@ -73,6 +73,29 @@ enum SchemaMigrations {
             """,
             "CREATE TABLE candidate_sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL)",
         ]),
+        Migration(version: 5, statements: [
+            // Only the SHA-256 of each token's secret is kept.
+            """
+            CREATE TABLE access_tokens (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('admin', 'operator')),
+                secret_sha256 TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            )
+            """,
+            """
+            CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -105,6 +105,10 @@ public final class SpatiaLiteStore: PointStore {
                 }
                 summary.deleted = removed.count
                 summary.removedIDs = removed.sorted()
+                if let audit = change.audit {
+                    try connection.prepare("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
+                        .run([.text(Timestamp.utcString(audit.at)), .text(audit.actor), .text(audit.action), .text(audit.target), .text(audit.detail)])
+                }
                 return summary
             }
         }
