@@ -4,6 +4,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleStore
+import Prometheus
 
 /// The HTTP face of PayCircle.
 ///
@@ -22,6 +23,8 @@ public struct PayCircleService: Sendable {
     public let candidates: [CandidateSite]
     /// Leaflet for the map pages; nil when the machine has none (the pages then say so).
     public let leaflet: LeafletFiles?
+    /// Request counts and latencies, exposed at `/metrics`.
+    public let metrics = PrometheusCollectorRegistry()
 
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
                 leaflet: LeafletFiles? = LeafletFiles()) {
@@ -43,6 +46,12 @@ public struct PayCircleService: Sendable {
     /// Every route of the API.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(registry: metrics))
+        router.get("/metrics") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
+        }
         HealthRoutes(registry: registry).add(to: router)
         PointRoutes(registry: registry, graph: graph).add(to: router)
         PointWriteRoutes(registry: registry).add(to: router)

@@ -16,6 +16,10 @@ enum OpenAPIDocument {
           "get": { "summary": "Service health and point count", "operationId": "health",
             "responses": { "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
         },
+        "/metrics": {
+          "get": { "summary": "Request counts and latency histograms (Prometheus text format)", "operationId": "metrics",
+            "responses": { "200": { "description": "Metrics", "content": { "text/plain": { "schema": { "type": "string" } } } } } }
+        },
         "/v1/nearest": {
           "get": { "summary": "The nearest payment channels to a place, by distance or by walking time", "operationId": "nearest",
             "parameters": [
