@@ -25,11 +25,12 @@ struct ImportPointsCommand: ParsableCommand {
     var crs: CoordinateSystem = .wgs84
     @Flag(help: "Remove every stored point first (in the same transaction).")
     var replace = false
+    @OptionGroup var limits: ImportLimitOptions
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func run() throws {
-        let points = try PointFileReader.read(contentsOf: URL(fileURLWithPath: file), crs: crs)
+        let points = try PointFileReader.read(contentsOf: URL(fileURLWithPath: file), crs: crs, limits: limits.limits(overriding: .pointFiles))
         let summary = try store.openRegistry().apply(PointChange(upserts: points, replace: replace ? .all : nil))
         if format == .json {
             try printJSON(summary)
@@ -53,6 +54,7 @@ struct ImportOSMCommand: ParsableCommand {
     var channels: String?
     @Option(name: .customLong("time-zone"), help: "IANA time zone of the channels' opening hours.")
     var timeZone = PaymentPoint.defaultTimeZone
+    @OptionGroup var limits: ImportLimitOptions
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -63,7 +65,8 @@ struct ImportOSMCommand: ParsableCommand {
         guard TimeZone(identifier: timeZone) != nil else {
             throw ValidationError("--time-zone: unknown time zone '\(timeZone)' (expected an IANA name such as Asia/Shanghai)")
         }
-        let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL), timeZone: timeZone)
+        let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL), timeZone: timeZone,
+                                   limits: limits.limits(overriding: .osmFiles))
         let registry = try store.openRegistry()
         let progress = ProgressLine()
         let summary = try importer.importFile(URL(fileURLWithPath: file), into: registry) { read in
@@ -94,6 +97,7 @@ struct ImportAreasCommand: ParsableCommand {
     var populationProperty = "population"
     @Option(name: .customLong("name-property"), help: "The property holding the area's name.")
     var nameProperty = "name"
+    @OptionGroup var limits: ImportLimitOptions
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -104,7 +108,8 @@ struct ImportAreasCommand: ParsableCommand {
     }
 
     func run() throws {
-        let areas = try AreaFileReader.read(contentsOf: URL(fileURLWithPath: file), populationProperty: populationProperty, nameProperty: nameProperty)
+        let areas = try AreaFileReader.read(contentsOf: URL(fileURLWithPath: file), populationProperty: populationProperty, nameProperty: nameProperty,
+                                            limits: limits.limits(overriding: .areaFiles))
         try store.openRegistry().store.replaceAreas(areas)
         let summary = Summary(file: file, areas: areas.count, population: areas.reduce(0) { $0 + $1.population })
         if format == .json {

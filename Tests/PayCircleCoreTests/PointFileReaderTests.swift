@@ -84,4 +84,31 @@ import Testing
         #expect(throws: InputError.self) { try PointFileReader.parseGeoJSON(Data("{\"type\":\"Feature\"}".utf8)) }
         #expect(throws: InputError.self) { try PointFileReader.parseGeoJSON(Data("not json".utf8)) }
     }
+
+    @Test func filesOverTheLimitsAreRefusedNamingTheLimit() throws {
+        let rows = (0..<5).map { "p\($0),P,kiosk,,,,,,,23,113\n" }.joined()
+        let three = ImportLimits(maxFileBytes: 1 << 20, maxFeatures: 3)
+        let csvError = #expect(throws: InputError.self) { try PointFileReader.parseCSV(Data((header + rows).utf8), limits: three) }
+        #expect(csvError?.message == "more than 3 rows, the limit (raise it with --max-features)")
+        #expect(try PointFileReader.parseCSV(Data((header + rows).utf8), limits: ImportLimits(maxFileBytes: 1 << 20, maxFeatures: 5)).count == 5)
+
+        let feature = #"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [113, 23]}, "properties": {"id": "ID", "name": "N", "kind": "kiosk"}}"#
+        let collection = #"{"type": "FeatureCollection", "features": ["# + (0..<4).map { feature.replacingOccurrences(of: "ID", with: "f\($0)") }.joined(separator: ",") + "]}"
+        let geoJSONError = #expect(throws: InputError.self) { try PointFileReader.parseGeoJSON(Data(collection.utf8), limits: three) }
+        #expect(geoJSONError?.message == "more than 3 features, the limit (raise it with --max-features)")
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paycircle-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("points.csv")
+        try Data((header + rows).utf8).write(to: file)
+        let sizeError = #expect(throws: InputError.self) {
+            try PointFileReader.read(contentsOf: file, limits: ImportLimits(maxFileBytes: 100, maxFeatures: 10))
+        }
+        #expect(sizeError?.description == "\(file.path): the file is larger than the limit of 100 bytes (raise it with --max-file-mib)")
+        let areaError = #expect(throws: InputError.self) {
+            try AreaFileReader.read(contentsOf: file, limits: ImportLimits(maxFileBytes: 100, maxFeatures: 10))
+        }
+        #expect(areaError?.message.hasPrefix("the file is larger than the limit") == true)
+    }
 }

@@ -114,4 +114,30 @@ import Testing
         }
         #expect(try registry.store.loadPoints() == before)
     }
+
+    @Test func filesOverTheLimitsAreRefusedBeforeAnythingIsWritten() async throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        let monaco = Reference.geodata("osm/monaco.osm.pbf")
+        _ = try importer().importFile(monaco, into: registry)
+        let before = try registry.store.loadPoints()
+        let mapping = try ChannelMapping(contentsOf: Self.mappingURL)
+
+        let fewElements = OSMImporter(mapping: mapping, limits: ImportLimits(maxFileBytes: 1 << 30, maxFeatures: 1_000))
+        let tooMany = #expect(throws: InputError.self) { try fewElements.importFile(monaco, into: registry) }
+        #expect(tooMany?.message == "more than 1000 nodes and ways, the limit (raise it with --max-features)")
+
+        let smallFiles = OSMImporter(mapping: mapping, limits: ImportLimits(maxFileBytes: 100_000, maxFeatures: 1_000_000))
+        let tooLarge = #expect(throws: InputError.self) { try smallFiles.importFile(monaco, into: registry) }
+        #expect(tooLarge?.message.hasPrefix("the file is larger than the limit of 100000 bytes") == true)
+
+        // 20 MiB of zeros gzip to about 20 KiB: under the file limit, over it once decompressed.
+        let bomb = directory.appendingPathComponent("zeros.osm.gz")
+        _ = try await ExternalProgram.run("/bin/sh", ["-c", "head -c 20971520 /dev/zero | gzip -c > '\(bomb.path)'"])
+        let decompressed = #expect(throws: InputError.self) { try smallFiles.importFile(bomb, into: registry) }
+        #expect(decompressed?.message.hasPrefix("the decompressed data is larger than the limit") == true)
+
+        #expect(try registry.store.loadPoints() == before)
+    }
 }

@@ -8,17 +8,20 @@ import Foundation
 /// let towns = try AreaFileReader.parseGeoJSON(data, populationProperty: "population_2020")
 /// ```
 public enum AreaFileReader {
-    public static func read(contentsOf url: URL, populationProperty: String = "population", nameProperty: String = "name") throws(InputError) -> [PopulationArea] {
-        let data = try InputFile.contents(of: url)
+    public static func read(contentsOf url: URL, populationProperty: String = "population", nameProperty: String = "name",
+                            limits: ImportLimits = .areaFiles) throws(InputError) -> [PopulationArea] {
+        let data = try InputFile.contents(of: url, limits: limits)
         do throws(InputError) {
-            return try parseGeoJSON(data, populationProperty: populationProperty, nameProperty: nameProperty)
+            return try parseGeoJSON(data, populationProperty: populationProperty, nameProperty: nameProperty, limits: limits)
         } catch {
             throw error.located(source: url.lastPathComponent)
         }
     }
 
-    public static func parseGeoJSON(_ data: Data, populationProperty: String = "population", nameProperty: String = "name") throws(InputError) -> [PopulationArea] {
+    public static func parseGeoJSON(_ data: Data, populationProperty: String = "population", nameProperty: String = "name",
+                                    limits: ImportLimits = .areaFiles) throws(InputError) -> [PopulationArea] {
         let features = try GeoJSONFeatureCollection.features(in: data)
+        try limits.checkCount(features.count, of: "features")
         var seen = Set<String>()
         var areas: [PopulationArea] = []
         for (index, element) in features.enumerated() {

@@ -8,19 +8,22 @@ import Foundation
 /// let points = try PointFileReader.read(contentsOf: url, crs: .gcj02)
 /// ```
 public enum PointFileReader {
-    public static func read(contentsOf url: URL, crs: CoordinateSystem = .wgs84, now: Date = Date()) throws(InputError) -> [PaymentPoint] {
-        let data = try InputFile.contents(of: url)
+    public static func read(contentsOf url: URL, crs: CoordinateSystem = .wgs84, now: Date = Date(),
+                            limits: ImportLimits = .pointFiles) throws(InputError) -> [PaymentPoint] {
+        let data = try InputFile.contents(of: url, limits: limits)
         let name = url.lastPathComponent
         switch url.pathExtension.lowercased() {
-        case "csv": return try located(name) { () throws(InputError) in try parseCSV(data, crs: crs, now: now) }
-        case "geojson", "json": return try located(name) { () throws(InputError) in try parseGeoJSON(data, crs: crs, now: now) }
+        case "csv": return try located(name) { () throws(InputError) in try parseCSV(data, crs: crs, now: now, limits: limits) }
+        case "geojson", "json": return try located(name) { () throws(InputError) in try parseGeoJSON(data, crs: crs, now: now, limits: limits) }
         default: throw InputError("unsupported file type '.\(url.pathExtension)' (expected .csv or .geojson)", source: url.path)
         }
     }
 
-    public static func parseCSV(_ data: Data, crs: CoordinateSystem = .wgs84, now: Date = Date()) throws(InputError) -> [PaymentPoint] {
+    public static func parseCSV(_ data: Data, crs: CoordinateSystem = .wgs84, now: Date = Date(),
+                                limits: ImportLimits = .pointFiles) throws(InputError) -> [PaymentPoint] {
         guard let text = String(data: data, encoding: .utf8) else { throw InputError("the file is not UTF-8 text") }
         let table = try CSVTable(parsing: text)
+        try limits.checkCount(table.records.count, of: "rows")
         for required in ["id", "name", "kind", "lat", "lon"] where !table.header.contains(required) {
             throw InputError("the header has no '\(required)' column", field: required, line: 1)
         }
@@ -45,8 +48,10 @@ public enum PointFileReader {
         return points
     }
 
-    public static func parseGeoJSON(_ data: Data, crs: CoordinateSystem = .wgs84, now: Date = Date()) throws(InputError) -> [PaymentPoint] {
+    public static func parseGeoJSON(_ data: Data, crs: CoordinateSystem = .wgs84, now: Date = Date(),
+                                    limits: ImportLimits = .pointFiles) throws(InputError) -> [PaymentPoint] {
         let features = try GeoJSONFeatureCollection.features(in: data)
+        try limits.checkCount(features.count, of: "features")
         var seen: [String: Int] = [:]
         var points: [PaymentPoint] = []
         for (index, element) in features.enumerated() {

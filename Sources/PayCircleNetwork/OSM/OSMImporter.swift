@@ -28,10 +28,12 @@ public struct OSMImporter {
 
     public let mapping: ChannelMapping
     public let timeZone: String
+    public let limits: ImportLimits
 
-    public init(mapping: ChannelMapping, timeZone: String = PaymentPoint.defaultTimeZone) {
+    public init(mapping: ChannelMapping, timeZone: String = PaymentPoint.defaultTimeZone, limits: ImportLimits = .osmFiles) {
         self.mapping = mapping
         self.timeZone = timeZone
+        self.limits = limits
     }
 
     /// Reads the channels of `url` without writing anything.
@@ -63,7 +65,7 @@ public struct OSMImporter {
         var buildings = ResidentialBuildingExtractor()
         var positions = NodePositions()
         var read = Progress()
-        try OSMFileReader(url: url).read(
+        try OSMFileReader(url: url, limits: limits).read(
             node: {
                 positions.add($0.id, $0.coordinate)
                 points.add($0)
