@@ -5,7 +5,8 @@ import PayCircleCore
 /// Streams the nodes and ways of an OpenStreetMap file through readosm.
 ///
 /// Reads `.osm` (XML) and `.osm.pbf`; `.osm.gz`, `.osm.bz2` (and `.pbf.gz`/`.pbf.bz2`) are decompressed to a
-/// temporary file first, which is removed afterwards. Relations are skipped. Files larger than `limits`
+/// temporary file first, which is removed afterwards. XML is checked by ``OSMXMLValidator`` first. Relations
+/// are skipped. Files larger than `limits`
 /// allow, or with more nodes and ways, are refused with an ``InputError``.
 ///
 /// ```swift
@@ -28,6 +29,9 @@ public struct OSMFileReader {
         try limits.checkSize(of: url)
         let decompressed = try OSMDecompressor.plainFile(for: url, limits: limits)
         defer { if decompressed != url { try? FileManager.default.removeItem(at: decompressed) } }
+        if decompressed.pathExtension.lowercased() == "osm" {
+            try OSMXMLValidator.validate(decompressed, source: url.path)
+        }
 
         var handle: UnsafeRawPointer?
         let openStatus = readosm_open(decompressed.path, &handle)
