@@ -26,14 +26,14 @@ let package = Package(
         .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite", providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CReadOSM", providers: [.apt(["libreadosm-dev", "zlib1g-dev", "libbz2-dev"])]),
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbz2-dev"])]),
 
         .target(name: "PayCircleCore"),
         .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CReadOSM"]),
+        .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CCompression"]),
         .target(
             name: "PayCirclePlanning",
-            dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CZlib", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CCompression", .product(name: "HeapModule", package: "swift-collections")]
         ),
         .target(
             name: "PayCircleServer",

@@ -6,8 +6,9 @@ import PayCircleNetwork
 import PayCircleStore
 
 /// The whole `import osm` (channels and walking network into a fresh store, one transaction) against
-/// readosm reading the same file with empty callbacks, in the same run; OSM nodes per second and peak
-/// memory.
+/// readosm reading the same file with empty callbacks, in the same run, and PayCircle's own reader
+/// (`OSMFileReader`: the checked PBF decoder, or XML validation plus readosm) with empty callbacks; OSM
+/// nodes per second and peak memory.
 struct ImportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "OSM import vs readosm alone.")
 
@@ -17,10 +18,11 @@ struct ImportBenchmark: ParsableCommand {
 
     func run() throws {
         let clock = ContinuousClock()
-        var bare = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
+        var bare = Duration.seconds(1_000_000), reader = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
         var nodes = 0
         for _ in 0..<runs {
             bare = min(bare, try clock.measure { nodes = try Self.readWithEmptyCallbacks(osm) })
+            reader = min(reader, try clock.measure { try OSMFileReader(url: URL(fileURLWithPath: osm)).read(node: { _ in }, way: { _ in }) })
         }
         var summary: OSMImporter.Summary?
         let mapping = try ChannelMapping(contentsOf: ChannelMapping.bundledFile() ?? URL(fileURLWithPath: "GeoData/channels.json"))
@@ -32,6 +34,7 @@ struct ImportBenchmark: ParsableCommand {
         let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         print("import of \(osm): \(nodes) OSM nodes, \(summary?.points ?? 0) channels, \(summary?.networkEdges ?? 0) network edges")
         print(String(format: "  readosm alone, empty callbacks   %.3f s", seconds(bare)))
+        print(String(format: "  OSMFileReader, empty callbacks   %.3f s  (%.2fx readosm)", seconds(reader), seconds(reader) / seconds(bare)))
         print(String(format: "  whole import into the store      %.3f s  (%.2fx readosm; %.0f OSM nodes/s)",
                      seconds(whole), seconds(whole) / seconds(bare), Double(nodes) / seconds(whole)))
         print("  peak resident memory             \(ProcessMemory.megabytes("VmHWM")) MB")

@@ -109,6 +109,10 @@ import Testing
         try Data("<?xml version='1.0'?><osm version='0.6'><node id='1' lat='1' lon='1'><tag k='amenity' v='bank'/>".utf8).write(to: truncatedXML)
         let wrongSuffix = directory.appendingPathComponent("points.txt")
         try Data("x".utf8).write(to: wrongSuffix)
+        let truncatedPBF = directory.appendingPathComponent("cut.osm.pbf")
+        try Data(contentsOf: Reference.geodata("osm/monaco.osm.pbf")).prefix(100_000).write(to: truncatedPBF)
+        let truncated = #expect(throws: InputError.self) { try importer().importFile(truncatedPBF, into: registry) }
+        #expect(truncated?.message.hasSuffix("the file ends in the middle of a block (truncated?)") == true)
         for file in [corruptGzip, truncatedXML, wrongSuffix, directory.appendingPathComponent("missing.osm.pbf")] {
             #expect(throws: InputError.self, "\(file.lastPathComponent)") { try importer().importFile(file, into: registry) }
         }

@@ -1,4 +1,4 @@
-import CReadOSM
+import CCompression
 import Foundation
 import PayCircleCore
 

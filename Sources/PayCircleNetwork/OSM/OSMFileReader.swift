@@ -1,13 +1,14 @@
-import CReadOSM
 import Foundation
 import PayCircleCore
 
-/// Streams the nodes and ways of an OpenStreetMap file through readosm.
+/// Streams the nodes and ways of an OpenStreetMap file.
 ///
-/// Reads `.osm` (XML) and `.osm.pbf`; `.osm.gz`, `.osm.bz2` (and `.pbf.gz`/`.pbf.bz2`) are decompressed to a
-/// temporary file first, which is removed afterwards. XML is checked by ``OSMXMLValidator`` first. Relations
-/// are skipped. Files larger than `limits`
-/// allow, or with more nodes and ways, are refused with an ``InputError``.
+/// Reads `.osm` (XML, through ``OSMXMLReader``) and `.osm.pbf` (through ``PBFFileReader``); `.osm.gz`,
+/// `.osm.bz2` (and `.pbf.gz`/`.pbf.bz2`) are decompressed to a temporary file first, which is removed
+/// afterwards. Relations are skipped. Both readers check every length, index and attribute they use, so a
+/// damaged or hostile file ends in an ``InputError``, never a crash (readosm, which the project used
+/// before, dereferences missing XML attributes and trusts PBF lengths). Files larger than `limits` allow,
+/// with more nodes and ways, or with a node off the globe are refused.
 ///
 /// ```swift
 /// try OSMFileReader(url: file).read(node: { node in ... }, way: { way in ... })
@@ -27,93 +28,33 @@ public struct OSMFileReader {
             throw InputError("no readable file at this path", source: url.path)
         }
         try limits.checkSize(of: url)
-        let decompressed = try OSMDecompressor.plainFile(for: url, limits: limits)
-        defer { if decompressed != url { try? FileManager.default.removeItem(at: decompressed) } }
-        if decompressed.pathExtension.lowercased() == "osm" {
-            try OSMXMLValidator.validate(decompressed, source: url.path)
-        }
+        let plain = try OSMDecompressor.plainFile(for: url, limits: limits)
+        defer { if plain != url { try? FileManager.default.removeItem(at: plain) } }
 
-        var handle: UnsafeRawPointer?
-        let openStatus = readosm_open(decompressed.path, &handle)
-        guard openStatus == READOSM_OK, let handle else {
-            throw InputError("readosm cannot open the file (\(Self.describe(openStatus)))", source: url.path)
-        }
-        defer { readosm_close(handle) }
-        try withoutActuallyEscaping(node) { node throws(InputError) in
-            try withoutActuallyEscaping(way) { way throws(InputError) in
-                let sink = Sink(node: node, way: way, maxElements: limits.maxFeatures)
-                let status = withExtendedLifetime(sink) {
-                    readosm_parse(handle, Unmanaged.passUnretained(sink).toOpaque(), Self.nodeCallback, Self.wayCallback, nil)
-                }
-                if sink.elements > sink.maxElements {
-                    try limits.checkCount(sink.elements, of: "nodes and ways", source: url.path)
-                }
-                guard status == READOSM_OK else {
-                    throw InputError("readosm stopped with \(Self.describe(status))", source: url.path)
-                }
-            }
-        }
-    }
-
-    private final class Sink {
-        let node: (OSMNode) -> Void
-        let way: (OSMWay) -> Void
-        let maxElements: Int
         var elements = 0
-
-        init(node: @escaping (OSMNode) -> Void, way: @escaping (OSMWay) -> Void, maxElements: Int) {
-            self.node = node
-            self.way = way
-            self.maxElements = maxElements
-        }
-
-        /// Counts one more element; false once there are more than the limit allows.
-        func admit() -> Bool {
+        func count() throws(InputError) {
             elements += 1
-            return elements <= maxElements
+            try limits.checkCount(elements, of: "nodes and ways")
         }
-    }
-
-    private static let nodeCallback: readosm_node_callback = { context, pointer in
-        guard let context, let raw = pointer?.pointee else { return READOSM_OK }
-        let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-        guard sink.admit() else { return READOSM_ABORT }
-        sink.node(OSMNode(id: raw.id, coordinate: Coordinate(latitude: raw.latitude, longitude: raw.longitude),
-                          tags: tags(raw.tags, raw.tag_count)))
-        return READOSM_OK
-    }
-
-    private static let wayCallback: readosm_way_callback = { context, pointer in
-        guard let context, let raw = pointer?.pointee else { return READOSM_OK }
-        let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-        guard sink.admit() else { return READOSM_ABORT }
-        let refs = raw.node_refs.map { Array(UnsafeBufferPointer(start: $0, count: Int(raw.node_ref_count))) } ?? []
-        sink.way(OSMWay(id: raw.id, nodeIDs: refs, tags: tags(raw.tags, raw.tag_count)))
-        return READOSM_OK
-    }
-
-    private static func tags(_ pointer: UnsafePointer<readosm_tag>?, _ count: Int32) -> [String: String] {
-        guard let pointer, count > 0 else { return [:] }
-        var tags: [String: String] = [:]
-        tags.reserveCapacity(Int(count))
-        for tag in UnsafeBufferPointer(start: pointer, count: Int(count)) {
-            guard let key = tag.key, let value = tag.value else { continue }
-            tags[String(cString: key)] = String(cString: value)
+        func deliver(_ read: OSMNode) throws(InputError) {
+            try count()
+            guard read.coordinate.isValid else {
+                throw InputError("node \(read.id) lies off the globe (\(read.coordinate.latitude), \(read.coordinate.longitude))")
+            }
+            node(read)
         }
-        return tags
-    }
-
-    private static func describe(_ status: Int32) -> String {
-        switch status {
-        case READOSM_INVALID_SUFFIX: "the name must end in .osm or .pbf"
-        case READOSM_FILE_NOT_FOUND: "file not found"
-        case READOSM_INSUFFICIENT_MEMORY: "out of memory"
-        case READOSM_READ_ERROR: "a read error"
-        case READOSM_XML_ERROR: "malformed OSM XML"
-        case READOSM_INVALID_PBF_HEADER: "an invalid PBF header"
-        case READOSM_UNZIP_ERROR: "a corrupt compressed PBF block"
-        case READOSM_ABORT: "an abort"
-        default: "error \(status)"
+        func deliver(_ read: OSMWay) throws(InputError) {
+            try count()
+            way(read)
+        }
+        do throws(InputError) {
+            if plain.pathExtension.lowercased() == "pbf" {
+                try PBFFileReader(url: plain).read(node: deliver, way: deliver)
+            } else {
+                try OSMXMLReader(url: plain).read(node: deliver, way: deliver)
+            }
+        } catch {
+            throw error.located(source: url.path)
         }
     }
 }

@@ -1,4 +1,4 @@
-import CZlib
+import CCompression
 import Foundation
 
 /// An in-memory 8-bit RGB picture with just enough drawing for a coverage map, saved as PNG.
