@@ -78,13 +78,23 @@ import Testing
 
     @Test func theHallScreenDrawsTheRouteTheChannelsAndTheIsochroneWithoutErrors() async throws {
         try await Self.withLiveServer { _, port in
-            let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1", screenshot: "screen.png")
+            // Shown as at a Tuesday morning in Beijing, when every channel is open.
+            let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1&at=2026-11-24T10:00:00%2B08:00", screenshot: "screen.png")
             #expect(page["data-state"] == "ready", "\(page)")
             #expect(page["data-errors"] == "0")
             #expect(page["data-isochrone"] == "1")
             #expect(Int(page["data-route"] ?? "") ?? 0 >= 2, "route steps")
             #expect(page["data-channels"] == "4", "the four other channels")
             #expect(Int(page["data-streets"] ?? "") ?? 0 > 50)
+        }
+    }
+
+    @Test func atNightTheScreenLeavesOutTheClosedShop() async throws {
+        try await Self.withLiveServer { _, port in
+            // 02:00 in Beijing: the convenience store (07:00-23:00) is closed; the three 24-hour channels remain.
+            let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1&at=2026-11-25T02:00:00%2B08:00", screenshot: "screen-night.png")
+            #expect(page["data-state"] == "ready" && page["data-errors"] == "0", "\(page)")
+            #expect(page["data-channels"] == "3", "the kiosks and the bank booth")
         }
     }
 
@@ -103,7 +113,7 @@ import Testing
 
     @Test func aScreenForAnUnknownHallIs404AndWithoutOneIs400() async throws {
         try await Self.withLiveServer { client, _ in
-            for (path, status) in [("/screen?hall=nope", 404), ("/screen", 400), ("/assets/leaflet.js", 200), ("/assets/paycircle.js", 200)] {
+            for (path, status) in [("/screen?hall=nope", 404), ("/screen", 400), ("/screen?hall=hall-1&at=tomorrow", 400), ("/assets/leaflet.js", 200), ("/assets/paycircle.js", 200)] {
                 try await client.execute(uri: path, method: .get) { response in #expect(response.status.code == status, "\(path)") }
             }
         }

@@ -75,8 +75,9 @@ enum MapScript {
       return marker;
     }
 
-    // The hall's navigation screen: its ten-minute isochrone, the streets, the nearest channels (24-hour
-    // ones marked) and the walk to the nearest open 24-hour kiosk or bank booth, with its steps.
+    // The hall's navigation screen: its ten-minute isochrone, the streets, the nearest channels open now
+    // (or at the page's data-at moment; 24-hour ones marked) and the walk to the nearest open 24-hour
+    // kiosk or bank booth, with its steps.
     async function hallScreen() {
       const hall = await getJSON("/v1/points/" + encodeURIComponent(body.dataset.hall));
       text("title", hall.name + " · 缴费导航");
@@ -90,7 +91,8 @@ enum MapScript {
       L.circleMarker([hall.lat, hall.lon], { radius: 12, color: "#ffffff", weight: 3, fillColor: "#d7301f", fillOpacity: 1 })
         .bindTooltip(hall.name, { permanent: true, direction: "top" }).addTo(map);
 
-      const nearest = await getJSON("/v1/nearest?lat=" + hall.lat + "&lon=" + hall.lon + "&k=8&by=walk");
+      const moment = body.dataset.at ? "&at=" + encodeURIComponent(body.dataset.at) : "";
+      const nearest = await getJSON("/v1/nearest?lat=" + hall.lat + "&lon=" + hall.lon + "&k=8&by=walk" + moment);
       const channels = nearest.results.filter((c) => c.id !== hall.id && c.open !== false && c.reachable !== false);
       const selfService = (c) => c.kind === "kiosk" || c.kind === "bank_booth";
       const target = channels.find((c) => selfService(c) && is24h(c) && c.open === true) || channels.find(selfService) || channels[0];

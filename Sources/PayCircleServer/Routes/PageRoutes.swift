@@ -27,7 +27,13 @@ struct PageRoutes<Context: RequestContext>: Sendable {
             throw APIError.badRequest(InputError("is required: the id of the hall whose screen this is", field: "hall"))
         }
         guard let hall = registry.point(id: id) else { throw APIError.notFound("no payment point with id '\(id)'") }
-        return Self.html(MapPages.page(view: "screen", title: "\(hall.name) · 缴费导航", data: ["hall": id]))
+        var data = ["hall": id]
+        // A screen shown "as at" a moment (for rehearsals and tests) checks the moment here, not in the page.
+        if let moment = request.queryParameters.string("at") {
+            do { _ = try request.queryParameters.timestamp("at") } catch { throw APIError.badRequest(error) }
+            data["at"] = moment
+        }
+        return Self.html(MapPages.page(view: "screen", title: "\(hall.name) · 缴费导航", data: data))
     }
 
     private func leafletFile(_ part: KeyPath<LeafletFiles, [UInt8]>) throws -> [UInt8] {
