@@ -17,7 +17,9 @@ public final class SpatiaLiteStore: PointStore {
         pool = try ConnectionPool(path: path)
         try pool.write { connection in
             try connection.execute("PRAGMA journal_mode = WAL")
-            try connection.execute("PRAGMA synchronous = NORMAL")
+            // FULL: a commit reaches the disk before it is acknowledged, so a write answered 201 survives
+            // a power loss too, not only a crash of the process (WAL with NORMAL may lose the last ones).
+            try connection.execute("PRAGMA synchronous = FULL")
             try Self.migrate(connection)
         }
     }

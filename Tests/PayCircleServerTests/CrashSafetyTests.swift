@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import PayCircleCore
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+/// Crash safety: the `paycircle` executable is killed with SIGKILL (as by a crash, the OOM killer or a
+/// pulled plug on the process) in the middle of an import and while it serves concurrent writes. The
+/// store must then pass SQLite's integrity check, hold either all of an import or none of it, and keep
+/// every write the service acknowledged.
+@Suite(.serialized) struct CrashSafetyTests {
+    struct Contents: Equatable, CustomStringConvertible {
+        let points: Int
+        let edges: Int
+        var description: String { "\(points) points, \(edges) edges" }
+    }
+
+    static func contents(of path: String) throws -> (contents: Contents, problems: [String]) {
+        let store = try SpatiaLiteStore(path: path)
+        return (Contents(points: try store.loadPoints().count, edges: try store.loadNetwork().edges.count), try store.integrityProblems())
+    }
+
+    static func copyStore(_ source: URL, to target: URL) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source.path + suffix) {
+            try FileManager.default.copyItem(atPath: source.path + suffix, toPath: target.path + suffix)
+        }
+    }
+
+    static func importOSM(_ file: String, into store: URL) throws -> PayCircleProcess {
+        let channels = Reference.repositoryRoot.appendingPathComponent("GeoData/channels.json").path
+        return try PayCircleProcess(["import", "osm", "--db", store.path, "--channels", channels, Reference.geodata("osm/\(file)").path])
+    }
+
+    @Test func anImportKilledAtAnyMomentLeavesAllOrNothing() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The store before: Monaco's channels and streets.
+        let base = directory.appendingPathComponent("base.sqlite")
+        let seeding = try Self.importOSM("monaco.osm.pbf", into: base)
+        #expect(seeding.wait() == 0, "\(seeding.printed)")
+        let before = try Self.contents(of: base.path).contents
+
+        // The store after a whole import of Andorra, and how long that import takes.
+        let whole = directory.appendingPathComponent("whole.sqlite")
+        try Self.copyStore(base, to: whole)
+        let started = Date()
+        let reference = try Self.importOSM("andorra.osm.pbf", into: whole)
+        #expect(reference.wait() == 0, "\(reference.printed)")
+        let duration = Date().timeIntervalSince(started)
+        let after = try Self.contents(of: whole.path).contents
+        #expect(before != after)
+
+        var outcomes: [String] = []
+        for (trial, fraction) in [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1].enumerated() {
+            let store = directory.appendingPathComponent("trial-\(trial).sqlite")
+            try Self.copyStore(base, to: store)
+            let process = try Self.importOSM("andorra.osm.pbf", into: store)
+            Thread.sleep(forTimeInterval: duration * fraction)
+            let finished = !process.isRunning
+            process.kill()
+            let (found, problems) = try Self.contents(of: store.path)
+            #expect(problems.isEmpty, "killed at \(fraction) of the import: \(problems)")
+            #expect(found == before || found == after, "killed at \(fraction) of the import: \(found), neither \(before) nor \(after)")
+            outcomes.append("\(fraction): \(finished ? "finished" : found == before ? "none" : "all")")
+        }
+        // The early kills land inside the import, so "none" must have been seen at least once; the late ones
+        // straddle the commit, whose moment varies with the machine's load.
+        #expect(outcomes.contains { $0.hasSuffix("none") }, "\(outcomes)")
+        let check = try PayCircleProcess(["check", "--db", directory.appendingPathComponent("trial-0.sqlite").path])
+        #expect(check.wait() == 0 && check.printed.contains("integrity ok; schema version"), "\(check.printed)")
+        print("import of andorra.osm.pbf (\(String(format: "%.2f", duration)) s) killed at fractions of its time: \(outcomes.joined(separator: ", "))")
+    }
+
+    @Test func checkReportsADamagedStore() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("s.sqlite")
+        let seeding = try Self.importOSM("monaco.osm.pbf", into: store)
+        #expect(seeding.wait() == 0, "\(seeding.printed)")
+        // Scribble over pages in the middle of the file, as a failing disk might.
+        let file = try FileHandle(forUpdating: store)
+        let size = try file.seekToEnd()
+        try file.seek(toOffset: size / 2)
+        try file.write(contentsOf: Data(repeating: 0x5A, count: 64 * 1_024))
+        try file.close()
+        let check = try PayCircleProcess(["check", "--db", store.path])
+        #expect(check.wait() == 1, "\(check.printed)")
+        #expect(check.printed.contains(": damaged:"), "\(check.printed)")
+        #expect(!check.printed.contains("Fatal error"), "\(check.printed)")
+        let missing = try PayCircleProcess(["check", "--db", directory.appendingPathComponent("none.sqlite").path])
+        #expect(missing.wait() != 0 && missing.printed.contains("no store at"), "\(missing.printed)")
+    }
+
+    @Test func writesAcknowledgedBeforeAKillAreKept() async throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("s.sqlite").path
+        let secret = try SpatiaLiteStore(path: path).createToken(name: "crash test", role: .admin).secret
+
+        let server = try PayCircleProcess(["serve", "--db", path, "--port", "0"])
+        let port = try server.waitForPort()
+        let writers = 8
+        let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    try await Self.writeUntilRefused(port: port, secret: secret, writer: writer)
+                }
+            }
+            try await Task.sleep(for: .milliseconds(1_500))
+            server.kill()
+            return try await group.reduce(into: [String]()) { $0 += $1 }
+        }
+
+        let store = try SpatiaLiteStore(path: path)
+        #expect(try store.integrityProblems().isEmpty)
+        let kept = Set(try store.loadPoints().map(\.id))
+        #expect(acknowledged.count > writers, "the writers were acknowledged \(acknowledged.count) times before the kill")
+        let lost = acknowledged.filter { !kept.contains($0) }
+        #expect(lost.isEmpty, "acknowledged but lost: \(lost.prefix(10))")
+        print("\(writers) writers: \(acknowledged.count) writes acknowledged before SIGKILL, \(kept.count) points kept, \(lost.count) lost")
+    }
+
+    /// Creates kiosks one after another over one connection until the server stops answering; returns
+    /// the ids it answered 201 Created for.
+    static func writeUntilRefused(port: Int, secret: String, writer: Int) async throws -> [String] {
+        let client = TestClient(host: "127.0.0.1", port: port)
+        client.connect()
+        var created: [String] = []
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer " + secret
+        headers[.contentType] = "application/json"
+        for sequence in 0..<100_000 {
+            let id = "crash-\(writer)-\(sequence)"
+            let body = #"{"id": "\#(id)", "name": "自助缴费终端 \#(sequence)", "kind": "kiosk", "opening_hours": "24/7", "lat": \#(23.0 + Double(writer) * 0.001), "lon": \#(113.7 + Double(sequence) * 0.00001)}"#
+            do {
+                let response = try await client.post("/v1/points", headers: headers, body: ByteBuffer(string: body))
+                guard response.status == .created else { Issue.record("\(id): \(response.status)"); break }
+                created.append(id)
+            } catch {
+                break  // the server is gone
+            }
+        }
+        try? await client.shutdown()
+        return created
+    }
+}
