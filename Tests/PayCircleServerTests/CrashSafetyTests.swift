@@ -34,44 +34,77 @@ import Testing
         return try PayCircleProcess(["import", "osm", "--db", store.path, "--channels", channels, Reference.geodata("osm/\(file)").path])
     }
 
-    @Test func anImportKilledAtAnyMomentLeavesAllOrNothing() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // The store before: Monaco's channels and streets.
-        let base = directory.appendingPathComponent("base.sqlite")
-        let seeding = try Self.importOSM("monaco.osm.pbf", into: base)
-        #expect(seeding.wait() == 0, "\(seeding.printed)")
-        let before = try Self.contents(of: base.path).contents
-
-        // The store after a whole import of Andorra, and how long that import takes.
-        let whole = directory.appendingPathComponent("whole.sqlite")
-        try Self.copyStore(base, to: whole)
+    /// Runs `arguments(store)` to the end on a copy of `base`, then again on fresh copies killed at each
+    /// fraction of that run's duration; expects every killed store sound and holding all or none of it.
+    /// Returns the outcomes ("none", "all" or "finished" by fraction) and the whole run's duration.
+    static func killTrials(_ name: String, base: URL, in directory: URL, fractions: [Double],
+                           _ arguments: (URL) -> [String]) throws -> (outcomes: [String], duration: Double) {
+        let before = try contents(of: base.path).contents
+        let whole = directory.appendingPathComponent("\(name)-whole.sqlite")
+        try copyStore(base, to: whole)
         let started = Date()
-        let reference = try Self.importOSM("andorra.osm.pbf", into: whole)
+        let reference = try PayCircleProcess(arguments(whole))
         #expect(reference.wait() == 0, "\(reference.printed)")
         let duration = Date().timeIntervalSince(started)
-        let after = try Self.contents(of: whole.path).contents
+        let after = try contents(of: whole.path).contents
         #expect(before != after)
 
         var outcomes: [String] = []
-        for (trial, fraction) in [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1].enumerated() {
-            let store = directory.appendingPathComponent("trial-\(trial).sqlite")
-            try Self.copyStore(base, to: store)
-            let process = try Self.importOSM("andorra.osm.pbf", into: store)
+        for (trial, fraction) in fractions.enumerated() {
+            let store = directory.appendingPathComponent("\(name)-\(trial).sqlite")
+            try copyStore(base, to: store)
+            let process = try PayCircleProcess(arguments(store))
             Thread.sleep(forTimeInterval: duration * fraction)
             let finished = !process.isRunning
             process.kill()
-            let (found, problems) = try Self.contents(of: store.path)
-            #expect(problems.isEmpty, "killed at \(fraction) of the import: \(problems)")
-            #expect(found == before || found == after, "killed at \(fraction) of the import: \(found), neither \(before) nor \(after)")
+            let (found, problems) = try contents(of: store.path)
+            #expect(problems.isEmpty, "\(name) killed at \(fraction) of its run: \(problems)")
+            #expect(found == before || found == after, "\(name) killed at \(fraction) of its run: \(found), neither \(before) nor \(after)")
             outcomes.append("\(fraction): \(finished ? "finished" : found == before ? "none" : "all")")
         }
         // The early kills land inside the import, so "none" must have been seen at least once; the late ones
         // straddle the commit, whose moment varies with the machine's load.
         #expect(outcomes.contains { $0.hasSuffix("none") }, "\(outcomes)")
-        let check = try PayCircleProcess(["check", "--db", directory.appendingPathComponent("trial-0.sqlite").path])
+        print("\(name) (\(String(format: "%.2f", duration)) s) killed at fractions of its run: \(outcomes.joined(separator: ", "))")
+        return (outcomes, duration)
+    }
+
+    /// A store holding Monaco's channels and streets, the "before" of the trials.
+    static func monacoStore(in directory: URL) throws -> URL {
+        let base = directory.appendingPathComponent("base.sqlite")
+        let seeding = try importOSM("monaco.osm.pbf", into: base)
+        #expect(seeding.wait() == 0, "\(seeding.printed)")
+        return base
+    }
+
+    @Test func anOSMImportKilledAtAnyMomentLeavesAllOrNothing() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = try Self.monacoStore(in: directory)
+        let channels = Reference.repositoryRoot.appendingPathComponent("GeoData/channels.json").path
+        let andorra = Reference.geodata("osm/andorra.osm.pbf").path
+        _ = try Self.killTrials("import osm andorra.osm.pbf", base: base, in: directory, fractions: [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1]) {
+            ["import", "osm", "--db", $0.path, "--channels", channels, andorra]
+        }
+        let check = try PayCircleProcess(["check", "--db", directory.appendingPathComponent("import osm andorra.osm.pbf-0.sqlite").path])
         #expect(check.wait() == 0 && check.printed.contains("integrity ok; schema version"), "\(check.printed)")
-        print("import of andorra.osm.pbf (\(String(format: "%.2f", duration)) s) killed at fractions of its time: \(outcomes.joined(separator: ", "))")
+    }
+
+    @Test func aPointImportKilledAtAnyMomentLeavesAllOrNothing() throws {
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = try Self.monacoStore(in: directory)
+        // 40,000 kiosks scattered over Dongguan.
+        var generator = SeededGenerator(seed: 6)
+        var csv = "id,name,kind,services,opening_hours,lat,lon\n"
+        for row in 0..<40_000 {
+            csv += "k\(row),自助缴费终端\(row),kiosk,card,24/7,\(Double.random(in: 22.6...23.2, using: &generator)),\(Double.random(in: 113.5...114.3, using: &generator))\n"
+        }
+        let file = directory.appendingPathComponent("kiosks.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        _ = try Self.killTrials("import points kiosks.csv", base: base, in: directory, fractions: [0.1, 0.5, 0.9, 0.97, 1.03]) {
+            ["import", "points", file.path, "--db", $0.path]
+        }
     }
 
     @Test func checkReportsADamagedStore() throws {
