@@ -7,7 +7,7 @@ import PayCircleStore
 
 /// The whole `import osm` (channels and walking network into a fresh store, one transaction) against
 /// readosm reading the same file with empty callbacks, in the same run, and PayCircle's own reader
-/// (`OSMFileReader`: the checked PBF decoder, or XML validation plus readosm) with empty callbacks; OSM
+/// (`OSMFileReader`: the checked PBF decoder or the strict XML reader) with empty callbacks; OSM
 /// nodes per second and peak memory.
 struct ImportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "OSM import vs readosm alone.")
