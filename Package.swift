@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "paycircle", targets: ["paycircle"]),
         .library(name: "PayCircleCore", targets: ["PayCircleCore"]),
         .library(name: "PayCircleStore", targets: ["PayCircleStore"]),
+        .library(name: "PayCirclePostGIS", targets: ["PayCirclePostGIS"]),
         .library(name: "PayCircleNetwork", targets: ["PayCircleNetwork"]),
         .library(name: "PayCirclePlanning", targets: ["PayCirclePlanning"]),
         .library(name: "PayCircleServer", targets: ["PayCircleServer"]),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian, reached through system-library targets.
@@ -30,6 +32,10 @@ let package = Package(
 
         .target(name: "PayCircleCore"),
         .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", "CProj", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "PayCirclePostGIS",
+            dependencies: ["PayCircleCore", "PayCircleStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CCompression"]),
         .target(
             name: "PayCirclePlanning",
@@ -48,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "paycircle",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning", "PayCircleServer",
+                "PayCircleCore", "PayCircleStore", "PayCirclePostGIS", "PayCircleNetwork", "PayCirclePlanning", "PayCircleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,8 +5,10 @@ set -euo pipefail
 
 # libjs-leaflet: the map pages' Leaflet, served by the service itself. chromium, fonts-noto-cjk and gdal-bin:
 # the browser test of the map pages (with Chinese names) and GDAL reading the OGC API as a client would.
+# postgresql-15-postgis-3: the PostGIS store's tests run against a throwaway server (Tools/postgres.sh).
 apt_packages=(libspatialite-dev libsqlite3-dev libproj-dev proj-data libreadosm-dev zlib1g-dev libbz2-dev
-              pkg-config bzip2 unzip wrk libjs-leaflet chromium fonts-noto-cjk gdal-bin)
+              pkg-config bzip2 unzip wrk libjs-leaflet chromium fonts-noto-cjk gdal-bin
+              postgresql-15 postgresql-15-postgis-3 postgresql-client-15)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

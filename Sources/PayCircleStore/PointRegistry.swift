@@ -13,8 +13,8 @@ import Synchronization
 /// ```
 public final class PointRegistry: Sendable {
     public let store: any PointStore
-    private let snapshot: Mutex<PointIndex>
-    private let writeOrder = Mutex(())
+    let snapshot: Mutex<PointIndex>
+    let writeOrder = Mutex(())
 
     public init(store: any PointStore) throws {
         self.store = store

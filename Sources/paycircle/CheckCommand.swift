@@ -12,22 +12,24 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.path) else { throw ValidationError("no store at \(store.path)") }
+        guard !store.isPostGIS else { throw ValidationError("check reads SpatiaLite files; PostgreSQL checks its own pages (see amcheck)") }
+        let path = store.location
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no store at \(path)") }
         let opened: SpatiaLiteStore
         let problems: [String]
         do {
-            opened = try SpatiaLiteStore(path: store.path)
+            opened = try SpatiaLiteStore(path: path)
             problems = try opened.integrityProblems()
         } catch {
-            print("\(store.path): damaged: \(error)")
+            print("\(path): damaged: \(error)")
             throw ExitCode.failure
         }
         guard problems.isEmpty else {
-            print("\(store.path): damaged:")
+            print("\(path): damaged:")
             for problem in problems.prefix(20) { print("problem: \(problem)") }
             throw ExitCode.failure
         }
         let network = try opened.loadNetwork()
-        print("\(store.path): integrity ok; schema version \(try opened.schemaVersion()), \(try opened.loadPoints().count) points, \(network.nodes.count) network nodes, \(network.edges.count) network edges.")
+        print("\(path): integrity ok; schema version \(try opened.schemaVersion()), \(try opened.loadPoints().count) points, \(network.nodes.count) network nodes, \(network.edges.count) network edges.")
     }
 }

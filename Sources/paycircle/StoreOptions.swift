@@ -1,17 +1,40 @@
 import ArgumentParser
 import Foundation
 import PayCircleNetwork
+import PayCirclePostGIS
 import PayCircleStore
 
-/// `--db PATH`, shared by every command.
+/// `--store URL|PATH` (or `--db PATH`), shared by every command: a PostGIS database
+/// (`postgres://user@host:port/database`) or a SpatiaLite file.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The SpatiaLite database (default: $PAYCIRCLE_DB, else paycircle.sqlite).")
+    @Option(name: .long, help: "The store: postgres://user@host[:port]/database, or a SpatiaLite file (default: $PAYCIRCLE_STORE, else $PAYCIRCLE_DB, else paycircle.sqlite).")
+    var store: String?
+
+    @Option(name: .long, help: "The SpatiaLite database file (the same as --store PATH).")
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["PAYCIRCLE_DB"] ?? "paycircle.sqlite" }
+    func validate() throws {
+        if store != nil, db != nil { throw ValidationError("give either --store or --db, not both") }
+    }
+
+    /// Where the store is, as given.
+    var location: String {
+        let environment = ProcessInfo.processInfo.environment
+        return store ?? db ?? environment["PAYCIRCLE_STORE"] ?? environment["PAYCIRCLE_DB"] ?? "paycircle.sqlite"
+    }
+
+    /// Whether the store is a PostGIS database.
+    var isPostGIS: Bool { PostgresLocation.names(location) }
+
+    /// Where the store is, fit to print (no password).
+    var displayName: String { (try? PostgresLocation(location).redacted) ?? location }
+
+    func openStore() throws -> any PointStore {
+        isPostGIS ? try PostGISStore(PostgresLocation(location)) : try SpatiaLiteStore(path: location)
+    }
 
     func openRegistry() throws -> PointRegistry {
-        try PointRegistry(store: SpatiaLiteStore(path: path))
+        try PointRegistry(store: openStore())
     }
 
     /// The stored walking network as a graph, or nil when none was imported.

@@ -23,7 +23,7 @@ struct TokenCreateCommand: ParsableCommand {
     @Option(help: "Who or what holds it, for the audit log.") var name = "unnamed"
 
     func run() throws {
-        let (token, secret) = try SpatiaLiteStore(path: store.path).createToken(name: name, role: role)
+        let (token, secret) = try store.openStore().createToken(name: name, role: role)
         print("Token \(token.id) (\(token.role.rawValue), \(token.name)). Keep the secret now; it is not shown again:")
         print(secret)
     }
@@ -35,7 +35,7 @@ struct TokenListCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let rows = try SpatiaLiteStore(path: store.path).accessTokens().map { token in
+        let rows = try store.openStore().accessTokens().map { token in
             [token.id, token.role.rawValue, token.name, Timestamp.utcString(token.createdAt), token.revokedAt.map(Timestamp.utcString) ?? "-"]
         }
         print(TextTable(header: ["id", "role", "name", "created", "revoked"], rows: rows).rendered)
@@ -49,7 +49,7 @@ struct TokenRevokeCommand: ParsableCommand {
     @Argument(help: "The token's id (tok_…).") var id: String
 
     func run() throws {
-        guard try SpatiaLiteStore(path: store.path).revokeToken(id: id) else {
+        guard try store.openStore().revokeToken(id: id) else {
             throw ValidationError("no live token with id '\(id)' (see 'paycircle token list')")
         }
         print("Revoked \(id).")

@@ -3,24 +3,24 @@ import Foundation
 
 /// Token secrets: 32 random bytes from the system's secure generator, written `pc_` + 64 hex digits;
 /// stored and compared as SHA-256 digests, in constant time.
-enum TokenSecret {
-    static func generate() -> String {
+package enum TokenSecret {
+    package static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         return "pc_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
     /// A short random id for a token (not secret).
-    static func newID() -> String {
+    package static func newID() -> String {
         var generator = SystemRandomNumberGenerator()
         return "tok_" + (0..<6).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    static func digest(_ secret: String) -> String {
+    package static func digest(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Equal digests, looking at every byte whatever the first difference.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    package static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var difference: UInt8 = 0

@@ -7,7 +7,7 @@ enum AreaRows {
         try connection.execute("DELETE FROM areas")
         let insert = try connection.prepare("INSERT INTO areas (id, name, population, geom) VALUES (?, ?, ?, CastToMultiPolygon(GeomFromText(?, 4326)))")
         for area in areas {
-            try insert.run([.text(area.id), .text(area.name), .real(area.population), .text(wkt(area.polygons))])
+            try insert.run([.text(area.id), .text(area.name), .real(area.population), .text(area.multiPolygonWKT)])
         }
         let invalid = try connection.prepare("SELECT id FROM areas WHERE geom IS NULL LIMIT 1")
         if try invalid.step() { throw StoreError("area '\(invalid.text(0) ?? "")' has a geometry SpatiaLite cannot read") }
@@ -24,11 +24,5 @@ enum AreaRows {
             areas.append(PopulationArea(id: id, name: name, population: rows.double(2), polygons: try AreaFileReader.polygons(fromGeometry: geometry)))
         }
         return areas
-    }
-
-    static func wkt(_ polygons: [PopulationArea.Polygon]) -> String {
-        "MULTIPOLYGON(" + polygons.map { polygon in
-            "(" + polygon.map { ring in "(" + ring.map { "\($0.longitude) \($0.latitude)" }.joined(separator: ",") + ")" }.joined(separator: ",") + ")"
-        }.joined(separator: ",") + ")"
     }
 }

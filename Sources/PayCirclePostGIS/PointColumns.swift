@@ -1,0 +1,84 @@
+import Foundation
+import PayCircleCore
+import PostgresNIO
+
+/// Maps ``PaymentPoint`` to and from rows of the PostGIS `points` table. Upserts go in batches, each one
+/// statement over a JSON array (`jsonb_to_recordset`), so an import of many points is a few round trips.
+enum PointColumns {
+    static let select =
+        "id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source, updated_at, ST_Y(geom), ST_X(geom)"
+
+    static let batchSize = 10_000
+
+    static func decode(_ row: PostgresRow) throws -> PaymentPoint {
+        let (id, name, kind, grade, agencyType, services, openingHours, timeZone, status, address, phone, source, updatedAt, lat, lon) =
+            try row.decode((String, String, String, String?, String?, String, String?, String, String, String?, String?, String?, String, Double, Double).self)
+        guard let kind = PointKind(rawValue: kind) else { throw PostgresFailure("point '\(id)' has an unknown kind '\(kind)'") }
+        return PaymentPoint(
+            id: id, name: name, kind: kind,
+            grade: grade.flatMap(HallGrade.init(rawValue:)),
+            agencyType: agencyType.flatMap(AgencyType.init(rawValue:)),
+            services: ServiceSet(services.split(separator: ",").compactMap { PaymentService(rawValue: String($0)) }),
+            openingHours: openingHours.map(OpeningHours.init),
+            timeZone: timeZone,
+            status: PointStatus(rawValue: status) ?? .online,
+            address: address, phone: phone, source: source,
+            updatedAt: PointRecord.parseTimestamp(updatedAt) ?? Date(timeIntervalSince1970: 0),
+            location: Coordinate(latitude: lat, longitude: lon)
+        )
+    }
+
+    /// One point as a JSON object for `jsonb_to_recordset`, which keeps absent values NULL.
+    struct Row: Encodable {
+        let id, name, kind: String
+        let grade, agency_type: String?
+        let services: String
+        let opening_hours: String?
+        let time_zone, status: String
+        let address, phone, source: String?
+        let updated_at: String
+        let lat, lon: Double
+
+        init(_ point: PaymentPoint) {
+            id = point.id
+            name = point.name
+            kind = point.kind.rawValue
+            grade = point.grade?.rawValue
+            agency_type = point.agencyType?.rawValue
+            services = point.services.services.map(\.rawValue).joined(separator: ",")
+            opening_hours = point.openingHours?.text
+            time_zone = point.timeZone
+            status = point.status.rawValue
+            address = point.address
+            phone = point.phone
+            source = point.source
+            updated_at = point.updatedAt.formatted(.iso8601)
+            lat = point.location.latitude
+            lon = point.location.longitude
+        }
+    }
+
+    /// Inserts or replaces `points` by id; a later duplicate of an id wins, as it would row by row.
+    static func upsert(_ points: [PaymentPoint], in transaction: PostgresSession.Transaction) throws {
+        var last: [String: Int] = [:]
+        for (index, point) in points.enumerated() { last[point.id] = index }
+        let unique = points.indices.filter { last[points[$0].id] == $0 }.map { points[$0] }
+        for start in stride(from: 0, to: unique.count, by: batchSize) {
+            let rows = String(decoding: try JSONEncoder().encode(unique[start..<min(start + batchSize, unique.count)].map(Row.init)), as: UTF8.self)
+            try transaction.query("""
+                INSERT INTO points (id, name, kind, grade, agency_type, services, opening_hours, time_zone, status,
+                                    address, phone, source, updated_at, geom)
+                SELECT id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source,
+                       updated_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326)
+                FROM jsonb_to_recordset(\(rows)::jsonb) AS row (
+                    id text, name text, kind text, grade text, agency_type text, services text, opening_hours text, time_zone text,
+                    status text, address text, phone text, source text, updated_at text, lat float8, lon float8)
+                ON CONFLICT (id) DO UPDATE SET
+                    name = excluded.name, kind = excluded.kind, grade = excluded.grade, agency_type = excluded.agency_type,
+                    services = excluded.services, opening_hours = excluded.opening_hours, time_zone = excluded.time_zone,
+                    status = excluded.status, address = excluded.address, phone = excluded.phone, source = excluded.source,
+                    updated_at = excluded.updated_at, geom = excluded.geom
+                """)
+        }
+    }
+}

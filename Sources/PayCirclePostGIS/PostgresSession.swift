@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// One PostgreSQL connection used synchronously, as the ``PointStore`` protocol is: each call runs on the
+/// session's own event loop and the caller waits for it, so callers on any thread (Hummingbird's included)
+/// never wait on a loop they run on. Calls are serialised; a lost connection is opened again on the next
+/// call.
+///
+/// ```swift
+/// let session = try PostgresSession(PostgresLocation("postgres://paycircle@127.0.0.1:5432/paycircle"))
+/// let rows = try session.query("SELECT id FROM points WHERE kind = \(kind)")
+/// ```
+public final class PostgresSession: Sendable {
+    public let location: PostgresLocation
+    private let loop: any EventLoop
+    private let connection = Mutex<PostgresConnection?>(nil)
+    private let logger: Logger
+
+    /// The shared event loops of every session: one thread.
+    private static let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    public init(_ location: PostgresLocation) throws {
+        self.location = location
+        loop = Self.loops.next()
+        var logger = Logger(label: "paycircle.postgres")
+        logger.logLevel = .error
+        self.logger = logger
+        try connection.withLock { $0 = try self.connect() }
+    }
+
+    deinit {
+        if let open = connection.withLock({ $0 }) { let closing: EventLoopFuture<Void> = open.close(); try? Self.wait(closing) }
+    }
+
+    /// Runs `query` and returns every row.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try connection.withLock { current in try Self.run(query, on: try self.open(&current), logger: logger) }
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT on the session's connection; any error rolls it back.
+    public func transaction<T>(_ body: (Transaction) throws -> T) throws -> T {
+        try connection.withLock { current in
+            let open = try self.open(&current)
+            let transaction = Transaction(connection: open, logger: logger)
+            try Self.run("BEGIN", on: open, logger: logger)
+            do {
+                let value = try body(transaction)
+                try Self.run("COMMIT", on: open, logger: logger)
+                return value
+            } catch {
+                _ = try? Self.run("ROLLBACK", on: open, logger: logger)
+                throw error
+            }
+        }
+    }
+
+    /// The statements of one transaction.
+    public struct Transaction {
+        let connection: PostgresConnection
+        let logger: Logger
+
+        @discardableResult
+        public func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+            try PostgresSession.run(query, on: connection, logger: logger)
+        }
+    }
+
+    /// Opens a new connection to the same database, for a caller that keeps it (LISTEN needs its own).
+    public func connect() throws -> PostgresConnection {
+        let configuration = location.configuration
+        do {
+            return try Self.wait(PostgresConnection.connect(on: loop, configuration: configuration, id: 1, logger: logger))
+        } catch {
+            throw PostgresFailure("cannot connect to \(location.redacted): \(PostgresFailure.describe(error))")
+        }
+    }
+
+    private func open(_ current: inout PostgresConnection?) throws -> PostgresConnection {
+        if let live = current, !live.isClosed { return live }
+        current = try connect()
+        return current!
+    }
+
+    static func run(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) throws -> [PostgresRow] {
+        do {
+            return try wait(connection.query(query, logger: logger)).rows
+        } catch {
+            throw PostgresFailure(PostgresFailure.describe(error))
+        }
+    }
+
+    /// Waits for `future` from a thread outside the session's event loop.
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<T, any Error>?>(nil)
+        future.whenComplete { result in
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.withLock { $0! }.get()
+    }
+}
