@@ -68,7 +68,11 @@ let package = Package(
             ]
         ),
 
-        .target(name: "PayCircleTestSupport", path: "Tests/Support"),
+        .target(
+            name: "PayCircleTestSupport",
+            dependencies: ["PayCircleStore", "PayCirclePostGIS", "CSpatiaLite", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/Support"
+        ),
         .testTarget(name: "PayCircleCoreTests", dependencies: ["PayCircleCore", "PayCircleTestSupport"]),
         .testTarget(name: "PayCircleStoreTests", dependencies: ["PayCircleStore", "PayCircleCore", "PayCircleTestSupport", "CProj", "CSpatiaLite"]),
         .testTarget(name: "PayCircleNetworkTests", dependencies: ["PayCircleNetwork", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport"]),

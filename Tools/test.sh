@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Set-up and the whole test suite (unit, real-data and in-process HTTP tests).
+# Set-up and the whole test suite (unit, real-data and in-process HTTP tests), with a throwaway
+# PostgreSQL + PostGIS server on loopback so that the store tests run against both stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
 swift build --build-tests
+pgdata=$(mktemp -d /tmp/paycircle-pg.XXXXXX)
+export PAYCIRCLE_TEST_POSTGRES=$(bash Tools/postgres.sh start "$pgdata/data" "${PAYCIRCLE_TEST_PG_PORT:-55439}")
+trap 'bash Tools/postgres.sh stop "$pgdata/data" || true; rm -rf "$pgdata"' EXIT
 swift test --skip-build

@@ -14,7 +14,7 @@ enum AreaTable {
                     VALUES (\(area.id), \(area.name), \(area.population), ST_Multi(ST_GeomFromText(\(area.multiPolygonWKT), 4326)))
                     """)
             } catch {
-                throw PostgresFailure("area '\(area.id)': \(error)")
+                throw StoreError("area '\(area.id)': \(error)")
             }
         }
     }
@@ -23,7 +23,7 @@ enum AreaTable {
         try session.query("SELECT id, name, population, ST_AsGeoJSON(geom, 17) FROM areas ORDER BY id COLLATE \"C\"").map { row in
             let (id, name, population, json) = try row.decode((String, String, Double, String).self)
             guard let geometry = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-                throw PostgresFailure("area '\(id)' has no readable geometry")
+                throw StoreError("area '\(id)' has no readable geometry")
             }
             return PopulationArea(id: id, name: name, population: population, polygons: try AreaFileReader.polygons(fromGeometry: geometry))
         }

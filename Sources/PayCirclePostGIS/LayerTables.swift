@@ -1,4 +1,5 @@
 import PayCircleCore
+import PayCircleStore
 import PostgresNIO
 
 /// Maps the residential buildings and candidate sites of an OSM import to and from their PostGIS tables;
@@ -8,7 +9,7 @@ enum LayerTables {
 
     static func replaceBuildings(with buildings: [ResidentialBuilding], in transaction: PostgresSession.Transaction) throws {
         try transaction.query("DELETE FROM residential_buildings")
-        if let bad = buildings.first(where: { !$0.location.isValid }) { throw PostgresFailure("building '\(bad.id)' has an invalid position") }
+        if let bad = buildings.first(where: { !$0.location.isValid }) { throw StoreError("building '\(bad.id)' has an invalid position") }
         for start in stride(from: 0, to: buildings.count, by: batchSize) {
             let batch = buildings[start..<min(start + batchSize, buildings.count)]
             try transaction.query("""
@@ -28,7 +29,7 @@ enum LayerTables {
 
     static func replaceCandidates(with sites: [CandidateSite], in transaction: PostgresSession.Transaction) throws {
         try transaction.query("DELETE FROM candidate_sites")
-        if let bad = sites.first(where: { !$0.location.isValid }) { throw PostgresFailure("candidate site '\(bad.id)' has an invalid position") }
+        if let bad = sites.first(where: { !$0.location.isValid }) { throw StoreError("candidate site '\(bad.id)' has an invalid position") }
         for start in stride(from: 0, to: sites.count, by: batchSize) {
             let batch = sites[start..<min(start + batchSize, sites.count)]
             try transaction.query("""

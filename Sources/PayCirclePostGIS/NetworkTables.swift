@@ -1,5 +1,6 @@
 import Foundation
 import PayCircleCore
+import PayCircleStore
 import PostgresNIO
 
 /// Maps ``WalkingNetworkData`` to and from the PostGIS `network_nodes` and `network_edges` tables, in
@@ -20,7 +21,7 @@ enum NetworkTables {
         try transaction.query("DELETE FROM network_edges")
         try transaction.query("DELETE FROM network_nodes")
         if let bad = network.nodes.first(where: { !$0.coordinate.isValid }) {
-            throw PostgresFailure("network node \(bad.osmID) has an invalid position")
+            throw StoreError("network node \(bad.osmID) has an invalid position")
         }
         for start in stride(from: 0, to: network.nodes.count, by: batchSize) {
             let range = start..<min(start + batchSize, network.nodes.count)
@@ -35,7 +36,7 @@ enum NetworkTables {
             for index in start..<min(start + batchSize, network.edges.count) {
                 let edge = network.edges[index]
                 guard network.nodes.indices.contains(Int(edge.source)), network.nodes.indices.contains(Int(edge.target)) else {
-                    throw PostgresFailure("network edge \(index) refers to a node that does not exist")
+                    throw StoreError("network edge \(index) refers to a node that does not exist")
                 }
                 let a = network.nodes[Int(edge.source)].coordinate, b = network.nodes[Int(edge.target)].coordinate
                 rows.append(EdgeRow(id: index, source: Int(edge.source), target: Int(edge.target), length_m: edge.length, class: edge.highway,

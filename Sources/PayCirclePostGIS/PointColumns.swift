@@ -1,5 +1,6 @@
 import Foundation
 import PayCircleCore
+import PayCircleStore
 import PostgresNIO
 
 /// Maps ``PaymentPoint`` to and from rows of the PostGIS `points` table. Upserts go in batches, each one
@@ -13,7 +14,7 @@ enum PointColumns {
     static func decode(_ row: PostgresRow) throws -> PaymentPoint {
         let (id, name, kind, grade, agencyType, services, openingHours, timeZone, status, address, phone, source, updatedAt, lat, lon) =
             try row.decode((String, String, String, String?, String?, String, String?, String, String, String?, String?, String?, String, Double, Double).self)
-        guard let kind = PointKind(rawValue: kind) else { throw PostgresFailure("point '\(id)' has an unknown kind '\(kind)'") }
+        guard let kind = PointKind(rawValue: kind) else { throw StoreError("point '\(id)' has an unknown kind '\(kind)'") }
         return PaymentPoint(
             id: id, name: name, kind: kind,
             grade: grade.flatMap(HallGrade.init(rawValue:)),

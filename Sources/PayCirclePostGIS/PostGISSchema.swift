@@ -1,3 +1,4 @@
+import PayCircleStore
 import PostgresNIO
 
 /// The schema of the PostGIS store, as numbered migrations recorded in `paycircle_schema`; each runs in
@@ -106,7 +107,7 @@ enum PostGISSchema {
             try transaction.query("CREATE TABLE IF NOT EXISTS paycircle_schema (version INTEGER NOT NULL)")
             let current = try version(transaction)
             guard current <= latestVersion else {
-                throw PostgresFailure("the database has schema version \(current), newer than this program's \(latestVersion)")
+                throw StoreError("the database has schema version \(current), newer than this program's \(latestVersion)")
             }
             for migration in all where migration.version > current {
                 for statement in migration.statements { try transaction.query(statement) }

@@ -37,7 +37,7 @@ public final class PostGISStore: PointStore {
     @discardableResult
     public func write(_ change: PointChange, layers: OSMLayers?) throws -> PointChangeSummary {
         for point in change.upserts where !point.location.isValid {
-            throw PostgresFailure("point '\(point.id)' has an invalid position \(point.location)")
+            throw StoreError("point '\(point.id)' has an invalid position \(point.location)")
         }
         return try session.transaction { transaction in
             if let layers {

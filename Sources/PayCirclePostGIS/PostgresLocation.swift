@@ -1,4 +1,5 @@
 import Foundation
+import PayCircleStore
 import PostgresNIO
 
 /// Where a PostGIS store lives: a `postgres://user[:password]@host[:port]/database` URL.
@@ -20,11 +21,11 @@ public struct PostgresLocation: Sendable, Hashable {
 
     public init(_ text: String) throws {
         guard Self.names(text), let url = URLComponents(string: text), let host = url.host, !host.isEmpty else {
-            throw PostgresFailure("'\(text)' is not a postgres://user@host[:port]/database URL")
+            throw StoreError("'\(text)' is not a postgres://user@host[:port]/database URL")
         }
         let database = String(url.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else {
-            throw PostgresFailure("the URL '\(Self.redact(text))' names no database (postgres://user@host/database)")
+            throw StoreError("the URL '\(Self.redact(text))' names no database (postgres://user@host/database)")
         }
         self.host = host
         port = url.port ?? 5432

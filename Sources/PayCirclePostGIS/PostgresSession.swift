@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import PayCircleStore
 import PostgresNIO
 import Synchronization
 
@@ -76,7 +77,7 @@ public final class PostgresSession: Sendable {
         do {
             return try Self.wait(PostgresConnection.connect(on: loop, configuration: configuration, id: 1, logger: logger))
         } catch {
-            throw PostgresFailure("cannot connect to \(location.redacted): \(PostgresFailure.describe(error))")
+            throw StoreError("cannot connect to \(location.redacted): \(StoreError.describing(error))")
         }
     }
 
@@ -90,7 +91,7 @@ public final class PostgresSession: Sendable {
         do {
             return try wait(connection.query(query, logger: logger)).rows
         } catch {
-            throw PostgresFailure(PostgresFailure.describe(error))
+            throw StoreError(StoreError.describing(error))
         }
     }
 

@@ -6,14 +6,13 @@ import Testing
 
 /// Token storage: secrets shown once and kept only as SHA-256 digests.
 @Suite struct AccessTokenStorageTests {
-    @Test func onlyTheDigestOfASecretIsStoredAndRevocationIsImmediate() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let store = try SpatiaLiteStore(path: path)
+    @Test(arguments: TestStore.Kind.available) func onlyTheDigestOfASecretIsStoredAndRevocationIsImmediate(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         let (token, secret) = try store.createToken(name: "ops", role: .operator)
         #expect(secret.hasPrefix("pc_") && secret.count == 67)
-        let stored = try #require(SpatiaLiteStoreTests.scalar(path, "SELECT secret_sha256 FROM access_tokens"))
+        let stored = try #require(try test.scalar("SELECT secret_sha256 FROM access_tokens"))
         #expect(stored != secret && !stored.contains(secret.dropFirst(3)))
         // The digest is SHA-256 of the secret, as Python's hashlib computes it.
         let reference = try Reference.python("sha256.py", input: Data(secret.utf8))
@@ -23,5 +22,6 @@ import Testing
         #expect(try store.revokeToken(id: token.id))
         #expect(try store.authenticate(secret: secret) == nil)
         #expect(try store.revokeToken(id: token.id) == false)
+        #expect(try store.accessTokens().map(\.id) == [token.id] && store.accessTokens().first?.revokedAt != nil)
     }
 }

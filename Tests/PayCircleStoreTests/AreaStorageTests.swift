@@ -5,10 +5,10 @@ import PayCircleTestSupport
 import Testing
 
 @Suite struct AreaStorageTests {
-    @Test func dongguanTownsImportWithTheirCensusTotal() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+    @Test(arguments: TestStore.Kind.available) func dongguanTownsImportWithTheirCensusTotal(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         let towns = try AreaFileReader.read(contentsOf: Reference.geodata("areas/dongguan-towns.geojson"), populationProperty: "population_2020")
         try store.replaceAreas(towns)
         let stored = try store.loadAreas()
@@ -29,10 +29,10 @@ import Testing
         }
     }
 
-    @Test func holesAndMultiPolygonsRoundTrip() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+    @Test(arguments: TestStore.Kind.available) func holesAndMultiPolygonsRoundTrip(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         func ring(_ lat: Double, _ lon: Double, _ size: Double) -> [Coordinate] {
             [(0, 0), (0, size), (size, size), (size, 0), (0, 0)].map { Coordinate(latitude: lat + $0.0, longitude: lon + $0.1) }
         }

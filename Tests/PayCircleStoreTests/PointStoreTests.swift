@@ -5,7 +5,9 @@ import PayCircleStore
 import PayCircleTestSupport
 import Testing
 
-@Suite struct SpatiaLiteStoreTests {
+/// The store contract, run against SpatiaLite and (with `$PAYCIRCLE_TEST_POSTGRES`) PostGIS alike, and what
+/// is particular to each: the schema, indexes and file format.
+@Suite struct PointStoreTests {
     static func hall(_ id: String, _ lat: Double = 23.02, _ lon: Double = 113.75) -> PaymentPoint {
         PaymentPoint(id: id, name: "东莞供电局\(id)营业厅", kind: .hall, grade: .b, services: [.cash, .invoice, .business],
                      openingHours: OpeningHours("Mo-Fr 08:30-17:30; Sa 09:00-12:00"), status: .online,
@@ -41,20 +43,40 @@ import Testing
         #expect(Self.scalar(path, "SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2")
     }
 
-    @Test func roundTripsEveryFieldAndChineseTextExactly() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+    @Test(.enabled(if: TestStore.server != nil, "needs $PAYCIRCLE_TEST_POSTGRES"))
+    func postGISCreatesTheSchemaOnceWithGiSTIndexes() throws {
+        let test = try TestStore(.postGIS)
+        defer { test.remove() }
+        #expect(try test.store.schemaVersion() == 5)
+        try test.store.write(PointChange(upserts: [Self.hall("h1")]))
+        // A second opening finds the schema in place and migrates nothing.
+        #expect(try test.reopen().loadPoints().count == 1)
+        for (table, index) in [("points", "points_geom"), ("network_edges", "network_edges_geom"), ("areas", "areas_geom")] {
+            #expect(try test.scalar("SELECT indexdef FROM pg_indexes WHERE tablename = '\(table)' AND indexname = '\(index)'")?.contains("USING gist (geom)") == true)
+        }
+        #expect(try test.scalar("SELECT Find_SRID('public', 'points', 'geom')") == "4326")
+        #expect(try test.scalar("SELECT ST_AsText(geom) FROM points WHERE id = 'h1'") == "POINT(113.75 23.02)")
+    }
+
+    @Test(arguments: TestStore.Kind.available) func roundTripsEveryFieldAndChineseTextExactly(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         let original = Self.hall("南城")
         try store.write(PointChange(upserts: [original]))
         #expect(try store.point(id: "南城") == original)
         #expect(try store.point(id: "missing") == nil)
+        // Absent optional fields stay absent.
+        let bare = PaymentPoint(id: "k", name: "自助终端", kind: .kiosk, updatedAt: Date(timeIntervalSince1970: 1_790_000_000),
+                                location: Coordinate(latitude: 23, longitude: 113))
+        try store.write(PointChange(upserts: [bare]))
+        #expect(try test.reopen().point(id: "k") == bare)
     }
 
-    @Test func upsertsByIdAndReportsWhatChanged() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+    @Test(arguments: TestStore.Kind.available) func upsertsByIdAndReportsWhatChanged(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         let first = try store.write(PointChange(upserts: [Self.hall("a"), Self.hall("b")]))
         #expect(first.inserted == 2 && first.updated == 0)
         var moved = Self.hall("a", 23.05, 113.80)
@@ -66,12 +88,21 @@ import Testing
         let replaced = try store.write(PointChange(upserts: [Self.hall("d")], replace: .all))
         #expect(replaced.deleted == 2 && replaced.inserted == 1)
         #expect(try store.loadPoints().map(\.id) == ["d"])
+        // A later duplicate in one change wins and counts as an update; ids sort bytewise (as in SQLite).
+        var renamed = Self.hall("d")
+        renamed.name = "改名"
+        let duplicates = try store.write(PointChange(upserts: [Self.hall("e"), Self.hall("D"), renamed, Self.hall("e", 23.2, 113.2)]))
+        #expect(duplicates.inserted == 2 && duplicates.updated == 2)
+        #expect(try store.loadPoints().map(\.id) == ["D", "d", "e"])
+        #expect(try store.point(id: "d")?.name == "改名" && store.point(id: "e")?.location.latitude == 23.2)
+        let bySource = try store.write(PointChange(replace: .source("test")))
+        #expect(bySource.deleted == 3 && bySource.removedIDs == ["D", "d", "e"])
     }
 
-    @Test func aFailedWriteLeavesStoreAndIndexAsTheyWere() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+    @Test(arguments: TestStore.Kind.available) func aFailedWriteLeavesStoreAndIndexAsTheyWere(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let registry = try PointRegistry(store: test.store)
         try registry.apply(PointChange(upserts: [Self.hall("kept")]))
         var broken = Self.hall("broken")
         broken.location.latitude = .nan
@@ -82,17 +113,16 @@ import Testing
         #expect(registry.index.allPoints.map(\.id) == ["kept"])
     }
 
-    @Test func registryKeepsTheIndexInStepWithTheStore() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: path))
+    @Test(arguments: TestStore.Kind.available) func registryKeepsTheIndexInStepWithTheStore(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let registry = try PointRegistry(store: test.store)
         let here = Coordinate(latitude: 23.0, longitude: 113.7)
         try registry.apply(PointChange(upserts: [Self.hall("far", 23.1, 113.7), Self.hall("near", 23.01, 113.7)]))
         #expect(registry.nearest(NearestQuery(location: here, k: 1)).map(\.point.id) == ["near"])
         try registry.apply(PointChange(deletions: ["near"]))
         #expect(registry.nearest(NearestQuery(location: here, k: 1)).map(\.point.id) == ["far"])
-        let fromDisk = try PointRegistry(store: SpatiaLiteStore(path: path))
+        let fromDisk = try PointRegistry(store: test.reopen())
         #expect(fromDisk.index.allPoints == registry.index.allPoints)
     }
 
@@ -106,25 +136,31 @@ import Testing
 }
 
 @Suite struct NetworkStorageTests {
-    @Test func networkRoundTripsAndReplacesAtomically() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let store = try SpatiaLiteStore(path: path)
+    @Test(arguments: TestStore.Kind.available) func networkRoundTripsAndReplacesAtomically(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         let network = WalkingNetworkData(
             nodes: [.init(osmID: 10, coordinate: Coordinate(latitude: 23, longitude: 113)),
                     .init(osmID: 11, coordinate: Coordinate(latitude: 23.001, longitude: 113))],
-            edges: [.init(source: 0, target: 1, length: 110.7, highway: "steps", name: "东城路", isOneway: true)]
+            edges: [.init(source: 0, target: 1, length: 110.7, highway: "steps", name: "东城路", isOneway: true),
+                    .init(source: 1, target: 0, length: 110.7, highway: "footway")]
         )
         try store.write(PointChange(), layers: OSMLayers(network: network))
         #expect(try store.loadNetwork() == network)
-        // The bulk load leaves the edges' geometry registered as WGS-84 LINESTRINGs (type 2).
-        #expect(SpatiaLiteStoreTests.scalar(path, "SELECT geometry_type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2:4326")
+        // The edges' geometry is registered as WGS-84 LINESTRINGs (SpatiaLite type 2), as GIS tools expect.
+        switch kind {
+        case .spatiaLite:
+            #expect(try test.scalar("SELECT geometry_type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2:4326")
+        case .postGIS:
+            #expect(try test.scalar("SELECT type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "LINESTRING:4326")
+            #expect(try test.scalar("SELECT ST_AsText(geom) FROM network_edges WHERE id = 0") == "LINESTRING(113 23,113 23.001)")
+        }
         // An edge to a node that does not exist fails the whole write: the old network stays.
         var broken = network
         broken.edges.append(.init(source: 0, target: 7, length: 1, highway: "path"))
         #expect(throws: StoreError.self) {
-            try store.write(PointChange(upserts: [SpatiaLiteStoreTests.hall("h")]), layers: OSMLayers(network: broken))
+            try store.write(PointChange(upserts: [PointStoreTests.hall("h")]), layers: OSMLayers(network: broken))
         }
         #expect(try store.loadNetwork() == network)
         #expect(try store.loadPoints().isEmpty)
@@ -132,10 +168,10 @@ import Testing
 }
 
 @Suite struct OSMLayerStorageTests {
-    @Test func buildingsAndCandidatesRoundTripAndAFailedImportKeepsTheOldOnes() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path)
+    @Test(arguments: TestStore.Kind.available) func buildingsAndCandidatesRoundTripAndAFailedImportKeepsTheOldOnes(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
         #expect(try store.schemaVersion() == 5)
         let layers = OSMLayers(
             buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],

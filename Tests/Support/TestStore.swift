@@ -1,0 +1,91 @@
+import CSpatiaLite
+import Foundation
+import PayCirclePostGIS
+import PayCircleStore
+import PostgresNIO
+import Testing
+
+/// A fresh, empty store of either kind for one test, removed by ``remove()``. PostGIS stores are new
+/// databases on the server named by `$PAYCIRCLE_TEST_POSTGRES` (Tools/test.sh starts one); without it only
+/// SpatiaLite is tested.
+///
+/// ```swift
+/// @Test(arguments: TestStore.Kind.available) func roundTrips(kind: TestStore.Kind) throws {
+///     let test = try TestStore(kind); defer { test.remove() }
+///     try test.store.write(PointChange(upserts: [point]))
+/// }
+/// ```
+public final class TestStore {
+    public enum Kind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case spatiaLite, postGIS
+        public var testDescription: String { rawValue }
+
+        /// SpatiaLite always; PostGIS when a server is given.
+        public static var available: [Kind] { TestStore.server == nil ? [.spatiaLite] : [.spatiaLite, .postGIS] }
+    }
+
+    /// The PostgreSQL server for tests, as a URL to its `postgres` database.
+    public static var server: PostgresLocation? {
+        ProcessInfo.processInfo.environment["PAYCIRCLE_TEST_POSTGRES"].flatMap { try? PostgresLocation($0) }
+    }
+
+    public let kind: Kind
+    /// The SpatiaLite file or the PostGIS URL: what `--store` takes.
+    public let location: String
+    public let store: any PointStore
+    private let directory: URL?
+
+    public init(_ kind: Kind) throws {
+        self.kind = kind
+        switch kind {
+        case .spatiaLite:
+            let directory = try Reference.temporaryDirectory()
+            self.directory = directory
+            location = directory.appendingPathComponent("s.sqlite").path
+            store = try SpatiaLiteStore(path: location)
+        case .postGIS:
+            let server = try #require(Self.server, "PAYCIRCLE_TEST_POSTGRES is not set")
+            let name = "paycircle_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try PostgresSession(server).query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+            directory = nil
+            location = "postgres://\(server.user)@\(server.host):\(server.port)/\(name)"
+            store = try PostGISStore(server.database(name))
+        }
+    }
+
+    /// Opens the same store again, as another process would.
+    public func reopen() throws -> any PointStore {
+        switch kind {
+        case .spatiaLite: try SpatiaLiteStore(path: location)
+        case .postGIS: try PostGISStore(PostgresLocation(location))
+        }
+    }
+
+    /// The first column of the first row of `sql`, as text, run outside the store.
+    public func scalar(_ sql: String) throws -> String? {
+        switch kind {
+        case .spatiaLite:
+            var db: OpaquePointer?
+            guard sqlite3_open(location, &db) == SQLITE_OK else { return nil }
+            defer { sqlite3_close(db) }
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
+            defer { sqlite3_finalize(statement) }
+            guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+            return String(cString: text)
+        case .postGIS:
+            let rows = try PostgresSession(PostgresLocation(location)).query(PostgresQuery(unsafeSQL: "SELECT (\(sql))::text"))
+            return try rows.first?.decode(String?.self)
+        }
+    }
+
+    public func remove() {
+        switch kind {
+        case .spatiaLite:
+            if let directory { try? FileManager.default.removeItem(at: directory) }
+        case .postGIS:
+            guard let server = Self.server, let name = location.split(separator: "/").last else { return }
+            _ = try? PostgresSession(server).query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+        }
+    }
+}
