@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
 swift build --build-tests
-pgdata=$(mktemp -d /tmp/paycircle-pg.XXXXXX)
+pgdata=$(mktemp -d /tmp/paycircle-pg.XXXXXX) && chmod 755 "$pgdata"
 export PAYCIRCLE_TEST_POSTGRES=$(bash Tools/postgres.sh start "$pgdata/data" "${PAYCIRCLE_TEST_PG_PORT:-55439}")
 trap 'bash Tools/postgres.sh stop "$pgdata/data" || true; rm -rf "$pgdata"' EXIT
 swift test --skip-build
