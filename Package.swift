@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "PayCircleServerTests",
             dependencies: [
-                "PayCircleServer", "PayCircleStore", "PayCircleCore", "PayCircleNetwork", "PayCircleTestSupport",
+                "PayCircleServer", "PayCircleStore", "PayCirclePostGIS", "PayCircleCore", "PayCircleNetwork", "PayCircleTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

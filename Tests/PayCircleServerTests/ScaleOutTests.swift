@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import PayCircleCore
+import PayCirclePostGIS
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+/// Several `paycircle serve` processes over one PostGIS database: a write through one shows in the
+/// answers of the others within a second, and an instance outlives a restart of PostgreSQL.
+@Suite(.serialized, .enabled(if: TestStore.server != nil, "needs $PAYCIRCLE_TEST_POSTGRES"))
+struct ScaleOutTests {
+    static func request(_ port: Int, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: String = "") async throws -> (Int, [String: Any]) {
+        try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            var headers = HTTPFields()
+            if let token { headers[.authorization] = "Bearer " + token }
+            headers[.contentType] = "application/json"
+            let response = try await client.execute(.init(uri, method: method, headers: headers, body: ByteBuffer(string: body)))
+            let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body ?? ByteBuffer()))) as? [String: Any] ?? [:]
+            return (Int(response.status.code), json)
+        }
+    }
+
+    /// Seconds until `condition` holds, polling every 20 ms; nil when it did not within `limit`.
+    static func secondsUntil(limit: Double = 5, _ condition: () async throws -> Bool) async throws -> Double? {
+        let start = Date()
+        while Date().timeIntervalSince(start) < limit {
+            if try await condition() { return Date().timeIntervalSince(start) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    static func kiosk(_ id: String, lat: Double = 23.02, lon: Double = 113.75) -> String {
+        #"{"id": "\#(id)", "name": "自助缴费终端 \#(id)", "kind": "kiosk", "opening_hours": "24/7", "lat": \#(lat), "lon": \#(lon)}"#
+    }
+
+    @Test func aWriteOnOneInstanceShowsOnTheOtherWithinOneSecond() async throws {
+        let test = try TestStore(.postGIS)
+        defer { test.remove() }
+        let secret = try test.store.createToken(name: "scale-out test", role: .admin).secret
+        let first = try PayCircleProcess(["serve", "--store", test.location, "--port", "0"])
+        let second = try PayCircleProcess(["serve", "--store", test.location, "--port", "0"])
+        defer { first.kill(); second.kill() }
+        let a = try first.waitForPort(), b = try second.waitForPort()
+
+        #expect(try await Self.request(a, .post, "/v1/points", token: secret, body: Self.kiosk("k1")).0 == 201)
+        let shown = try await Self.secondsUntil { try await Self.request(b, .get, "/v1/points/k1").0 == 200 }
+        #expect(shown != nil && shown! <= 1, "created on A, seen on B after \(shown.map { String($0) } ?? "never") s")
+
+        #expect(try await Self.request(b, .put, "/v1/points/k1/status", token: secret, body: #"{"status": "fault"}"#).0 == 200)
+        let faulty = try await Self.secondsUntil {
+            let (status, answer) = try await Self.request(a, .get, "/v1/nearest?lat=23.02&lon=113.75&k=1")
+            return status == 200 && ((answer["results"] as? [[String: Any]])?.first?["status"] as? String) == "fault"
+        }
+        #expect(faulty != nil && faulty! <= 1, "status set on B, seen in A's nearest after \(faulty.map { String($0) } ?? "never") s")
+
+        #expect(try await Self.request(a, .delete, "/v1/points/k1", token: secret).0 == 204)
+        let gone = try await Self.secondsUntil { try await Self.request(b, .get, "/v1/points/k1").0 == 404 }
+        #expect(gone != nil && gone! <= 1, "deleted on A, gone from B after \(gone.map { String($0) } ?? "never") s")
+        print("two instances: create seen after \(shown ?? -1) s, status after \(faulty ?? -1) s, delete after \(gone ?? -1) s")
+    }
+
+    @Test func anInstanceRecoversFromARestartOfPostgreSQL() async throws {
+        // A server of its own, so that restarting it disturbs no other test.
+        let directory = try Reference.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        let script = "bash '" + Reference.repositoryRoot.appendingPathComponent("Tools/postgres.sh").path + "'"
+        let data = "'" + directory.appendingPathComponent("data").path + "'"
+        let port = Int.random(in: 56_000...56_999)
+        let url = try await ShellCommand.run("\(script) start \(data) \(port)").trimmingCharacters(in: .whitespacesAndNewlines)
+        defer { _ = system("\(script) stop \(data) >/dev/null 2>&1") }
+        let location = try PostgresLocation(url).database("restart_test").redacted
+        _ = try PostgresSession(PostgresLocation(url)).query("CREATE DATABASE restart_test")
+
+        let direct = try PostGISStore(PostgresLocation(location))
+        let secret = try direct.createToken(name: "restart test", role: .admin).secret
+        let server = try PayCircleProcess(["serve", "--store", location, "--port", "0"])
+        defer { server.kill() }
+        let http = try server.waitForPort()
+        #expect(try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("before")).0 == 201)
+
+        _ = try await ShellCommand.run("\(script) restart \(data)")
+        // Written straight into the database while the instance is reconnecting: it arrives by its notice
+        // if the instance listens again in time, else by the resynchronisation that follows reconnecting.
+        let kiosk = PaymentPoint(id: "during", name: "重启期间", kind: .kiosk, openingHours: OpeningHours("24/7"),
+                                 location: Coordinate(latitude: 23.03, longitude: 113.76))
+        try direct.write(PointChange(upserts: [kiosk]))
+        let resynced = try await Self.secondsUntil(limit: 10) { try await Self.request(http, .get, "/v1/points/during").0 == 200 }
+        #expect(resynced != nil, "the point written during the restart never reached the instance")
+
+        // Writes through the instance work again, and answers are right.
+        let (created, _) = try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("after", lat: 23.05, lon: 113.78))
+        #expect(created == 201)
+        let (status, nearest) = try await Self.request(http, .get, "/v1/nearest?lat=23.03&lon=113.76&k=3")
+        #expect(status == 200)
+        #expect((nearest["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["during", "before", "after"])
+        #expect(try direct.loadPoints().map(\.id) == ["after", "before", "during"])
+        print("after a restart of PostgreSQL the instance caught up in \(resynced ?? -1) s")
+    }
+}
