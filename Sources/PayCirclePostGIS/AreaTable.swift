@@ -20,12 +20,9 @@ enum AreaTable {
     }
 
     static func load(_ session: PostgresSession) throws -> [PopulationArea] {
-        try session.query("SELECT id, name, population, ST_AsGeoJSON(geom, 17) FROM areas ORDER BY id COLLATE \"C\"").map { row in
-            let (id, name, population, json) = try row.decode((String, String, Double, String).self)
-            guard let geometry = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-                throw StoreError("area '\(id)' has no readable geometry")
-            }
-            return PopulationArea(id: id, name: name, population: population, polygons: try AreaFileReader.polygons(fromGeometry: geometry))
+        try session.query("SELECT id, name, population, ST_AsBinary(geom) FROM areas ORDER BY id COLLATE \"C\"").map { row in
+            let (id, name, population, geometry) = try row.decode((String, String, Double, ByteBuffer).self)
+            return PopulationArea(id: id, name: name, population: population, polygons: try MultiPolygonWKB.polygons(Array(buffer: geometry)))
         }
     }
 }

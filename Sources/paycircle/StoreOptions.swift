@@ -13,6 +13,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The SpatiaLite database file (the same as --store PATH).")
     var db: String?
 
+    init() {}
+
+    /// The store at `location`, as `--store` would name it.
+    init(store location: String) {
+        store = location
+    }
+
     func validate() throws {
         if store != nil, db != nil { throw ValidationError("give either --store or --db, not both") }
     }

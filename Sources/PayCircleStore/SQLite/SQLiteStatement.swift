@@ -64,6 +64,11 @@ final class SQLiteStatement {
         return String(cString: pointer)
     }
 
+    func blob(_ column: Int32) -> [UInt8]? {
+        guard let pointer = sqlite3_column_blob(handle, column) else { return nil }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }

@@ -1,4 +1,3 @@
-import Foundation
 import PayCircleCore
 
 /// Maps ``PopulationArea`` to and from the `areas` table (MULTIPOLYGON, WGS-84).
@@ -14,14 +13,13 @@ enum AreaRows {
     }
 
     static func load(_ connection: SQLiteConnection) throws -> [PopulationArea] {
-        let rows = try connection.prepare("SELECT id, name, population, AsGeoJSON(geom, 17) FROM areas ORDER BY id")
+        let rows = try connection.prepare("SELECT id, name, population, AsBinary(geom) FROM areas ORDER BY id")
         var areas: [PopulationArea] = []
         while try rows.step() {
-            guard let id = rows.text(0), let name = rows.text(1), let json = rows.text(3),
-                  let geometry = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            guard let id = rows.text(0), let name = rows.text(1), let geometry = rows.blob(3) else {
                 throw StoreError("an areas row lacks its id, name or geometry")
             }
-            areas.append(PopulationArea(id: id, name: name, population: rows.double(2), polygons: try AreaFileReader.polygons(fromGeometry: geometry)))
+            areas.append(PopulationArea(id: id, name: name, population: rows.double(2), polygons: try MultiPolygonWKB.polygons(geometry)))
         }
         return areas
     }
