@@ -11,10 +11,27 @@ enum PointColumns {
 
     static let batchSize = 10_000
 
+    /// Reads a row of ``select`` straight from its cells' binary bytes (UTF-8 text, big-endian float8):
+    /// several times faster than PostgresNIO's generic decoding, which dominated loading a million points.
     static func decode(_ row: PostgresRow) throws -> PaymentPoint {
-        let (id, name, kind, grade, agencyType, services, openingHours, timeZone, status, address, phone, source, updatedAt, lat, lon) =
-            try row.decode((String, String, String, String?, String?, String, String?, String, String, String?, String?, String?, String, Double, Double).self)
-        guard let kind = PointKind(rawValue: kind) else { throw StoreError("point '\(id)' has an unknown kind '\(kind)'") }
+        var cells = row.makeIterator()
+        func text() -> String? {
+            guard let cell = cells.next(), var bytes = cell.bytes else { return nil }
+            return bytes.readString(length: bytes.readableBytes)
+        }
+        func number() throws -> Double {
+            guard let cell = cells.next(), var bytes = cell.bytes, cell.format == .binary, let bits = bytes.readInteger(as: UInt64.self) else {
+                throw StoreError("a points row lacks its position")
+            }
+            return Double(bitPattern: bits)
+        }
+        guard let id = text(), let name = text(), let kindText = text(), let kind = PointKind(rawValue: kindText) else {
+            throw StoreError("a points row lacks its id, name or kind")
+        }
+        let grade = text(), agencyType = text(), services = text() ?? "", openingHours = text()
+        let timeZone = text() ?? PaymentPoint.defaultTimeZone, status = text()
+        let address = text(), phone = text(), source = text(), updatedAt = text()
+        let latitude = try number(), longitude = try number()
         return PaymentPoint(
             id: id, name: name, kind: kind,
             grade: grade.flatMap(HallGrade.init(rawValue:)),
@@ -22,10 +39,10 @@ enum PointColumns {
             services: ServiceSet(services.split(separator: ",").compactMap { PaymentService(rawValue: String($0)) }),
             openingHours: openingHours.map(OpeningHours.init),
             timeZone: timeZone,
-            status: PointStatus(rawValue: status) ?? .online,
+            status: status.flatMap(PointStatus.init(rawValue:)) ?? .online,
             address: address, phone: phone, source: source,
-            updatedAt: PointRecord.parseTimestamp(updatedAt) ?? Date(timeIntervalSince1970: 0),
-            location: Coordinate(latitude: lat, longitude: lon)
+            updatedAt: updatedAt.flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
+            location: Coordinate(latitude: latitude, longitude: longitude)
         )
     }
 

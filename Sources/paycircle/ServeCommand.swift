@@ -13,8 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
 
     func run() async throws {
-        let registry = try store.openRegistry()
-        let changes = try Self.followChanges(of: registry)
+        let (registry, changes) = try Self.openRegistry(store)
         defer { changes?.stop() }
         let service = try PayCircleService.loading(registry)
         var logger = Logger(label: "paycircle")
@@ -23,19 +22,17 @@ struct ServeCommand: AsyncParsableCommand {
         try await service.application(host: host, port: port, logger: logger).runService()
     }
 
-    /// On PostGIS, keeps the registry in step with writes made through other instances; the points are
-    /// read again once listening, so nothing written meanwhile is missed.
-    static func followChanges(of registry: PointRegistry) throws -> PostGISChangeFeed? {
-        guard let store = registry.store as? PostGISStore else { return nil }
-        let feed = PostGISChangeFeed(
-            session: store.session,
-            onNotice: { notice in
-                if notice.reload { try? registry.reload() } else { try? registry.refresh(ids: notice.upserts, removed: notice.removed) }
-            },
-            onResync: { try? registry.reload() }
-        )
+    /// The registry, and on PostGIS a feed that keeps it in step with writes made through other
+    /// instances. The feed listens before the points are loaded, and notices that arrive while they load
+    /// are applied afterwards, so nothing committed meanwhile is missed.
+    static func openRegistry(_ options: StoreOptions) throws -> (PointRegistry, PostGISChangeFeed?) {
+        let store = try options.openStore()
+        guard let postGIS = store as? PostGISStore else { return (try PointRegistry(store: store), nil) }
+        let pending = PendingNotices()
+        let feed = PostGISChangeFeed(session: postGIS.session, onNotice: pending.receive, onResync: pending.resync)
         try feed.start()
-        try registry.reload()
-        return feed
+        let registry = try PointRegistry(store: store)
+        pending.attach(registry)
+        return (registry, feed)
     }
 }
