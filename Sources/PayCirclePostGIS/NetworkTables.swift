@@ -54,15 +54,14 @@ enum NetworkTables {
     }
 
     static func load(_ session: PostgresSession) throws -> WalkingNetworkData {
-        var network = WalkingNetworkData()
-        for row in try session.query("SELECT osm_id, lat, lon FROM network_nodes ORDER BY id") {
+        let nodes = try session.map("SELECT osm_id, lat, lon FROM network_nodes ORDER BY id") { row in
             let (osmID, lat, lon) = try row.decode((Int64, Double, Double).self)
-            network.nodes.append(.init(osmID: osmID, coordinate: Coordinate(latitude: lat, longitude: lon)))
+            return WalkingNetworkData.Node(osmID: osmID, coordinate: Coordinate(latitude: lat, longitude: lon))
         }
-        for row in try session.query("SELECT source, target, length_m, class, name, oneway FROM network_edges ORDER BY id") {
+        let edges = try session.map("SELECT source, target, length_m, class, name, oneway FROM network_edges ORDER BY id") { row in
             let (source, target, length, highway, name, oneway) = try row.decode((Int32, Int32, Double, String, String?, Bool).self)
-            network.edges.append(.init(source: source, target: target, length: length, highway: highway, name: name, isOneway: oneway))
+            return WalkingNetworkData.Edge(source: source, target: target, length: length, highway: highway, name: name, isOneway: oneway)
         }
-        return network
+        return WalkingNetworkData(nodes: nodes, edges: edges)
     }
 }

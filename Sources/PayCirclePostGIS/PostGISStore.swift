@@ -27,7 +27,7 @@ public final class PostGISStore: PointStore {
     }
 
     public func loadPoints() throws -> [PaymentPoint] {
-        try session.query("SELECT \(unescaped: PointColumns.select) FROM points ORDER BY id COLLATE \"C\"").map(PointColumns.decode)
+        try session.map("SELECT \(unescaped: PointColumns.select) FROM points ORDER BY id COLLATE \"C\"", PointColumns.decode)
     }
 
     public func point(id: String) throws -> PaymentPoint? {

@@ -43,6 +43,26 @@ public final class PostgresSession: Sendable {
         try connection.withLock { current in try Self.run(query, on: try self.open(&current), logger: logger) }
     }
 
+    /// Runs `query` and turns each row into a value as it arrives, without first keeping every row (copying
+    /// rows cost more than reading them when loading a million points).
+    public func map<T: Sendable>(_ query: PostgresQuery, _ transform: @escaping @Sendable (PostgresRow) throws -> T) throws -> [T] {
+        try connection.withLock { current in
+            let open = try self.open(&current)
+            let collected = Collected<T>()
+            do {
+                _ = try Self.wait(open.query(query, logger: logger) { row in collected.values.append(try transform(row)) })
+            } catch {
+                throw StoreError(StoreError.describing(error))
+            }
+            return collected.values
+        }
+    }
+
+    /// Values gathered on the session's event loop, read once the query has finished.
+    private final class Collected<T>: @unchecked Sendable {
+        var values: [T] = []
+    }
+
     /// Runs `body` inside BEGIN … COMMIT on the session's connection; any error rolls it back.
     public func transaction<T>(_ body: (Transaction) throws -> T) throws -> T {
         try connection.withLock { current in
