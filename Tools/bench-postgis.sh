@@ -36,14 +36,16 @@ $bin export --db "$lite" --to "$pg" >"$work/export.txt"
 echo "==> export into PostGIS (verified): $(elapsed "$start") s"
 psql -q "$pg" -c "VACUUM ANALYZE points"
 
-serve() {  # store port -> seconds until /healthz answers
+serve() {  # store port: starts a server and prints the seconds until /healthz answers
   local start=$(date +%s.%N)
+  if curl -sf "http://127.0.0.1:$2/healthz" >/dev/null; then echo "port $2 is already taken" >&2; exit 1; fi
   $bin serve --store "$1" --port "$2" >"$work/serve-$2.log" 2>&1 &
   pids+=($!)
   until curl -sf "http://127.0.0.1:$2/healthz" >/dev/null; do sleep 0.05; done
-  elapsed "$start"
+  echo "==> service start-up on $3 (load $points points, build the index): $(elapsed "$start") s"
 }
-echo "==> service start-up (load $points points, build the index): SpatiaLite $(serve "$lite" 18101) s, PostGIS $(serve "$pg" 18102) s"
+serve "$lite" 18101 SpatiaLite
+serve "$pg" 18102 PostGIS
 
 run() { wrk -t2 -c64 -d"${seconds}s" --latency -s Tools/nearest.lua "http://127.0.0.1:$1/v1/nearest" >"$work/wrk-$1.txt"; }
 summary() { awk -v name="$1" '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", name, rps, p50, p99, (bad==""?0:bad)}' "$2"; }
