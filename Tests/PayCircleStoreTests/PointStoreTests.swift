@@ -1,4 +1,3 @@
-import CSpatiaLite
 import Foundation
 import PayCircleCore
 import PayCircleStore
@@ -15,32 +14,17 @@ import Testing
                      updatedAt: Date(timeIntervalSince1970: 1_790_000_000), location: Coordinate(latitude: lat, longitude: lon))
     }
 
-    /// Runs SQL directly on the file, outside the store, and returns the first column of the first row.
-    static func scalar(_ path: String, _ sql: String) -> String? {
-        var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK else { return nil }
-        defer { sqlite3_close(db) }
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
-        defer { sqlite3_finalize(statement) }
-        guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
-        return String(cString: text)
-    }
-
     @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() throws {
-        let directory = try Reference.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let store = try SpatiaLiteStore(path: path)
-        #expect(try store.schemaVersion() == 5)
-        try store.write(PointChange(upserts: [Self.hall("h1")]))
-        let reopened = try SpatiaLiteStore(path: path)
-        #expect(try reopened.loadPoints().count == 1)
-        #expect(Self.scalar(path, "PRAGMA journal_mode") == "wal")
-        #expect(Self.scalar(path, "SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'points'") == "1")
-        #expect(Self.scalar(path, "SELECT srid FROM geometry_columns WHERE f_table_name = 'points'") == "4326")
-        #expect(Self.scalar(path, "SELECT count(*) FROM idx_points_geom") == "1")
-        #expect(Self.scalar(path, "SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2")
+        let test = try TestStore(.spatiaLite)
+        defer { test.remove() }
+        #expect(try test.store.schemaVersion() == 5)
+        try test.store.write(PointChange(upserts: [Self.hall("h1")]))
+        #expect(try test.reopen().loadPoints().count == 1)
+        #expect(try test.scalar("PRAGMA journal_mode") == "wal")
+        #expect(try test.scalar("SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'points'") == "1")
+        #expect(try test.scalar("SELECT srid FROM geometry_columns WHERE f_table_name = 'points'") == "4326")
+        #expect(try test.scalar("SELECT count(*) FROM idx_points_geom") == "1")
+        #expect(try test.scalar("SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2")
     }
 
     @Test(.enabled(if: TestStore.server != nil, "needs $PAYCIRCLE_TEST_POSTGRES"))
