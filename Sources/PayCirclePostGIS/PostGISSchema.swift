@@ -94,6 +94,21 @@ enum PostGISSchema {
             )
             """,
         ]),
+        Migration(version: 6, statements: [
+            """
+            CREATE TABLE queue_reports (
+                seq BIGSERIAL PRIMARY KEY,
+                hall_id TEXT NOT NULL,
+                reported_at DOUBLE PRECISION NOT NULL,
+                service TEXT NOT NULL,
+                waiting INTEGER NOT NULL CHECK (waiting >= 0),
+                counters INTEGER NOT NULL CHECK (counters >= 0),
+                handling_s DOUBLE PRECISION NOT NULL CHECK (handling_s > 0)
+            )
+            """,
+            "CREATE INDEX queue_reports_hall_time ON queue_reports (hall_id, reported_at)",
+            "CREATE INDEX queue_reports_time ON queue_reports (reported_at)",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

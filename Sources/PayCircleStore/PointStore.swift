@@ -1,3 +1,4 @@
+import Foundation
 import PayCircleCore
 
 /// Durable storage of payment points and the walking network: the source of truth that in-memory indexes
@@ -34,6 +35,12 @@ public protocol PointStore: Sendable {
     func authenticate(secret: String) throws -> AccessToken?
     /// The newest `limit` writes of the audit log, newest first.
     func auditLog(limit: Int) throws -> [AuditEntry]
+    /// Adds a hall's queue report to the history (reports are telemetry: kept, not audited).
+    func recordQueueReport(_ report: QueueReport) throws
+    /// The newest report of each hall, by hall id.
+    func latestQueueReports() throws -> [QueueReport]
+    /// Every report made from `start` up to (not including) `end`, oldest first.
+    func queueReports(from start: Date, to end: Date) throws -> [QueueReport]
 }
 
 extension PointStore {

@@ -96,6 +96,22 @@ enum SchemaMigrations {
             )
             """,
         ]),
+        Migration(version: 6, statements: [
+            // Queue machines' reports, a row per service; times are Unix seconds.
+            """
+            CREATE TABLE queue_reports (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                hall_id TEXT NOT NULL,
+                reported_at REAL NOT NULL,
+                service TEXT NOT NULL,
+                waiting INTEGER NOT NULL CHECK (waiting >= 0),
+                counters INTEGER NOT NULL CHECK (counters >= 0),
+                handling_s REAL NOT NULL CHECK (handling_s > 0)
+            )
+            """,
+            "CREATE INDEX queue_reports_hall_time ON queue_reports (hall_id, reported_at)",
+            "CREATE INDEX queue_reports_time ON queue_reports (reported_at)",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

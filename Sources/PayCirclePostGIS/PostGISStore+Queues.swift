@@ -1,0 +1,32 @@
+import Foundation
+import PayCircleCore
+import PayCircleStore
+import PostgresNIO
+
+extension PostGISStore {
+    public func recordQueueReport(_ report: QueueReport) throws {
+        let rows = QueueReportRow.rows(of: report)
+        try session.query("""
+            INSERT INTO queue_reports (hall_id, reported_at, service, waiting, counters, handling_s)
+            SELECT * FROM unnest(\(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
+                                 \(rows.map { Int32($0.waiting) }), \(rows.map { Int32($0.counters) }), \(rows.map(\.handlingSeconds)))
+            """)
+    }
+
+    public func latestQueueReports() throws -> [QueueReport] {
+        QueueReportRow.reports(try session.map(PostgresQuery(unsafeSQL: QueueReportRow.latestSQL), Self.queueRow))
+    }
+
+    public func queueReports(from start: Date, to end: Date) throws -> [QueueReport] {
+        QueueReportRow.reports(try session.map("""
+            SELECT hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
+            WHERE reported_at >= \(start.timeIntervalSince1970) AND reported_at < \(end.timeIntervalSince1970)
+            ORDER BY reported_at, hall_id COLLATE "C", service
+            """, Self.queueRow))
+    }
+
+    @Sendable private static func queueRow(_ row: PostgresRow) throws -> QueueReportRow {
+        let (hall, at, service, waiting, counters, handling) = try row.decode((String, Double, String, Int32, Int32, Double).self)
+        return QueueReportRow(hallID: hall, reportedAt: at, service: service, waiting: Int(waiting), counters: Int(counters), handlingSeconds: handling)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PayCircleCore
+
+extension SpatiaLiteStore {
+    public func recordQueueReport(_ report: QueueReport) throws {
+        try pool.write { connection in
+            try connection.transaction {
+                let insert = try connection.prepare(
+                    "INSERT INTO queue_reports (hall_id, reported_at, service, waiting, counters, handling_s) VALUES (?, ?, ?, ?, ?, ?)")
+                for row in QueueReportRow.rows(of: report) {
+                    try insert.run([.text(row.hallID), .real(row.reportedAt), .text(row.service), .integer(Int64(row.waiting)),
+                                    .integer(Int64(row.counters)), .real(row.handlingSeconds)])
+                }
+            }
+        }
+    }
+
+    public func latestQueueReports() throws -> [QueueReport] {
+        try pool.read { connection in try Self.queueRows(connection.prepare(QueueReportRow.latestSQL)) }
+    }
+
+    public func queueReports(from start: Date, to end: Date) throws -> [QueueReport] {
+        try pool.read { connection in
+            let statement = try connection.prepare("""
+                SELECT hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
+                WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, hall_id, service
+                """)
+            statement.bind([.real(start.timeIntervalSince1970), .real(end.timeIntervalSince1970)])
+            return try Self.queueRows(statement)
+        }
+    }
+
+    private static func queueRows(_ statement: SQLiteStatement) throws -> [QueueReport] {
+        var rows: [QueueReportRow] = []
+        while try statement.step() {
+            rows.append(QueueReportRow(hallID: statement.text(0) ?? "", reportedAt: statement.double(1), service: statement.text(2) ?? "",
+                                       waiting: Int(statement.int(3)), counters: Int(statement.int(4)), handlingSeconds: statement.double(5)))
+        }
+        return QueueReportRow.reports(rows)
+    }
+}
