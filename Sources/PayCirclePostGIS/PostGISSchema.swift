@@ -98,6 +98,7 @@ enum PostGISSchema {
             """
             CREATE TABLE queue_reports (
                 seq BIGSERIAL PRIMARY KEY,
+                report_id TEXT NOT NULL,
                 hall_id TEXT NOT NULL,
                 reported_at DOUBLE PRECISION NOT NULL,
                 service TEXT NOT NULL,

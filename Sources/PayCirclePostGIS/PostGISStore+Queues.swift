@@ -7,8 +7,8 @@ extension PostGISStore {
     public func recordQueueReport(_ report: QueueReport) throws {
         let rows = QueueReportRow.rows(of: report)
         try session.query("""
-            INSERT INTO queue_reports (hall_id, reported_at, service, waiting, counters, handling_s)
-            SELECT * FROM unnest(\(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
+            INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s)
+            SELECT * FROM unnest(\(rows.map(\.reportID)), \(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
                                  \(rows.map { Int32($0.waiting) }), \(rows.map { Int32($0.counters) }), \(rows.map(\.handlingSeconds)))
             """)
     }
@@ -19,14 +19,14 @@ extension PostGISStore {
 
     public func queueReports(from start: Date, to end: Date) throws -> [QueueReport] {
         QueueReportRow.reports(try session.map("""
-            SELECT hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
+            SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
             WHERE reported_at >= \(start.timeIntervalSince1970) AND reported_at < \(end.timeIntervalSince1970)
-            ORDER BY reported_at, hall_id COLLATE "C", service
+            ORDER BY reported_at, seq
             """, Self.queueRow))
     }
 
     @Sendable private static func queueRow(_ row: PostgresRow) throws -> QueueReportRow {
-        let (hall, at, service, waiting, counters, handling) = try row.decode((String, Double, String, Int32, Int32, Double).self)
-        return QueueReportRow(hallID: hall, reportedAt: at, service: service, waiting: Int(waiting), counters: Int(counters), handlingSeconds: handling)
+        let (report, hall, at, service, waiting, counters, handling) = try row.decode((String, String, Double, String, Int32, Int32, Double).self)
+        return QueueReportRow(reportID: report, hallID: hall, reportedAt: at, service: service, waiting: Int(waiting), counters: Int(counters), handlingSeconds: handling)
     }
 }

@@ -25,10 +25,16 @@ public struct PayCircleService: Sendable {
     public let leaflet: LeafletFiles?
     /// Request counts and latencies, exposed at `/metrics`.
     public let metrics = PrometheusCollectorRegistry()
+    /// The halls' newest queue reports.
+    public let queues: QueueBoard
+    /// How waits are estimated from them.
+    public var waits: WaitModel
 
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
-                leaflet: LeafletFiles? = LeafletFiles()) {
+                leaflet: LeafletFiles? = LeafletFiles(), queues: QueueBoard? = nil, waits: WaitModel = WaitModel()) {
         self.registry = registry
+        self.queues = queues ?? QueueBoard(store: registry.store)
+        self.waits = waits
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
         self.layout = layout
         self.candidates = candidates
@@ -40,7 +46,7 @@ public struct PayCircleService: Sendable {
         let graph = WalkingGraph(try registry.store.loadNetwork())
         let usable = graph.isEmpty ? nil : graph
         return PayCircleService(registry: registry, graph: usable, layout: try PopulationLayout.load(from: registry.store, graph: usable),
-                                candidates: try registry.store.loadCandidates())
+                                candidates: try registry.store.loadCandidates(), queues: try QueueBoard.loading(registry.store))
     }
 
     /// Every route of the API.
@@ -53,7 +59,8 @@ public struct PayCircleService: Sendable {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
         }
         HealthRoutes(registry: registry).add(to: router)
-        PointRoutes(registry: registry, graph: graph).add(to: router)
+        PointRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: router)
+        QueueRoutes(registry: registry, queues: queues, waits: waits).add(to: router)
         PointWriteRoutes(registry: registry).add(to: router)
         RouteRoutes(registry: registry, graph: graph).add(to: router)
         IsochroneRoutes(graph: graph).add(to: router)

@@ -1,8 +1,10 @@
 import Foundation
 import PayCircleCore
 
-/// One service of one queue report, as both stores keep it: a row per service, times as Unix seconds.
+/// One service of one queue report, as both stores keep it: a row per service, times as Unix seconds, the
+/// rows of one report sharing a `reportID`.
 package struct QueueReportRow: Sendable {
+    package var reportID: String
     package var hallID: String
     package var reportedAt: Double
     package var service: String
@@ -10,7 +12,8 @@ package struct QueueReportRow: Sendable {
     package var counters: Int
     package var handlingSeconds: Double
 
-    package init(hallID: String, reportedAt: Double, service: String, waiting: Int, counters: Int, handlingSeconds: Double) {
+    package init(reportID: String, hallID: String, reportedAt: Double, service: String, waiting: Int, counters: Int, handlingSeconds: Double) {
+        self.reportID = reportID
         self.hallID = hallID
         self.reportedAt = reportedAt
         self.service = service
@@ -21,22 +24,25 @@ package struct QueueReportRow: Sendable {
 
     /// The rows of `report`.
     package static func rows(of report: QueueReport) -> [QueueReportRow] {
-        report.services.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-            QueueReportRow(hallID: report.hallID, reportedAt: report.reportedAt.timeIntervalSince1970, service: $0.key.rawValue,
+        let reportID = UUID().uuidString
+        return report.services.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+            QueueReportRow(reportID: reportID, hallID: report.hallID, reportedAt: report.reportedAt.timeIntervalSince1970, service: $0.key.rawValue,
                            waiting: $0.value.waiting, counters: $0.value.openCounters, handlingSeconds: $0.value.handlingSeconds)
         }
     }
 
-    /// Reports from rows ordered by time then hall: consecutive rows of one hall and moment are one report.
+    /// Reports from rows in time order, the rows of each report together.
     package static func reports(_ rows: [QueueReportRow]) -> [QueueReport] {
         var reports: [QueueReport] = []
+        var currentID: String?
         for row in rows {
             guard let service = PaymentService(rawValue: row.service) else { continue }
             let queue = ServiceQueue(waiting: row.waiting, openCounters: row.counters, handlingSeconds: row.handlingSeconds)
-            if let last = reports.last, last.hallID == row.hallID, last.reportedAt.timeIntervalSince1970 == row.reportedAt {
+            if row.reportID == currentID {
                 reports[reports.count - 1].services[service] = queue
             } else {
                 reports.append(QueueReport(hallID: row.hallID, reportedAt: Date(timeIntervalSince1970: row.reportedAt), services: [service: queue]))
+                currentID = row.reportID
             }
         }
         return reports
@@ -44,8 +50,8 @@ package struct QueueReportRow: Sendable {
 
     /// The SQL both stores run for the newest report of each hall (columns as ``QueueReportRow``).
     package static let latestSQL = """
-        SELECT hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports AS q
-        WHERE reported_at = (SELECT max(reported_at) FROM queue_reports WHERE hall_id = q.hall_id)
-        ORDER BY reported_at, hall_id, service
+        SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports AS q
+        WHERE report_id = (SELECT report_id FROM queue_reports WHERE hall_id = q.hall_id ORDER BY reported_at DESC, seq DESC LIMIT 1)
+        ORDER BY reported_at, seq
         """
 }

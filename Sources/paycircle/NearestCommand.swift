@@ -7,7 +7,7 @@ import PayCircleStore
 struct NearestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nearest",
-        abstract: "The nearest payment channels to a place, by geodesic distance or by walking time."
+        abstract: "The nearest payment channels to a place, by geodesic distance, by walking time, or by time to pay (walk + queue)."
     )
 
     @OptionGroup var store: StoreOptions
@@ -18,7 +18,7 @@ struct NearestCommand: ParsableCommand {
     @Option(help: "Only channels offering all these services: cash, card, qr, invoice, business.") var service: String?
     @Option(help: "Only these statuses: online, offline, fault, closed.") var status: String?
     @Option(help: "Only channels open at this ISO 8601 time.") var at: String?
-    @Option(help: "Ranking: distance, or walk (needs an imported network).") var by: String = "distance"
+    @Option(help: "Ranking: distance; walk (needs an imported network); time: walk plus the expected wait on arrival, from the halls' newest queue reports.") var by: String = "distance"
     @Option(help: "Coordinate system of input and output: wgs84, gcj02, bd09.") var crs: String = "wgs84"
     @Option(help: "Maximum distance in metres.") var radius: String?
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
@@ -36,11 +36,19 @@ struct NearestCommand: ParsableCommand {
         switch request.ranking {
         case .distance:
             matches = registry.nearest(request.query)
-        case .walk:
+        case .walk, .time:
             guard let graph = try store.openGraph(registry) else {
-                throw ValidationError("--by walk needs a walking network; import one with 'paycircle import osm'")
+                throw ValidationError("--by \(request.ranking.rawValue) needs a walking network; import one with 'paycircle import osm'")
             }
-            matches = try graph.nearestByWalking(request.query, in: registry.index)
+            if request.ranking == .walk {
+                matches = try graph.nearestByWalking(request.query, in: registry.index)
+            } else {
+                let queues = try QueueBoard.loading(registry.store), model = WaitModel()
+                matches = try graph.nearestByTimeToPay(request.query, in: registry.index) { point, walk in
+                    model.estimate(for: point, report: queues.report(for: point.id), at: request.query.evaluatedAt,
+                                   walkSeconds: walk, service: request.queueService)
+                }
+            }
         }
         switch format {
         case .json: printJSON(NearestResponse(request: request, matches: matches))
@@ -52,8 +60,20 @@ struct NearestCommand: ParsableCommand {
                  match.walkDistance.map { String(format: "%.0f", $0) } ?? (match.isReachable == false ? "unreachable" : "-"),
                  match.walkSeconds.map { String(format: "%.1f", $0 / 60) } ?? "-",
                  match.isOpen.map { $0 ? "yes" : "no" } ?? "unknown"]
+                    + (request.ranking == .time ? Self.waitColumns(match) : [])
             }
-            print(TextTable(header: ["#", "id", "name", "kind", "distance_m", "walk_m", "walk_min", "open"], rows: rows).rendered)
+            let header = ["#", "id", "name", "kind", "distance_m", "walk_m", "walk_min", "open"]
+                + (request.ranking == .time ? ["wait_min", "wait", "total_min"] : [])
+            print(TextTable(header: header, rows: rows).rendered)
         }
+    }
+
+    /// Expected wait (with its 80% band), where it comes from, and walk + wait, in minutes.
+    static func waitColumns(_ match: NearestMatch) -> [String] {
+        guard let wait = match.wait else { return ["-", "-", "-"] }
+        guard wait.seconds.isFinite else { return ["-", "no counter open", "-"] }
+        let band = wait.low == wait.high ? "" : String(format: " (%.1f-%.1f)", wait.low / 60, wait.high / 60)
+        return [String(format: "%.1f", wait.seconds / 60) + band, wait.source.rawValue + (wait.service.map { " " + $0.rawValue } ?? ""),
+                match.totalSeconds.map { String(format: "%.1f", $0 / 60) } ?? "-"]
     }
 }

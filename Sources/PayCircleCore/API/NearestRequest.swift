@@ -9,11 +9,19 @@ public struct NearestRequest: Sendable {
     /// How results are ranked.
     public enum Ranking: String, Sendable, CaseIterable, Codable {
         case distance, walk
+        /// Walking time plus the expected wait on arrival.
+        case time
     }
 
     public var query: NearestQuery
     public var crs: CoordinateSystem
     public var ranking: Ranking
+    /// With `by=time`: the service whose queue counts — the `service` filter when it names exactly one,
+    /// else the quickest queue the hall reported.
+    public var queueService: PaymentService? {
+        let wanted = query.services.services
+        return wanted.count == 1 ? wanted.first : nil
+    }
     /// The location as given, in `crs`.
     public var givenLocation: Coordinate
 

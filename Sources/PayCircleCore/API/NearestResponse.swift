@@ -16,6 +16,16 @@ public struct NearestResponse: JSONWritable, Sendable {
                 json.nullableField("walk_s", match.walkSeconds.map { $0.rounded() })
                 json.nullableField("open", match.isOpen)
                 if let reachable = match.isReachable { json.field("reachable", reachable) }
+                if let wait = match.wait {
+                    let finite = wait.seconds.isFinite
+                    json.nullableField("wait_s", finite ? wait.seconds.rounded() : nil)
+                    json.nullableField("wait_low_s", finite ? wait.low.rounded() : nil)
+                    json.nullableField("wait_high_s", finite ? wait.high.rounded() : nil)
+                    json.field("wait_known", wait.isKnown)
+                    json.field("wait_source", wait.source.rawValue)
+                    json.nullableField("wait_service", wait.service?.rawValue)
+                    json.nullableField("total_s", match.totalSeconds.map { $0.rounded() })
+                }
             }
         }
     }

@@ -65,6 +65,14 @@ public struct NearestMatch: Sendable, Hashable {
     public var walkSeconds: Double?
     /// Whether the point can be reached on the walking network; nil when ranking by straight line.
     public var isReachable: Bool?
+    /// The expected wait on arrival, when ranked by time to pay.
+    public var wait: WaitEstimate?
+
+    /// Walk plus expected wait, when ranked by time to pay; nil when unreachable or no counter is open.
+    public var totalSeconds: Double? {
+        guard let walkSeconds, let wait, wait.seconds.isFinite else { return nil }
+        return walkSeconds + wait.seconds
+    }
 
     public init(point: PaymentPoint, distance: Double, isOpen: Bool?, walkDistance: Double? = nil,
                 walkSeconds: Double? = nil, isReachable: Bool? = nil) {

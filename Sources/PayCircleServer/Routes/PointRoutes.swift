@@ -8,6 +8,8 @@ import PayCircleStore
 struct PointRoutes<Context: RequestContext>: Sendable {
     let registry: PointRegistry
     let graph: WalkingGraph?
+    let queues: QueueBoard
+    let waits: WaitModel
     /// The most points `GET /v1/points` returns at once.
     static var maxListedPoints: Int { 5_000 }
 
@@ -27,12 +29,19 @@ struct PointRoutes<Context: RequestContext>: Sendable {
         switch nearest.ranking {
         case .distance:
             return JSONResponse.make(NearestResponse(request: nearest, matches: registry.nearest(nearest.query)))
-        case .walk:
+        case .walk, .time:
             guard let graph else {
-                throw APIError(status: .badRequest, code: "no_network", message: "by=walk needs a walking network, and none is loaded", field: "by")
+                throw APIError(status: .badRequest, code: "no_network", message: "by=\(nearest.ranking.rawValue) needs a walking network, and none is loaded", field: "by")
             }
             do {
-                return JSONResponse.make(NearestResponse(request: nearest, matches: try graph.nearestByWalking(nearest.query, in: registry.index)))
+                let index = registry.index
+                let matches = nearest.ranking == .walk
+                    ? try graph.nearestByWalking(nearest.query, in: index)
+                    : try graph.nearestByTimeToPay(nearest.query, in: index) { point, walk in
+                        waits.estimate(for: point, report: queues.report(for: point.id), at: nearest.query.evaluatedAt,
+                                       walkSeconds: walk, service: nearest.queueService)
+                    }
+                return JSONResponse.make(NearestResponse(request: nearest, matches: matches))
             } catch {
                 throw APIError.network(error)
             }

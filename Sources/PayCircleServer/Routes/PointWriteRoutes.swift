@@ -6,48 +6,17 @@ import PayCircleStore
 /// Writes, each needing `Authorization: Bearer <token>`: `POST /v1/points` (a new point, 201; 409 when the
 /// id exists), `PUT /v1/points/{id}` (create or replace), `DELETE /v1/points/{id}` (204) for admins, and
 /// `PUT /v1/points/{id}/status` (`{"status": "offline"}`) for operators too. Bodies are JSON objects with
-/// the fields of `import points`, at most ``maxBodyBytes``. Every write goes to the audit log in its own
+/// the fields of `import points`, at most ``WriteAccess/maxBodyBytes``. Every write goes to the audit log in its own
 /// transaction, and the index answers with it at once.
 struct PointWriteRoutes<Context: RequestContext>: Sendable {
-    static var maxBodyBytes: Int { 64 * 1024 }
-
     let registry: PointRegistry
+    var access: WriteAccess { WriteAccess(store: registry.store) }
 
     func add(to router: Router<Context>) {
         router.post("/v1/points") { request, _ in try await create(request) }
-        router.put("/v1/points/:id") { request, context in try await replace(request, id: try pathID(context)) }
-        router.delete("/v1/points/:id") { request, context in try delete(request, id: try pathID(context)) }
-        router.put("/v1/points/:id/status") { request, context in try await setStatus(request, id: try pathID(context)) }
-    }
-
-    private func pathID(_ context: Context) throws -> String {
-        let raw = try context.parameters.require("id")
-        return raw.removingPercentEncoding ?? raw
-    }
-
-    /// The token of the request, or 401 (none or not valid) / 403 (an operator editing points).
-    private func authorize(_ request: Request, editing: Bool) throws -> AccessToken {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw APIError(status: .unauthorized, code: "unauthorized", message: "writes need an Authorization: Bearer <token> header")
-        }
-        guard let token = try registry.store.authenticate(secret: String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
-            throw APIError(status: .unauthorized, code: "unauthorized", message: "the token is not valid (unknown or revoked)")
-        }
-        guard !editing || token.role.mayEditPoints else {
-            throw APIError(status: .forbidden, code: "forbidden", message: "an operator token may only change a point's status")
-        }
-        return token
-    }
-
-    private func body(_ request: Request) async throws -> [String: Any] {
-        let buffer: ByteBuffer
-        do { buffer = try await request.body.collect(upTo: Self.maxBodyBytes) } catch {
-            throw APIError(status: .contentTooLarge, code: "too_large", message: "the body is larger than \(Self.maxBodyBytes) bytes")
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] else {
-            throw APIError.badRequest(InputError("the body must be a JSON object"))
-        }
-        return object
+        router.put("/v1/points/:id") { request, context in try await replace(request, id: try WriteAccess.pathID(context)) }
+        router.delete("/v1/points/:id") { request, context in try delete(request, id: try WriteAccess.pathID(context)) }
+        router.put("/v1/points/:id/status") { request, context in try await setStatus(request, id: try WriteAccess.pathID(context)) }
     }
 
     private func point(from object: [String: Any], id: String? = nil) throws -> PaymentPoint {
@@ -69,8 +38,8 @@ struct PointWriteRoutes<Context: RequestContext>: Sendable {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let token = try authorize(request, editing: true)
-        let point = try point(from: try await body(request))
+        let token = try access.token(request, editing: true)
+        let point = try point(from: try await access.body(request))
         guard registry.point(id: point.id) == nil else {
             throw APIError(status: .conflict, code: "exists", message: "a point with id '\(point.id)' exists; PUT /v1/points/{id} replaces it", field: "id")
         }
@@ -79,23 +48,23 @@ struct PointWriteRoutes<Context: RequestContext>: Sendable {
     }
 
     func replace(_ request: Request, id: String) async throws -> Response {
-        let token = try authorize(request, editing: true)
-        let point = try point(from: try await body(request), id: id)
+        let token = try access.token(request, editing: true)
+        let point = try point(from: try await access.body(request), id: id)
         let existed = registry.point(id: id) != nil
         try write(point, by: token, action: existed ? "replace" : "create")
         return JSONResponse.make(PointJSON(point), status: existed ? .ok : .created)
     }
 
     func delete(_ request: Request, id: String) throws -> Response {
-        let token = try authorize(request, editing: true)
+        let token = try access.token(request, editing: true)
         guard registry.point(id: id) != nil else { throw APIError.notFound("no payment point with id '\(id)'") }
         try registry.apply(PointChange(deletions: [id], audit: AuditEntry(actor: token.id, action: "delete", target: id, detail: "")))
         return Response(status: .noContent)
     }
 
     func setStatus(_ request: Request, id: String) async throws -> Response {
-        let token = try authorize(request, editing: false)
-        let object = try await body(request)
+        let token = try access.token(request, editing: false)
+        let object = try await access.body(request)
         guard let text = object["status"] as? String, let status = PointStatus(rawValue: text) else {
             throw APIError.badRequest(InputError("expected one of \(PointStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status"))
         }

@@ -101,6 +101,7 @@ enum SchemaMigrations {
             """
             CREATE TABLE queue_reports (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                report_id TEXT NOT NULL,
                 hall_id TEXT NOT NULL,
                 reported_at REAL NOT NULL,
                 service TEXT NOT NULL,

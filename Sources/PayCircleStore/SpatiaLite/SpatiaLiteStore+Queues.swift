@@ -6,9 +6,9 @@ extension SpatiaLiteStore {
         try pool.write { connection in
             try connection.transaction {
                 let insert = try connection.prepare(
-                    "INSERT INTO queue_reports (hall_id, reported_at, service, waiting, counters, handling_s) VALUES (?, ?, ?, ?, ?, ?)")
+                    "INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for row in QueueReportRow.rows(of: report) {
-                    try insert.run([.text(row.hallID), .real(row.reportedAt), .text(row.service), .integer(Int64(row.waiting)),
+                    try insert.run([.text(row.reportID), .text(row.hallID), .real(row.reportedAt), .text(row.service), .integer(Int64(row.waiting)),
                                     .integer(Int64(row.counters)), .real(row.handlingSeconds)])
                 }
             }
@@ -22,8 +22,8 @@ extension SpatiaLiteStore {
     public func queueReports(from start: Date, to end: Date) throws -> [QueueReport] {
         try pool.read { connection in
             let statement = try connection.prepare("""
-                SELECT hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
-                WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, hall_id, service
+                SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
+                WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, seq
                 """)
             statement.bind([.real(start.timeIntervalSince1970), .real(end.timeIntervalSince1970)])
             return try Self.queueRows(statement)
@@ -33,8 +33,9 @@ extension SpatiaLiteStore {
     private static func queueRows(_ statement: SQLiteStatement) throws -> [QueueReport] {
         var rows: [QueueReportRow] = []
         while try statement.step() {
-            rows.append(QueueReportRow(hallID: statement.text(0) ?? "", reportedAt: statement.double(1), service: statement.text(2) ?? "",
-                                       waiting: Int(statement.int(3)), counters: Int(statement.int(4)), handlingSeconds: statement.double(5)))
+            rows.append(QueueReportRow(reportID: statement.text(0) ?? "", hallID: statement.text(1) ?? "", reportedAt: statement.double(2),
+                                       service: statement.text(3) ?? "", waiting: Int(statement.int(4)), counters: Int(statement.int(5)),
+                                       handlingSeconds: statement.double(6)))
         }
         return QueueReportRow.reports(rows)
     }

@@ -1,0 +1,41 @@
+import Foundation
+import PayCircleCore
+import Synchronization
+
+/// The newest queue report of each hall, kept in memory for ranking and written to the store's history
+/// first.
+///
+/// ```swift
+/// let board = try QueueBoard.loading(store)
+/// try board.record(report)
+/// board.report(for: "hall-1")   // the newest, however old: WaitModel decides whether it is fresh
+/// ```
+public final class QueueBoard: Sendable {
+    public let store: any PointStore
+    private let latest: Mutex<[String: QueueReport]>
+
+    /// A board over `store` starting from `reports` (by default none).
+    public init(store: any PointStore, reports: [QueueReport] = []) {
+        self.store = store
+        latest = Mutex(Dictionary(reports.map { ($0.hallID, $0) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// A board starting from the newest report of each hall in `store`.
+    public static func loading(_ store: any PointStore) throws -> QueueBoard {
+        QueueBoard(store: store, reports: try store.latestQueueReports())
+    }
+
+    /// Adds `report` to the store's history and, unless an even newer one is already known, makes it
+    /// the hall's current state.
+    public func record(_ report: QueueReport) throws {
+        try store.recordQueueReport(report)
+        latest.withLock { reports in
+            if let known = reports[report.hallID], known.reportedAt > report.reportedAt { return }
+            reports[report.hallID] = report
+        }
+    }
+
+    public func report(for hallID: String) -> QueueReport? {
+        latest.withLock { $0[hallID] }
+    }
+}
