@@ -29,7 +29,7 @@ enum OpenAPIDocument {
               { "name": "service", "in": "query", "description": "Comma list of cash, card, qr, invoice, business", "schema": { "type": "string" } },
               { "name": "status", "in": "query", "description": "Comma list of online, offline, fault, closed", "schema": { "type": "string" } },
               { "name": "at", "in": "query", "description": "Only channels open at this ISO 8601 time", "schema": { "type": "string" } },
-              { "name": "by", "in": "query", "schema": { "type": "string", "enum": ["distance", "walk"], "default": "distance" } },
+              { "name": "by", "in": "query", "description": "distance; walk; time = walk plus the expected wait on arrival (the queue of the one service given in `service`, else the quickest)", "schema": { "type": "string", "enum": ["distance", "walk", "time"], "default": "distance" } },
               { "$ref": "#/components/parameters/crs" },
               { "name": "radius", "in": "query", "description": "Metres", "schema": { "type": "number", "minimum": 0 } }
             ],
@@ -80,6 +80,25 @@ enum OpenAPIDocument {
               "properties": { "status": { "enum": ["online", "offline", "fault", "closed"] } } } } } },
             "responses": {
               "200": { "description": "The point", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
+        },
+        "/v1/halls/{id}/queue": {
+          "get": { "summary": "A hall's newest queue report and the waits it means now", "operationId": "hallQueue",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": {
+              "200": { "description": "The queue", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Queue" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+          "put": { "summary": "A queue machine's report (operator or admin token)", "operationId": "reportQueue", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["services"],
+              "properties": { "reported_at": { "type": "string", "description": "ISO 8601; default now; not in the future" },
+                "services": { "type": "object", "additionalProperties": { "type": "object", "required": ["waiting", "open_counters", "handling_s"],
+                  "properties": { "waiting": { "type": "integer", "minimum": 0, "maximum": 10000 },
+                    "open_counters": { "type": "integer", "minimum": 0, "maximum": 200 },
+                    "handling_s": { "type": "number", "minimum": 1, "maximum": 7200 } } } } } } } } },
+            "responses": {
+              "200": { "description": "The hall's queue after the report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Queue" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
               "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
@@ -253,7 +272,16 @@ enum OpenAPIDocument {
             "results": { "type": "array", "items": { "allOf": [{ "$ref": "#/components/schemas/Point" }, { "type": "object",
               "required": ["distance_m", "walk_m", "walk_s", "open"], "properties": { "distance_m": { "type": "number" },
                 "walk_m": { "type": ["number", "null"] }, "walk_s": { "type": ["number", "null"] }, "open": { "type": ["boolean", "null"] },
-                "reachable": { "type": "boolean" } } }] } } } },
+                "reachable": { "type": "boolean" }, "wait_s": { "type": ["number", "null"] }, "wait_low_s": { "type": ["number", "null"] },
+                "wait_high_s": { "type": ["number", "null"] }, "wait_known": { "type": "boolean" },
+                "wait_source": { "enum": ["queue", "configured", "assumed", "no_counter_open"] },
+                "wait_service": { "type": ["string", "null"] }, "total_s": { "type": ["number", "null"] } } }] } } } },
+          "Queue": { "type": "object", "required": ["hall_id", "reported_at", "age_s", "fresh", "services"],
+            "properties": { "hall_id": { "type": "string" }, "reported_at": { "type": ["string", "null"] }, "age_s": { "type": ["number", "null"] },
+              "fresh": { "type": "boolean" }, "services": { "type": "object", "additionalProperties": { "type": "object",
+                "required": ["waiting", "open_counters", "handling_s", "wait_s", "wait_low_s", "wait_high_s"],
+                "properties": { "waiting": { "type": "number" }, "open_counters": { "type": "number" }, "handling_s": { "type": "number" },
+                  "wait_s": { "type": ["number", "null"] }, "wait_low_s": { "type": ["number", "null"] }, "wait_high_s": { "type": ["number", "null"] } } } } } },
           "Route": { "type": "object", "required": ["distance_m", "duration_s", "geometry", "steps"],
             "properties": { "distance_m": { "type": "number" }, "duration_s": { "type": "number" }, "geometry": { "$ref": "#/components/schemas/Geometry" },
               "steps": { "type": "array", "items": { "type": "object", "required": ["instruction", "distance_m", "duration_s"],
