@@ -61,6 +61,7 @@ public struct PayCircleService: Sendable {
         HealthRoutes(registry: registry).add(to: router)
         PointRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: router)
         QueueRoutes(registry: registry, queues: queues, waits: waits).add(to: router)
+        TicketRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: router)
         PointWriteRoutes(registry: registry).add(to: router)
         RouteRoutes(registry: registry, graph: graph).add(to: router)
         IsochroneRoutes(graph: graph).add(to: router)

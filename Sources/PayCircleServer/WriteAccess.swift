@@ -40,4 +40,11 @@ struct WriteAccess: Sendable {
         let raw = try context.parameters.require("id")
         return raw.removingPercentEncoding ?? raw
     }
+
+    /// Whether a value parsed by JSONSerialization was `true` or `false` (on Linux a boolean is a
+    /// `__NSCFBoolean`, while `is Bool` also holds for the numbers 0 and 1).
+    static func isBoolean(_ value: Any?) -> Bool {
+        guard let value else { return false }
+        return type(of: value) == Bool.self || String(describing: type(of: value)) == "__NSCFBoolean"
+    }
 }

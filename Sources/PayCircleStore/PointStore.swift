@@ -41,6 +41,13 @@ public protocol PointStore: Sendable {
     func latestQueueReports() throws -> [QueueReport]
     /// Every report made from `start` up to (not including) `end`, oldest first.
     func queueReports(from start: Date, to end: Date) throws -> [QueueReport]
+    /// Issues a remote ticket in one transaction: `make` gets the hall's next sequence number and the
+    /// tickets still waiting for that service (oldest first) and returns the ticket to store.
+    func issueTicket(hallID: String, service: PaymentService,
+                     _ make: (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) throws -> QueueTicket
+    func ticket(id: String) throws -> QueueTicket?
+    /// Marks a waiting ticket cancelled; false when there is no such waiting ticket.
+    func cancelTicket(id: String) throws -> Bool
 }
 
 extension PointStore {

@@ -22,7 +22,7 @@ import Testing
                 let document = try HTTPRouteTests.json(response)
                 #expect(document["openapi"] as? String == "3.1.0")
                 let paths = (document["paths"] as? [String: Any]).map { Set($0.keys) } ?? []
-                for path in ["/v1/nearest", "/v1/route", "/v1/isochrone", "/v1/coverage", "/v1/gaps", "/v1/suggest", "/v1/streets", "/screen", "/ogc/collections/{collection}/items", "/v1/halls/{id}/queue", "/v1/points/{id}/status", "/metrics"] {
+                for path in ["/v1/nearest", "/v1/route", "/v1/isochrone", "/v1/coverage", "/v1/gaps", "/v1/suggest", "/v1/streets", "/screen", "/ogc/collections/{collection}/items", "/v1/halls/{id}/queue", "/v1/halls/{id}/tickets", "/v1/tickets/{id}", "/v1/points/{id}/status", "/metrics"] {
                     #expect(paths.contains(path), "\(path)")
                 }
             }

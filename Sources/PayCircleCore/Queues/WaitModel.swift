@@ -77,7 +77,7 @@ public struct WaitModel: Sendable, Hashable {
 
     /// The `p`-quantile of Gamma(`shape`, `rate`) for a whole-number shape (Erlang), by bisection on
     /// P(S ≤ x) = 1 − P(Poisson(rate · x) ≤ shape − 1).
-    static func gammaQuantile(_ p: Double, shape: Int, rate: Double) -> Double {
+    public static func gammaQuantile(_ p: Double, shape: Int, rate: Double) -> Double {
         var low = 0.0, high = Double(shape) / rate
         while 1 - poissonCDF(shape - 1, rate * high) < p { high *= 2 }
         for _ in 0..<80 {

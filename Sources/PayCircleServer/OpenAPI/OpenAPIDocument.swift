@@ -102,6 +102,28 @@ enum OpenAPIDocument {
               "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
               "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
+        "/v1/halls/{id}/tickets": {
+          "post": { "summary": "Take a remote ticket in a hall's queue", "operationId": "issueTicket",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["service"],
+              "properties": { "service": { "enum": ["cash", "card", "qr", "invoice", "business"] },
+                "lat": { "type": "number", "description": "Where the customer is (WGS-84), for when to leave" }, "lon": { "type": "number" } } } } } },
+            "responses": {
+              "201": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
+              "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
+        },
+        "/v1/tickets/{id}": {
+          "get": { "summary": "A ticket and its estimated call time", "operationId": "ticket",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "lat", "in": "query", "schema": { "type": "number" } }, { "name": "lon", "in": "query", "schema": { "type": "number" } }],
+            "responses": {
+              "200": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+          "delete": { "summary": "Cancel a ticket", "operationId": "cancelTicket",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": { "204": { "description": "Cancelled" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+        },
         "/v1/route": {
           "get": { "summary": "The quickest walk with steps, to a place or to a payment point", "operationId": "route",
             "parameters": [
@@ -248,7 +270,7 @@ enum OpenAPIDocument {
           "NotFound": { "description": "Unknown id or path", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Unauthorized": { "description": "No valid bearer token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Forbidden": { "description": "The token's role may not do this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-          "Conflict": { "description": "The id exists", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Conflict": { "description": "Conflicts with the current state: the id exists, or the hall has no fresh queue report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "TooLarge": { "description": "The body is too large", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Page": { "description": "An HTML page", "content": { "text/html": { "schema": { "type": "string" } } } },
           "Script": { "description": "JavaScript", "content": { "text/javascript": { "schema": { "type": "string" } } } },
@@ -276,6 +298,12 @@ enum OpenAPIDocument {
                 "wait_high_s": { "type": ["number", "null"] }, "wait_known": { "type": "boolean" },
                 "wait_source": { "enum": ["queue", "configured", "assumed", "no_counter_open"] },
                 "wait_service": { "type": ["string", "null"] }, "total_s": { "type": ["number", "null"] } } }] } } } },
+          "Ticket": { "type": "object", "required": ["id", "hall_id", "service", "number", "status", "issued_at", "ahead", "position", "call_at",
+              "call_early", "call_late", "walk_s", "leave_at", "leave_now"],
+            "properties": { "id": { "type": "string" }, "hall_id": { "type": "string" }, "service": { "type": "string" }, "number": { "type": "string" },
+              "status": { "enum": ["waiting", "cancelled"] }, "issued_at": { "type": "string" }, "ahead": { "type": "number" }, "position": { "type": "number" },
+              "call_at": { "type": "string" }, "call_early": { "type": "string" }, "call_late": { "type": "string" },
+              "walk_s": { "type": ["number", "null"] }, "leave_at": { "type": ["string", "null"] }, "leave_now": { "type": ["boolean", "null"] } } },
           "Queue": { "type": "object", "required": ["hall_id", "reported_at", "age_s", "fresh", "services"],
             "properties": { "hall_id": { "type": "string" }, "reported_at": { "type": ["string", "null"] }, "age_s": { "type": ["number", "null"] },
               "fresh": { "type": "boolean" }, "services": { "type": "object", "additionalProperties": { "type": "object",

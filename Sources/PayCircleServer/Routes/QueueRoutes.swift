@@ -67,7 +67,7 @@ struct QueueRoutes<Context: RequestContext>: Sendable {
             }
             guard let fields = value as? [String: Any] else { throw InputError("expected an object", field: "services.\(name)") }
             func whole(_ key: String, _ range: ClosedRange<Int>) throws(InputError) -> Int {
-                guard !Self.isBoolean(fields[key]), let number = fields[key] as? Double, number == number.rounded(),
+                guard !WriteAccess.isBoolean(fields[key]), let number = fields[key] as? Double, number == number.rounded(),
                       number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
                     throw InputError("expected a whole number from \(range.lowerBound) to \(range.upperBound)", field: "services.\(name).\(key)")
                 }
@@ -75,19 +75,12 @@ struct QueueRoutes<Context: RequestContext>: Sendable {
             }
             let waiting = try whole("waiting", ServiceQueue.waitingRange)
             let counters = try whole("open_counters", ServiceQueue.countersRange)
-            guard !Self.isBoolean(fields["handling_s"]), let handling = fields["handling_s"] as? Double, ServiceQueue.handlingRange.contains(handling) else {
+            guard !WriteAccess.isBoolean(fields["handling_s"]), let handling = fields["handling_s"] as? Double, ServiceQueue.handlingRange.contains(handling) else {
                 throw InputError("expected seconds from \(Int(ServiceQueue.handlingRange.lowerBound)) to \(Int(ServiceQueue.handlingRange.upperBound))",
                                  field: "services.\(name).handling_s")
             }
             queues[service] = ServiceQueue(waiting: waiting, openCounters: counters, handlingSeconds: handling)
         }
         return QueueReport(hallID: hallID, reportedAt: reportedAt, services: queues)
-    }
-
-    /// Whether a value parsed by JSONSerialization was `true` or `false` (on Linux a boolean is a
-    /// `__NSCFBoolean`, while `is Bool` also holds for the numbers 0 and 1).
-    static func isBoolean(_ value: Any?) -> Bool {
-        guard let value else { return false }
-        return type(of: value) == Bool.self || String(describing: type(of: value)) == "__NSCFBoolean"
     }
 }

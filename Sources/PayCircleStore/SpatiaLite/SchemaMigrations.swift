@@ -112,6 +112,19 @@ enum SchemaMigrations {
             """,
             "CREATE INDEX queue_reports_hall_time ON queue_reports (hall_id, reported_at)",
             "CREATE INDEX queue_reports_time ON queue_reports (reported_at)",
+            """
+            CREATE TABLE queue_tickets (
+                id TEXT PRIMARY KEY,
+                hall_id TEXT NOT NULL,
+                service TEXT NOT NULL,
+                number TEXT NOT NULL,
+                issued_at REAL NOT NULL,
+                ahead INTEGER NOT NULL CHECK (ahead >= 0),
+                rate REAL NOT NULL CHECK (rate > 0),
+                status TEXT NOT NULL CHECK (status IN ('waiting', 'cancelled'))
+            )
+            """,
+            "CREATE INDEX queue_tickets_hall ON queue_tickets (hall_id, service, status, issued_at)",
         ]),
     ]
 

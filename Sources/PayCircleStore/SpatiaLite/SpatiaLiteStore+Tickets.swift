@@ -1,0 +1,48 @@
+import Foundation
+import PayCircleCore
+
+extension SpatiaLiteStore {
+    public func issueTicket(hallID: String, service: PaymentService,
+                            _ make: (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) throws -> QueueTicket {
+        try pool.write { connection in
+            try connection.transaction {
+                let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ?")
+                count.bind([.text(hallID)])
+                let sequence = try count.step() ? Int(count.int(0)) + 1 : 1
+                let waiting = try connection.prepare("""
+                    SELECT \(QueueTicketRow.columns) FROM queue_tickets
+                    WHERE hall_id = ? AND service = ? AND status = 'waiting' ORDER BY issued_at, id
+                    """)
+                waiting.bind([.text(hallID), .text(service.rawValue)])
+                var held: [QueueTicket] = []
+                while try waiting.step() { held.append(try Self.ticket(waiting)) }
+                let ticket = try make(sequence, held)
+                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
+                    .text(ticket.id), .text(ticket.hallID), .text(ticket.service.rawValue), .text(ticket.number),
+                    .real(ticket.issuedAt.timeIntervalSince1970), .integer(Int64(ticket.ahead)), .real(ticket.rate), .text(ticket.status.rawValue),
+                ])
+                return ticket
+            }
+        }
+    }
+
+    public func ticket(id: String) throws -> QueueTicket? {
+        try pool.read { connection in
+            let statement = try connection.prepare("SELECT \(QueueTicketRow.columns) FROM queue_tickets WHERE id = ?")
+            statement.bind([.text(id)])
+            return try statement.step() ? try Self.ticket(statement) : nil
+        }
+    }
+
+    public func cancelTicket(id: String) throws -> Bool {
+        try pool.write { connection in
+            try connection.prepare("UPDATE queue_tickets SET status = 'cancelled' WHERE id = ? AND status = 'waiting'").run([.text(id)])
+            return connection.changes > 0
+        }
+    }
+
+    private static func ticket(_ row: SQLiteStatement) throws -> QueueTicket {
+        try QueueTicketRow.ticket(id: row.text(0) ?? "", hallID: row.text(1) ?? "", service: row.text(2) ?? "", number: row.text(3) ?? "",
+                                  issuedAt: row.double(4), ahead: Int(row.int(5)), rate: row.double(6), status: row.text(7) ?? "")
+    }
+}

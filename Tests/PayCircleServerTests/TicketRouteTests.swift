@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PayCircleCore
+import PayCircleNetwork
+import PayCircleServer
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+/// Remote queue tickets over the street of ``QueueRouteTests``: places in line, call times with their
+/// band (checked against SciPy's Gamma quantiles: 145.955 s and 479.615 s for 5 departures at 1/60 s),
+/// when to leave, cancelling, and tickets that outlive a restart of the service.
+@Suite struct TicketRouteTests {
+    /// A service over `store` (the street and its hall added when the store is empty), with an operator token.
+    static func withService<Value: Sendable>(_ store: any PointStore, _ body: @Sendable (any TestClientProtocol, String) async throws -> Value) async throws -> Value {
+        let registry = try PointRegistry(store: store)
+        if registry.index.count == 0 {
+            let nodes = (0...10).map { WalkingNetworkData.Node(osmID: Int64($0), coordinate: QueueRouteTests.east(Double($0) * 100)) }
+            let edges = (0..<10).map { WalkingNetworkData.Edge(source: Int32($0), target: Int32($0 + 1), length: Geodesic.distance(nodes[$0].coordinate, nodes[$0 + 1].coordinate), highway: "footway") }
+            try registry.apply(PointChange(upserts: [
+                PaymentPoint(id: "near", name: "南城营业厅", kind: .hall, services: [.cash], openingHours: OpeningHours("24/7"), location: QueueRouteTests.east(200)),
+                PaymentPoint(id: "kiosk", name: "自助缴费终端", kind: .kiosk, location: QueueRouteTests.east(900)),
+            ]), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges)))
+        }
+        let operatorToken = try store.createToken(name: "queue machine", role: .operator).secret
+        let app = Application(router: try PayCircleService.loading(registry).router())
+        return try await app.test(.router) { client in try await body(client, operatorToken) }
+    }
+
+    static func date(_ value: Any?) -> Date? { (value as? String).flatMap(PointRecord.parseTimestamp) }
+
+    @Test func ticketsHoldTheirPlaceAndSayWhenToLeave() async throws {
+        let test = try TestStore(.spatiaLite)
+        defer { test.remove() }
+        try await Self.withService(test.store) { client, operatorToken in
+            // No fresh report yet: no estimate can be made.
+            let (refused, refusal) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            #expect(refused == .conflict && (refusal["error"] as? [String: Any])?["code"] as? String == "no_queue")
+
+            #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(4, counters: 2)).0 == .ok)
+            let west = QueueRouteTests.west
+            let (created, first) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets",
+                                                                  body: #"{"service": "cash", "lat": \#(west.latitude), "lon": \#(west.longitude)}"#)
+            #expect(created == .created, "\(first)")
+            #expect(first["number"] as? String == "C001" && first["ahead"] as? Double == 4 && first["position"] as? Double == 5)
+            let issued = try #require(Self.date(first["issued_at"]))
+            // 5 departures at 2 / 120 s: expected 300 s after issue, 80% band 145.96-479.62 s (whole seconds in JSON).
+            #expect(abs(try #require(Self.date(first["call_at"])).timeIntervalSince(issued) - 300) <= 1)
+            #expect(abs(try #require(Self.date(first["call_early"])).timeIntervalSince(issued) - 145.955) <= 1)
+            #expect(abs(try #require(Self.date(first["call_late"])).timeIntervalSince(issued) - 479.615) <= 1)
+            // 200 m on foot: 144 s; leave by the early call time less the walk (1.96 s after issue).
+            #expect(abs((first["walk_s"] as? Double ?? 0) - 144) <= 1)
+            #expect(abs(try #require(Self.date(first["leave_at"])).timeIntervalSince(issued) - 1.955) <= 1.5)
+
+            // The next ticket is behind the first.
+            let (_, second) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            #expect(second["number"] as? String == "C002" && second["ahead"] as? Double == 5)
+            #expect(second["walk_s"] is NSNull && second["leave_at"] is NSNull)
+
+            // Tracking and cancelling.
+            let id = try #require(first["id"] as? String)
+            let (tracked, shown) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)")
+            #expect(tracked == .ok && shown["number"] as? String == "C001" && shown["status"] as? String == "waiting")
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)").0 == .noContent)
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)").0 == .notFound)
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)").1["status"] as? String == "cancelled")
+            // A cancelled ticket no longer holds a place: the third is behind the queue and the second only.
+            let (_, third) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            #expect(third["number"] as? String == "C003" && third["ahead"] as? Double == 5)
+        }
+    }
+
+    @Test func badTicketRequestsNameTheProblem() async throws {
+        let test = try TestStore(.spatiaLite)
+        defer { test.remove() }
+        try await Self.withService(test.store) { client, operatorToken in
+            #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(1)).0 == .ok)
+            for (hall, body, field) in [("near", #"{"service": "coins"}"#, "service"), ("near", #"{}"#, "service"),
+                                        ("near", #"{"service": "cash", "lat": 23}"#, "lon"), ("near", #"{"service": "cash", "lat": 95, "lon": 113}"#, "lat"),
+                                        ("kiosk", #"{"service": "cash"}"#, "id")] {
+                let (status, answer) = try await QueueRouteTests.send(client, .post, "/v1/halls/\(hall)/tickets", body: body)
+                #expect(status == .badRequest && (answer["error"] as? [String: Any])?["field"] as? String == field, "\(body): \(answer)")
+            }
+            // A service the hall did not report has no queue to join.
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "invoice"}"#).0 == .conflict)
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/nope/tickets", body: #"{"service": "cash"}"#).0 == .notFound)
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/tkt_none").0 == .notFound)
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/tkt_none?lat=1").0 == .notFound)
+        }
+    }
+
+    @Test(arguments: TestStore.Kind.available) func ticketsSurviveARestart(kind: TestStore.Kind) async throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let ticket: [String: String] = try await Self.withService(test.store) { client, operatorToken in
+            _ = try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(2))
+            return try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#).1.compactMapValues { $0 as? String }
+        }
+        let id = try #require(ticket["id"] as? String)
+        #expect(ticket["number"] == "C001")
+        // A new service over the store opened again, as after a restart.
+        try await Self.withService(try test.reopen()) { client, _ in
+            let (status, shown) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)")
+            #expect(status == .ok && shown["number"] as? String == "C001" && shown["call_at"] as? String == ticket["call_at"])
+        }
+    }
+}
