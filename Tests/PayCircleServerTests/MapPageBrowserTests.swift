@@ -14,8 +14,9 @@ import Testing
 @Suite(.serialized) struct MapPageBrowserTests {
     static let plane = LocalPlane(origin: Coordinate(latitude: 23.02, longitude: 113.75))
 
-    /// A 9 × 9 street grid 150 m apart (东西路 rows, 南北街 columns), a hall in the middle, two 24-hour
-    /// kiosks, a bank booth and a convenience store; 8,000 people in two districts.
+    /// A 9 × 9 street grid 150 m apart (东西路 rows, 南北街 columns), a hall in the middle and another at
+    /// the edge (with a queue report), two 24-hour kiosks, a bank booth and a convenience store; 8,000
+    /// people in two districts.
     static func city(in registry: PointRegistry) throws {
         var network = WalkingNetworkData()
         for row in 0..<9 {
@@ -40,10 +41,15 @@ import Testing
             PaymentPoint(id: "kiosk-1", name: "自助缴费终端(鸿福路)", kind: .kiosk, services: [.card, .qr], openingHours: OpeningHours("24/7"), location: at(910, 450)),
             PaymentPoint(id: "kiosk-2", name: "自助缴费终端(西门)", kind: .kiosk, services: [.card, .qr], openingHours: OpeningHours("24/7"), location: at(150, 1_060)),
             PaymentPoint(id: "atm-1", name: "工商银行自助银行", kind: .bankBooth, services: [.card], openingHours: OpeningHours("24/7"), location: at(310, 300)),
+            PaymentPoint(id: "hall-2", name: "东城营业厅", kind: .hall, grade: .b, services: [.cash, .card, .invoice],
+                         openingHours: OpeningHours("Mo-Fr 08:30-17:30"), location: at(1_150, 160)),
             PaymentPoint(id: "shop-1", name: "美宜佳便利店", kind: .agency, agencyType: .convenience, services: [.cash, .qr],
                          openingHours: OpeningHours("Mo-Su 07:00-23:00"), location: at(1_050, 1_210)),
         ]
         try registry.apply(PointChange(upserts: points), layers: OSMLayers(network: network))
+        // The other hall's queue machine has just reported 6 waiting at 2 counters of 150 s.
+        try registry.store.recordQueueReport(QueueReport(hallID: "hall-2", reportedAt: Date(),
+                                                         services: [.cash: ServiceQueue(waiting: 6, openCounters: 2, handlingSeconds: 150)]))
         func square(_ x0: Double, _ x1: Double) -> [[Coordinate]] { [[at(x0, -20), at(x1, -20), at(x1, 1_220), at(x0, 1_220), at(x0, -20)]] }
         try registry.store.replaceAreas([PopulationArea(id: "west", name: "西区", population: 3_000, polygons: [square(-20, 600)]),
                                          PopulationArea(id: "east", name: "东区", population: 5_000, polygons: [square(600, 1_220)])])
@@ -84,14 +90,25 @@ import Testing
             #expect(page["data-errors"] == "0")
             #expect(page["data-isochrone"] == "1")
             #expect(Int(page["data-route"] ?? "") ?? 0 >= 2, "route steps")
-            #expect(page["data-channels"] == "4", "the four other channels")
+            #expect(page["data-channels"] == "5", "the five other channels")
+            #expect(page["data-halls"] == "1", "the other hall and its wait")
             #expect(Int(page["data-streets"] ?? "") ?? 0 > 50)
+        }
+    }
+
+    @Test func theScreenShowsTheOtherHallsLiveWait() async throws {
+        try await Self.withLiveServer { _, port in
+            // Now (whatever the hour): the other hall's report is fresh, so its wait is known.
+            let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1", screenshot: "screen-now.png")
+            #expect(page["data-state"] == "ready" && page["data-errors"] == "0", "\(page)")
+            #expect(page["data-halls"] == "1" && page["data-hall-waits-known"] == "1", "\(page)")
         }
     }
 
     @Test func atNightTheScreenLeavesOutTheClosedShop() async throws {
         try await Self.withLiveServer { _, port in
-            // 02:00 in Beijing: the convenience store (07:00-23:00) is closed; the three 24-hour channels remain.
+            // 02:00 in Beijing: the convenience store (07:00-23:00) and the other hall are closed; the three
+            // 24-hour channels remain.
             let page = try await Self.render("http://127.0.0.1:\(port)/screen?hall=hall-1&at=2026-11-25T02:00:00%2B08:00", screenshot: "screen-night.png")
             #expect(page["data-state"] == "ready" && page["data-errors"] == "0", "\(page)")
             #expect(page["data-channels"] == "3", "the kiosks and the bank booth")
@@ -102,7 +119,7 @@ import Testing
         try await Self.withLiveServer { _, port in
             let general = try await Self.render("http://127.0.0.1:\(port)/", screenshot: "general.png")
             #expect(general["data-state"] == "ready" && general["data-errors"] == "0", "\(general)")
-            #expect(general["data-channels"] == "5")
+            #expect(general["data-channels"] == "6")
             let planner = try await Self.render("http://127.0.0.1:\(port)/planner?hour=3", screenshot: "planner.png")
             #expect(planner["data-state"] == "ready" && planner["data-errors"] == "0", "\(planner)")
             #expect(planner["data-streets"] == "144")

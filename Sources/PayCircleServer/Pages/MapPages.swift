@@ -23,6 +23,8 @@ enum MapPages {
         <ol id="steps"></ol>
         <h2 id="channels-title"></h2>
         <ul id="channels"></ul>
+        <h2 id="halls-title"></h2>
+        <ul id="halls"></ul>
         <p id="status"></p>
         </aside>
         </main>

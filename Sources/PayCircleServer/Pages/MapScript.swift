@@ -112,6 +112,18 @@ enum MapScript {
         item("steps", escapeHTML(step.instruction) + ' <span class="muted">' + Math.round(step.distance_m) + " m</span>");
       }
       body.dataset.route = String(route.steps.length);
+
+      // The other halls nearby and their current waits, from their queue machines (or marked as estimates).
+      const halls = await getJSON("/v1/nearest?lat=" + hall.lat + "&lon=" + hall.lon + "&k=6&kind=hall,bank_branch&by=time" + moment);
+      const others = halls.results.filter((h) => h.id !== hall.id && h.reachable !== false);
+      text("halls-title", others.length > 0 ? "其他营业厅排队 · Other halls' waits" : "");
+      for (const other of others) {
+        const wait = other.wait_s === null ? "暂停服务 · closed counters"
+          : (other.wait_known ? "等候约 " + minutes(other.wait_s) + " 分钟 wait" : "等候未知 · wait unknown");
+        item("halls", escapeHTML(other.name) + ' <span class="muted">' + wait + " · 步行 " + minutes(other.walk_s) + " 分钟 walk</span>");
+      }
+      body.dataset.halls = String(others.length);
+      body.dataset.hallWaitsKnown = String(others.filter((h) => h.wait_known && h.wait_s !== null).length);
       text("status", "更新于 Updated " + new Date().toLocaleTimeString("zh-CN"));
       body.dataset.state = "ready";
       setTimeout(() => location.reload(), 60000);
