@@ -2,11 +2,11 @@ import Foundation
 import PostgresNIO
 
 /// What a committed write changed, as sent on the `paycircle_points` channel: the ids to read again and
-/// the ids removed, or `reload` when that would not fit in a notification (PostgreSQL allows under 8,000
+/// the ids removed, the halls whose queue changed, or `reload` when that would not fit in a notification (PostgreSQL allows under 8,000
 /// bytes) or when the OSM layers changed too.
 ///
 /// ```json
-/// {"upserts": ["kiosk-9"], "removed": [], "reload": false}
+/// {"upserts": ["kiosk-9"], "removed": [], "reload": false, "queues": ["hall-1"]}
 /// ```
 public struct PointNotice: Codable, Sendable, Equatable {
     public static let channel = "paycircle_points"
@@ -15,11 +15,14 @@ public struct PointNotice: Codable, Sendable, Equatable {
     public var upserts: [String]
     public var removed: [String]
     public var reload: Bool
+    /// Halls whose queue machine reported.
+    public var queues: [String]?
 
-    init(upserts: [String], removed: [String], layers: Bool) {
+    init(upserts: [String], removed: [String], layers: Bool, queues: [String]? = nil) {
         self.upserts = upserts
         self.removed = removed
         reload = layers
+        self.queues = queues
     }
 
     /// Sends the notice inside `transaction`: PostgreSQL delivers it to listeners when the transaction commits.

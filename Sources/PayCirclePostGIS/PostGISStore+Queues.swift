@@ -6,11 +6,14 @@ import PostgresNIO
 extension PostGISStore {
     public func recordQueueReport(_ report: QueueReport) throws {
         let rows = QueueReportRow.rows(of: report)
-        try session.query("""
+        try session.transaction { transaction in
+            try transaction.query("""
             INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s)
             SELECT * FROM unnest(\(rows.map(\.reportID)), \(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
                                  \(rows.map { Int32($0.waiting) }), \(rows.map { Int32($0.counters) }), \(rows.map(\.handlingSeconds)))
             """)
+            try PointNotice(upserts: [], removed: [], layers: false, queues: [report.hallID]).send(in: transaction)
+        }
     }
 
     public func latestQueueReports() throws -> [QueueReport] {

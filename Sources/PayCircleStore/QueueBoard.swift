@@ -35,6 +35,12 @@ public final class QueueBoard: Sendable {
         }
     }
 
+    /// Reads every hall's newest report again (after another instance recorded one).
+    public func reload() throws {
+        let reports = try store.latestQueueReports()
+        latest.withLock { $0 = Dictionary(reports.map { ($0.hallID, $0) }, uniquingKeysWith: { $1 }) }
+    }
+
     public func report(for hallID: String) -> QueueReport? {
         latest.withLock { $0[hallID] }
     }

@@ -22,6 +22,7 @@ struct NearestCommand: ParsableCommand {
     @Option(help: "Coordinate system of input and output: wgs84, gcj02, bd09.") var crs: String = "wgs84"
     @Option(help: "Maximum distance in metres.") var radius: String?
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
+    @OptionGroup(title: "Waits (--by time)") var waiting: WaitOptions
 
     func run() throws {
         var values = ["lat": lat, "lon": lon, "k": k, "by": by, "crs": crs]
@@ -43,7 +44,7 @@ struct NearestCommand: ParsableCommand {
             if request.ranking == .walk {
                 matches = try graph.nearestByWalking(request.query, in: registry.index)
             } else {
-                let queues = try QueueBoard.loading(registry.store), model = WaitModel()
+                let queues = try QueueBoard.loading(registry.store), model = waiting.model
                 matches = try graph.nearestByTimeToPay(request.query, in: registry.index) { point, walk in
                     model.estimate(for: point, report: queues.report(for: point.id), at: request.query.evaluatedAt,
                                    walkSeconds: walk, service: request.queueService)

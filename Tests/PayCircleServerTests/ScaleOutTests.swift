@@ -60,6 +60,16 @@ struct ScaleOutTests {
         #expect(try await Self.request(a, .delete, "/v1/points/k1", token: secret).0 == 204)
         let gone = try await Self.secondsUntil { try await Self.request(b, .get, "/v1/points/k1").0 == 404 }
         #expect(gone != nil && gone! <= 1, "deleted on A, gone from B after \(gone.map { String($0) } ?? "never") s")
+        // A hall's queue report through A reaches B's queue board too.
+        let hall = #"{"id": "hall", "name": "南城营业厅", "kind": "hall", "opening_hours": "24/7", "lat": 23.03, "lon": 113.76}"#
+        #expect(try await Self.request(a, .post, "/v1/points", token: secret, body: hall).0 == 201)
+        let report = #"{"services": {"cash": {"waiting": 4, "open_counters": 2, "handling_s": 120}}}"#
+        #expect(try await Self.request(a, .put, "/v1/halls/hall/queue", token: secret, body: report).0 == 200)
+        let queued = try await Self.secondsUntil {
+            let (status, answer) = try await Self.request(b, .get, "/v1/halls/hall/queue")
+            return status == 200 && answer["fresh"] as? Bool == true
+        }
+        #expect(queued != nil && queued! <= 1, "queue reported on A, seen on B after \(queued.map { String($0) } ?? "never") s")
         print("two instances: create seen after \(shown ?? -1) s, status after \(faulty ?? -1) s, delete after \(gone ?? -1) s")
     }
 
