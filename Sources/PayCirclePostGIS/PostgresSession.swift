@@ -34,6 +34,8 @@ public final class PostgresSession: Sendable {
     }
 
     deinit {
+        // PostgresNIO requires a connection closed before it goes; the last reference to a session is
+        // never dropped on its event loop (no closure on the loop holds one), so waiting here is safe.
         if let open = connection.withLock({ $0 }) { let closing: EventLoopFuture<Void> = open.close(); try? Self.wait(closing) }
     }
 
@@ -117,13 +119,18 @@ public final class PostgresSession: Sendable {
 
     /// Waits for `future` from a thread outside the session's event loop.
     static func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let outcome = Outcome<T>()
         future.whenComplete { result in
-            outcome.withLock { $0 = result }
-            done.signal()
+            outcome.result = result
+            outcome.done.signal()
         }
-        done.wait()
-        return try outcome.withLock { $0! }.get()
+        outcome.done.wait()
+        return try outcome.result!.get()
+    }
+
+    /// A future's result, handed from its event loop to the waiting thread; the semaphore orders the two.
+    private final class Outcome<T>: @unchecked Sendable {
+        var result: Result<T, any Error>?
+        let done = DispatchSemaphore(value: 0)
     }
 }
