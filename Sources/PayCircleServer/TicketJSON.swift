@@ -1,7 +1,7 @@
 import Foundation
 import PayCircleCore
 
-/// A ticket as the API shows it: `{"id", "hall_id", "service", "number", "status", "issued_at", "ahead",
+/// A ticket as the API shows it at `now` (estimates brought up to date): `{"id", "hall_id", "service", "number", "status", "issued_at", "ahead",
 /// "position", "call_at", "call_early", "call_late", "walk_s", "leave_at", "leave_now"}`; the walk fields
 /// are null without a place to walk from.
 struct TicketJSON: JSONWritable {
@@ -10,7 +10,7 @@ struct TicketJSON: JSONWritable {
     let now: Date
 
     func write(to json: inout JSONWriter) {
-        let call = ticket.callTime
+        let call = ticket.callTime(at: now)
         json.object { json in
             json.field("id", ticket.id)
             json.field("hall_id", ticket.hallID)
@@ -24,7 +24,7 @@ struct TicketJSON: JSONWritable {
             json.field("call_early", Timestamp.utcString(call.early))
             json.field("call_late", Timestamp.utcString(call.late))
             json.nullableField("walk_s", walkSeconds.map { $0.rounded() })
-            let leave = walkSeconds.map { ticket.leaveAt(walkSeconds: $0) }
+            let leave = walkSeconds.map { ticket.leaveAt(walkSeconds: $0, now: now) }
             json.nullableField("leave_at", leave.map { Timestamp.utcString(max($0, now)) })
             json.nullableField("leave_now", leave.map { $0 <= now })
         }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Its call time is estimated from the queue when it was issued: `ahead` people (those waiting then and
 /// earlier remote tickets still held) leave counters as departures at `rate` per second, so it is called
-/// at the `(ahead + 1)`-th departure — Gamma(`ahead + 1`, `rate`) after issue, as in ``WaitModel``.
+/// at the `(ahead + 1)`-th departure — Gamma(`ahead + 1`, `rate`) after issue, as in ``WaitModel`` — and
+/// the estimate is brought up to date as time passes without a call.
 public struct QueueTicket: Sendable, Hashable {
     public enum Status: String, Sendable, Codable {
         case waiting, cancelled
@@ -34,17 +35,32 @@ public struct QueueTicket: Sendable, Hashable {
         self.status = status
     }
 
-    /// The expected call time and its 80% band.
-    public var callTime: (expected: Date, early: Date, late: Date) {
+    /// The expected call time and its 80% band as known at `now`: given that the ticket has not been
+    /// called in the `t` seconds since issue, the call is at `S` ~ Gamma(`k`, `rate`) conditioned on
+    /// `S > t` — mean `(k / rate) · P(Poisson(rate·t) ≤ k) / P(Poisson(rate·t) ≤ k − 1)`, band from
+    /// `P(S ≤ x | S > t)`. At issue (`t = 0`) that is the plain Gamma.
+    public func callTime(at now: Date) -> (expected: Date, early: Date, late: Date) {
         let k = ahead + 1
-        return (issuedAt.addingTimeInterval(Double(k) / rate),
-                issuedAt.addingTimeInterval(WaitModel.gammaQuantile(0.1, shape: k, rate: rate)),
-                issuedAt.addingTimeInterval(WaitModel.gammaQuantile(0.9, shape: k, rate: rate)))
+        let t = max(0, now.timeIntervalSince(issuedAt))
+        let stillWaiting = WaitModel.poissonCDF(k - 1, rate * t)   // P(S > t)
+        guard stillWaiting > 1e-12 else { return (now, now, now) }   // long overdue: any moment now
+        let mean = Double(k) / rate * WaitModel.poissonCDF(k, rate * t) / stillWaiting
+        func quantile(_ p: Double) -> Double {
+            // P(S ≤ x | S > t) = (P(S > t) − P(S > x)) / P(S > t), increasing in x from 0 at x = t.
+            var low = t, high = max(t, mean) * 2 + 1
+            while (stillWaiting - WaitModel.poissonCDF(k - 1, rate * high)) / stillWaiting < p { high *= 2 }
+            for _ in 0..<80 {
+                let middle = (low + high) / 2
+                if (stillWaiting - WaitModel.poissonCDF(k - 1, rate * middle)) / stillWaiting < p { low = middle } else { high = middle }
+            }
+            return (low + high) / 2
+        }
+        return (issuedAt.addingTimeInterval(mean), issuedAt.addingTimeInterval(quantile(0.1)), issuedAt.addingTimeInterval(quantile(0.9)))
     }
 
     /// When to set out on a walk of `walkSeconds` to be there before the call nine times in ten.
-    public func leaveAt(walkSeconds: Double) -> Date {
-        callTime.early.addingTimeInterval(-walkSeconds)
+    public func leaveAt(walkSeconds: Double, now: Date) -> Date {
+        callTime(at: now).early.addingTimeInterval(-walkSeconds)
     }
 
     /// The ticket number: the service's letter and a three-digit sequence (`C017` for the 17th cash ticket).

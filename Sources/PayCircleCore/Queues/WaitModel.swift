@@ -66,7 +66,7 @@ public struct WaitModel: Sendable, Hashable {
     }
 
     /// P(Poisson(mean) ≤ n), its terms summed in log space so that large means do not underflow.
-    static func poissonCDF(_ n: Int, _ mean: Double) -> Double {
+    public static func poissonCDF(_ n: Int, _ mean: Double) -> Double {
         guard n >= 0 else { return 0 }
         guard mean > 0 else { return 1 }
         let logMean = log(mean)
