@@ -3,7 +3,8 @@
 # (ORDER BY geom <-> point LIMIT 5, with pgbench) as the baseline, in one run: N synthetic points (default
 # 1,000,000) imported into SpatiaLite, exported into a throwaway PostgreSQL 15 + PostGIS server on
 # loopback, one `paycircle serve` on each store, wrk (2 threads, 64 connections) and pgbench (2 threads,
-# 64 clients) for SECONDS each (default 15). Stops by itself.
+# 64 clients) for SECONDS each (default 15); then a second instance on the same PostGIS database and the
+# delay for a write through one to show in the other's answers (Tools/load/propagation.py). Stops by itself.
 # Usage: bash Tools/bench-postgis.sh [POINTS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,3 +63,6 @@ echo "==> nearest k=5, $points points, $seconds s each"
 summary "service on SpatiaLite /v1/nearest" "$work/wrk-18101.txt"
 summary "service on PostGIS /v1/nearest" "$work/wrk-18102.txt"
 awk '/^tps/ {tps=$3} /latency average/ {avg=$4" "$5} END {printf "%-34s %10.0f req/s   mean %s (pgbench, 64 clients)\n", "PostGIS ORDER BY geom <-> p LIMIT 5", tps, avg}' "$work/pgbench.txt"
+serve "$pg" 18103 "PostGIS, a second instance"
+admin=$($bin token create --store "$pg" --role admin --name "propagation benchmark" | tail -n 1)
+echo "==> $(python3 Tools/load/propagation.py http://127.0.0.1:18102 http://127.0.0.1:18103 "$admin" 200)"
