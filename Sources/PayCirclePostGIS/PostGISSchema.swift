@@ -123,6 +123,13 @@ enum PostGISSchema {
             """,
             "CREATE INDEX queue_tickets_hall ON queue_tickets (hall_id, service, status, issued_at)",
         ]),
+        Migration(version: 7, statements: [
+            // Planner and partner roles, and operator tokens scoped to points (a JSON array of ids, NULL
+            // for every point).
+            "ALTER TABLE access_tokens DROP CONSTRAINT access_tokens_role_check",
+            "ALTER TABLE access_tokens ADD CONSTRAINT access_tokens_role_check CHECK (role IN ('admin', 'operator', 'planner', 'partner'))",
+            "ALTER TABLE access_tokens ADD COLUMN points TEXT",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

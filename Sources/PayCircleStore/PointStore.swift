@@ -25,8 +25,9 @@ public protocol PointStore: Sendable {
     func loadAreas() throws -> [PopulationArea]
     /// The schema version the store is at.
     func schemaVersion() throws -> Int
-    /// A new write token; its secret is returned here only, and only its SHA-256 is stored.
-    func createToken(name: String, role: AccessRole) throws -> (token: AccessToken, secret: String)
+    /// A new token; its secret is returned here only, and only its SHA-256 is stored. `points` limits an
+    /// operator token to those points (nil: every point).
+    func createToken(name: String, role: AccessRole, points: Set<String>?) throws -> (token: AccessToken, secret: String)
     /// Revokes a token; false when no live token has that id.
     func revokeToken(id: String) throws -> Bool
     /// Every token, revoked ones included, oldest first.
@@ -51,6 +52,11 @@ public protocol PointStore: Sendable {
 }
 
 extension PointStore {
+    /// A new token for every point.
+    public func createToken(name: String, role: AccessRole) throws -> (token: AccessToken, secret: String) {
+        try createToken(name: name, role: role, points: nil)
+    }
+
     @discardableResult
     public func write(_ change: PointChange) throws -> PointChangeSummary {
         try write(change, layers: nil)

@@ -15,16 +15,33 @@ struct TokenCreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "A new token; its secret is printed once and only its SHA-256 is stored.",
-        discussion: "admin: create, replace, delete points and set status; operator: set status only."
+        discussion: """
+            admin: create, replace, delete points and everything else; operator: status and queue reports, for the \
+            points given with --points or for every point; planner: the heavy planning questions (suggest); \
+            partner: an app calling for many people: no writes, higher rate limits than one address.
+            """
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "admin or operator.") var role: AccessRole
+    @Option(help: "admin, operator, planner or partner.") var role: AccessRole
     @Option(help: "Who or what holds it, for the audit log.") var name = "unnamed"
+    @Option(help: "Operators only: the ids of the points it may report for, comma-separated (default: every point).")
+    var points: String?
+
+    func validate() throws {
+        guard points == nil || role == .operator else { throw ValidationError("--points limits operator tokens; a \(role.rawValue) token has no point scope") }
+        guard scope?.isEmpty != true else { throw ValidationError("--points needs at least one point id") }
+    }
+
+    /// The ids given with `--points`, or nil for every point.
+    private var scope: Set<String>? {
+        points.map { Set($0.split(separator: ",").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }) }
+    }
 
     func run() throws {
-        let (token, secret) = try store.openStore().createToken(name: name, role: role)
-        print("Token \(token.id) (\(token.role.rawValue), \(token.name)). Keep the secret now; it is not shown again:")
+        let (token, secret) = try store.openStore().createToken(name: name, role: role, points: scope)
+        let scopeText = token.points.map { ", points " + $0.sorted().joined(separator: ",") } ?? ""
+        print("Token \(token.id) (\(token.role.rawValue), \(token.name)\(scopeText)). Keep the secret now; it is not shown again:")
         print(secret)
     }
 }
@@ -36,9 +53,10 @@ struct TokenListCommand: ParsableCommand {
 
     func run() throws {
         let rows = try store.openStore().accessTokens().map { token in
-            [token.id, token.role.rawValue, token.name, Timestamp.utcString(token.createdAt), token.revokedAt.map(Timestamp.utcString) ?? "-"]
+            [token.id, token.role.rawValue, token.name, token.points.map { $0.sorted().joined(separator: ",") } ?? "all",
+             Timestamp.utcString(token.createdAt), token.revokedAt.map(Timestamp.utcString) ?? "-"]
         }
-        print(TextTable(header: ["id", "role", "name", "created", "revoked"], rows: rows).rendered)
+        print(TextTable(header: ["id", "role", "name", "points", "created", "revoked"], rows: rows).rendered)
     }
 }
 

@@ -24,4 +24,21 @@ import Testing
         #expect(try store.revokeToken(id: token.id) == false)
         #expect(try store.accessTokens().map(\.id) == [token.id] && store.accessTokens().first?.revokedAt != nil)
     }
+
+    @Test(arguments: TestStore.Kind.available) func newRolesAndAPointScopeRoundTrip(kind: TestStore.Kind) throws {
+        let test = try TestStore(kind)
+        defer { test.remove() }
+        let store = test.store
+        let scoped = try store.createToken(name: "hall 1 queue machine", role: .operator, points: ["hall-1", "osm:n7,8"])
+        let planner = try store.createToken(name: "planning office", role: .planner)
+        let partner = try store.createToken(name: "wallet app", role: .partner)
+        let found = try #require(try store.authenticate(secret: scoped.secret))
+        #expect(found.role == .operator && found.points == ["hall-1", "osm:n7,8"])
+        #expect(found.covers(point: "hall-1") && found.covers(point: "osm:n7,8") && !found.covers(point: "hall-2"))
+        #expect(try store.authenticate(secret: planner.secret)?.role == .planner)
+        let app = try #require(try store.authenticate(secret: partner.secret))
+        #expect(app.role == .partner && app.points == nil && app.covers(point: "anything"))
+        let listed = Dictionary(uniqueKeysWithValues: try store.accessTokens().map { ($0.id, $0.points) })
+        #expect(listed == [scoped.token.id: ["hall-1", "osm:n7,8"], planner.token.id: nil, partner.token.id: nil])
+    }
 }

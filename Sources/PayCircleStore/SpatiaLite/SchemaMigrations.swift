@@ -126,6 +126,24 @@ enum SchemaMigrations {
             """,
             "CREATE INDEX queue_tickets_hall ON queue_tickets (hall_id, service, status, issued_at)",
         ]),
+        Migration(version: 7, statements: [
+            // Planner and partner roles, and operator tokens scoped to points (a JSON array of ids, NULL
+            // for every point). SQLite cannot change a CHECK constraint, so the table is rebuilt.
+            """
+            CREATE TABLE access_tokens_v7 (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'planner', 'partner')),
+                points TEXT,
+                secret_sha256 TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            )
+            """,
+            "INSERT INTO access_tokens_v7 (id, name, role, secret_sha256, created_at, revoked_at) SELECT id, name, role, secret_sha256, created_at, revoked_at FROM access_tokens",
+            "DROP TABLE access_tokens",
+            "ALTER TABLE access_tokens_v7 RENAME TO access_tokens",
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

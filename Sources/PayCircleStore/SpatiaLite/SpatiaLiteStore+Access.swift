@@ -2,12 +2,13 @@ import Foundation
 import PayCircleCore
 
 extension SpatiaLiteStore {
-    public func createToken(name: String, role: AccessRole) throws -> (token: AccessToken, secret: String) {
+    public func createToken(name: String, role: AccessRole, points: Set<String>?) throws -> (token: AccessToken, secret: String) {
         let secret = TokenSecret.generate()
-        let token = AccessToken(id: TokenSecret.newID(), name: name, role: role, createdAt: Date())
+        let token = AccessToken(id: TokenSecret.newID(), name: name, role: role, points: points, createdAt: Date())
         try pool.write { connection in
-            try connection.prepare("INSERT INTO access_tokens (id, name, role, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)")
-                .run([.text(token.id), .text(name), .text(role.rawValue), .text(TokenSecret.digest(secret)), .text(Timestamp.utcString(token.createdAt))])
+            try connection.prepare("INSERT INTO access_tokens (id, name, role, points, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .run([.text(token.id), .text(name), .text(role.rawValue), AccessToken.storedScope(points).map { .text($0) } ?? .null,
+                      .text(TokenSecret.digest(secret)), .text(Timestamp.utcString(token.createdAt))])
         }
         return (token, secret)
     }
@@ -21,11 +22,11 @@ extension SpatiaLiteStore {
 
     public func accessTokens() throws -> [AccessToken] {
         try pool.read { connection in
-            let rows = try connection.prepare("SELECT id, name, role, created_at, revoked_at FROM access_tokens ORDER BY created_at, id")
+            let rows = try connection.prepare("SELECT id, name, role, created_at, revoked_at, points FROM access_tokens ORDER BY created_at, id")
             var tokens: [AccessToken] = []
             while try rows.step() {
                 tokens.append(AccessToken(id: rows.text(0) ?? "", name: rows.text(1) ?? "", role: AccessRole(rawValue: rows.text(2) ?? "") ?? .operator,
-                                          createdAt: rows.text(3).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
+                                          points: AccessToken.scope(fromStored: rows.text(5)), createdAt: rows.text(3).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
                                           revokedAt: rows.text(4).flatMap(PointRecord.parseTimestamp)))
             }
             return tokens
@@ -35,12 +36,12 @@ extension SpatiaLiteStore {
     public func authenticate(secret: String) throws -> AccessToken? {
         let digest = TokenSecret.digest(secret)
         return try pool.read { connection in
-            let rows = try connection.prepare("SELECT id, name, role, created_at, secret_sha256 FROM access_tokens WHERE revoked_at IS NULL")
+            let rows = try connection.prepare("SELECT id, name, role, created_at, secret_sha256, points FROM access_tokens WHERE revoked_at IS NULL")
             var found: AccessToken?
             // Every live token is compared in full, so the time taken tells nothing about the secret.
             while try rows.step() {
                 if TokenSecret.constantTimeEqual(rows.text(4) ?? "", digest), let role = AccessRole(rawValue: rows.text(2) ?? "") {
-                    found = AccessToken(id: rows.text(0) ?? "", name: rows.text(1) ?? "", role: role,
+                    found = AccessToken(id: rows.text(0) ?? "", name: rows.text(1) ?? "", role: role, points: AccessToken.scope(fromStored: rows.text(5)),
                                         createdAt: rows.text(3).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0))
                 }
             }
