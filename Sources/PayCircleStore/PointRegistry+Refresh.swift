@@ -2,7 +2,7 @@ import PayCircleCore
 
 extension PointRegistry {
     /// Reads `ids` again from the store and drops `removed`, for writes made by another instance over the
-    /// same database. An id no longer in the store is dropped too.
+    /// same database. An id no longer in the store is dropped too. Publishes a new ``version``.
     ///
     /// ```swift
     /// try registry.refresh(ids: ["kiosk-9"], removed: [])
@@ -14,17 +14,15 @@ extension PointRegistry {
             for id in Set(ids) {
                 if let point = try store.point(id: id) { upserts.append(point) } else { gone.append(id) }
             }
-            let next = index.applying(upserts: upserts, deletions: gone)
-            snapshot.withLock { $0 = next }
+            publish(index.applying(upserts: upserts, deletions: gone))
         }
     }
 
     /// Rebuilds the index from every point in the store (after a lost connection, or a change too large
-    /// to describe).
+    /// to describe). Publishes a new ``version``.
     public func reload() throws {
         try writeOrder.withLock { _ in
-            let next = PointIndex(try store.loadPoints())
-            snapshot.withLock { $0 = next }
+            publish(PointIndex(try store.loadPoints()))
         }
     }
 }

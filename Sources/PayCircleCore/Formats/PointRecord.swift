@@ -29,14 +29,14 @@ public struct PointRecord: Sendable {
         if grade != nil && kind != .hall { throw InputError("only halls have a grade", field: "grade") }
         let agencyType: AgencyType? = try enumValue("agency_type")
         let services = try serviceSet()
-        let hours = optional("opening_hours").map(OpeningHours.init)
-        let timeZone = optional("time_zone") ?? PaymentPoint.defaultTimeZone
+        let hours = try optional("opening_hours").map(OpeningHours.init)
+        let timeZone = try optional("time_zone") ?? PaymentPoint.defaultTimeZone
         guard TimeZone(identifier: timeZone) != nil else {
             throw InputError("unknown time zone '\(timeZone)' (expected an IANA name such as Asia/Shanghai)", field: "time_zone")
         }
         let status: PointStatus = try enumValue("status") ?? .online
         var updatedAt = now
-        if let text = optional("updated_at") {
+        if let text = try optional("updated_at") {
             guard let date = Self.parseTimestamp(text) else {
                 throw InputError("'\(text)' is not an ISO 8601 timestamp", field: "updated_at")
             }
@@ -45,7 +45,7 @@ public struct PointRecord: Sendable {
         let given = Coordinate(latitude: try number("lat"), longitude: try number("lon"))
         guard abs(given.latitude) <= 90 else { throw InputError("latitude \(given.latitude) is outside -90...90", field: "lat") }
         guard abs(given.longitude) <= 180 else { throw InputError("longitude \(given.longitude) is outside -180...180", field: "lon") }
-        return PaymentPoint(
+        return try PaymentPoint(
             id: id, name: name, kind: kind, grade: grade, agencyType: agencyType, services: services,
             openingHours: hours, timeZone: timeZone, status: status, address: optional("address"),
             phone: optional("phone"), source: optional("source"), updatedAt: updatedAt, location: crs.toWGS84(given)
@@ -59,13 +59,16 @@ public struct PointRecord: Sendable {
         return try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day())
     }
 
-    private func optional(_ field: String) -> String? {
+    /// The field's value without surrounding spaces and tabs, nil when empty; a value holding a control
+    /// character (NUL, a tab or line break inside it, U+007F–U+009F) is refused naming the field.
+    private func optional(_ field: String) throws(InputError) -> String? {
         guard let value = fields[field]?.trimmedSpaces, !value.isEmpty else { return nil }
+        try SingleLineText.check(value, field: field)
         return value
     }
 
     private func required(_ field: String) throws(InputError) -> String {
-        guard let value = optional(field) else { throw InputError("missing value", field: field) }
+        guard let value = try optional(field) else { throw InputError("missing value", field: field) }
         return value
     }
 
@@ -78,7 +81,7 @@ public struct PointRecord: Sendable {
     private func enumValue<Value: RawRepresentable & CaseIterable>(
         _ field: String, uppercase: Bool = false
     ) throws(InputError) -> Value? where Value.RawValue == String {
-        guard var text = optional(field) else {
+        guard var text = try optional(field) else {
             if field == "kind" { throw InputError("missing value", field: field) }
             return nil
         }
@@ -91,7 +94,7 @@ public struct PointRecord: Sendable {
     }
 
     private func serviceSet() throws(InputError) -> ServiceSet {
-        guard let text = optional("services") else { return [] }
+        guard let text = try optional("services") else { return [] }
         var services: [PaymentService] = []
         for item in text.split(whereSeparator: { ",;| ".contains($0) }) {
             guard let service = PaymentService(rawValue: String(item)) else {

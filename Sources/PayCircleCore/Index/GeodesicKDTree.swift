@@ -18,6 +18,15 @@ public struct GeodesicKDTree: Sendable {
         var left, right: Int32
     }
 
+    /// The latitude and longitude bounds of a node's points, for box queries; kept apart from ``Node`` so
+    /// that nearest searches read no more memory than before.
+    struct GeoBounds: Sendable {
+        var minLatitude, maxLatitude, minLongitude, maxLongitude: Double
+        /// False when some point of the node has a coordinate that is not a number (left out of the bounds;
+        /// no box contains it): the node is then never taken whole.
+        var allNumbers: Bool
+    }
+
     /// A point found by a query: its index in the array the tree was built from, and its distance.
     public struct Neighbor: Sendable, Hashable {
         public var index: Int
@@ -36,14 +45,16 @@ public struct GeodesicKDTree: Sendable {
     private let prepared: [Geodesic.PreparedPoint]
     private let originalIndex: [Int32]
     private let nodes: [Node]
+    private let geoBounds: [GeoBounds]
 
     public init(_ points: [Coordinate]) {
         count = points.count
         var order = Array(0..<Int32(points.count))
         let ecef = points.map(Geodesic.earthCenteredPoint)
-        var builder = Builder(ecef: ecef)
+        var builder = Builder(ecef: ecef, coordinates: points)
         if !points.isEmpty { _ = builder.build(&order, 0, points.count) }
         nodes = builder.nodes
+        geoBounds = builder.geoBounds
         originalIndex = order
         xs = order.map { ecef[Int($0)].x }
         ys = order.map { ecef[Int($0)].y }
@@ -102,6 +113,57 @@ public struct GeodesicKDTree: Sendable {
         return Array(neighbors.prefix(k))
     }
 
+    /// Calls `body` with the index (in the array the tree was built from) of every point inside `box`
+    /// (``BoundingBox/contains(_:)``), in no particular order. Only subtrees whose latitude/longitude
+    /// bounds meet the box are visited, and those wholly inside it are listed without testing each point.
+    public func forEachIndex(in box: BoundingBox, _ body: (Int) -> Void) {
+        // A box with a bound that is not a number, or with its minimum above its maximum, holds nothing.
+        guard !nodes.isEmpty, box.minLatitude <= box.maxLatitude, box.minLongitude <= box.maxLongitude else { return }
+        geoBounds.withUnsafeBufferPointer { bounds in
+            nodes.withUnsafeBufferPointer { nodes in
+                prepared.withUnsafeBufferPointer { prepared in
+                    // Depth-first; at most one pending sibling per level, so 128 slots are plenty.
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { stack in
+                        stack[0] = 0
+                        var top = 1
+                        while top > 0 {
+                            top -= 1
+                            let index = Int(stack[top])
+                            let b = bounds[index]
+                            if b.maxLatitude < box.minLatitude || b.minLatitude > box.maxLatitude
+                                || b.maxLongitude < box.minLongitude || b.minLongitude > box.maxLongitude {
+                                continue
+                            }
+                            let node = nodes[index]
+                            if b.allNumbers && b.minLatitude >= box.minLatitude && b.maxLatitude <= box.maxLatitude
+                                && b.minLongitude >= box.minLongitude && b.maxLongitude <= box.maxLongitude {
+                                for i in Int(node.start)..<Int(node.end) { body(Int(originalIndex[i])) }
+                                continue
+                            }
+                            if node.left < 0 {
+                                for i in Int(node.start)..<Int(node.end) where box.contains(prepared[i].coordinate) {
+                                    body(Int(originalIndex[i]))
+                                }
+                                continue
+                            }
+                            stack[top] = node.right
+                            stack[top + 1] = node.left
+                            top += 2
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The indices of the points inside `box`, ascending.
+    public func indices(in box: BoundingBox) -> [Int] {
+        var found: [Int] = []
+        forEachIndex(in: box) { found.append($0) }
+        found.sort()
+        return found
+    }
+
     @inline(__always)
     private static func boxDistanceSquared(_ node: Node, _ q: (x: Double, y: Double, z: Double)) -> Double {
         let dx = max(node.minX - q.x, 0, q.x - node.maxX)
@@ -115,7 +177,9 @@ extension GeodesicKDTree {
     /// Builds the node array by splitting on the widest axis at the median (quickselect).
     fileprivate struct Builder {
         let ecef: [(x: Double, y: Double, z: Double)]
+        let coordinates: [Coordinate]
         var nodes: [Node] = []
+        var geoBounds: [GeoBounds] = []
 
         mutating func build(_ order: inout [Int32], _ start: Int, _ end: Int) -> Int32 {
             var node = Node(minX: .infinity, minY: .infinity, minZ: .infinity,
@@ -127,8 +191,20 @@ extension GeodesicKDTree {
                 node.minY = min(node.minY, p.y); node.maxY = max(node.maxY, p.y)
                 node.minZ = min(node.minZ, p.z); node.maxZ = max(node.maxZ, p.z)
             }
+            var bounds = GeoBounds(minLatitude: .infinity, maxLatitude: -.infinity,
+                                   minLongitude: .infinity, maxLongitude: -.infinity, allNumbers: true)
+            for i in start..<end {
+                let c = coordinates[Int(order[i])]
+                guard !c.latitude.isNaN, !c.longitude.isNaN else {
+                    bounds.allNumbers = false
+                    continue
+                }
+                bounds.minLatitude = min(bounds.minLatitude, c.latitude); bounds.maxLatitude = max(bounds.maxLatitude, c.latitude)
+                bounds.minLongitude = min(bounds.minLongitude, c.longitude); bounds.maxLongitude = max(bounds.maxLongitude, c.longitude)
+            }
             let index = Int32(nodes.count)
             nodes.append(node)
+            geoBounds.append(bounds)
             guard end - start > GeodesicKDTree.leafSize else { return index }
             let spans = [node.maxX - node.minX, node.maxY - node.minY, node.maxZ - node.minZ]
             let axis = spans.firstIndex(of: spans.max()!)!

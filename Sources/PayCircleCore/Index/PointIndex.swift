@@ -43,11 +43,14 @@ public struct PointIndex: Sendable {
         base.count - hiddenCount + overlay.count
     }
 
-    /// Every point, in id order.
+    /// Every point, in id order. The base is kept in id order, so this merges it with the sorted overlay
+    /// (and is the base itself, shared rather than copied, when nothing was written since the build).
     public var allPoints: [PaymentPoint] {
-        var points = base.enumerated().filter { !isHidden($0.offset) }.map(\.element)
-        points.append(contentsOf: overlay.values)
-        return points.sorted { $0.id < $1.id }
+        if hiddenCount == 0 && overlay.isEmpty { return base }
+        var visible: [PaymentPoint] = []
+        visible.reserveCapacity(base.count - hiddenCount)
+        for (position, point) in base.enumerated() where !isHidden(position) { visible.append(point) }
+        return Self.merged(visible, overlay.values.sorted { $0.id < $1.id }, limit: .max)
     }
 
     public func point(id: String) -> PaymentPoint? {
@@ -103,16 +106,48 @@ public struct PointIndex: Sendable {
         return matches
     }
 
-    /// Points inside a WGS-84 bounding box, optionally of some kinds only, in id order.
+    /// Points inside a WGS-84 bounding box (``BoundingBox/contains(_:)``), optionally of some kinds only,
+    /// in id order, at most `limit` of them (the first by id). The tree is asked for the box only, so the
+    /// work grows with the points in the box rather than with the whole snapshot.
     public func points(in box: BoundingBox, kinds: Set<PointKind>? = nil, limit: Int = .max) -> [PaymentPoint] {
-        var found: [PaymentPoint] = []
-        for (position, point) in base.enumerated() where !isHidden(position) && box.contains(point.location) {
-            if let kinds, !kinds.contains(point.kind) { continue }
-            found.append(point)
+        guard limit > 0 else { return [] }
+        // Tree indices are base positions, and the base is in id order: sorting positions sorts by id.
+        var positions: [Int] = []
+        let hasHidden = hiddenCount > 0
+        baseTree.forEachIndex(in: box) { position in
+            if hasHidden && isHidden(position) { return }
+            if let kinds, !kinds.contains(base[position].kind) { return }
+            positions.append(position)
         }
-        found.append(contentsOf: overlay.values.filter { box.contains($0.location) && (kinds?.contains($0.kind) ?? true) })
-        found.sort { $0.id < $1.id }
-        return Array(found.prefix(limit))
+        positions.sort()
+        var inBase: [PaymentPoint] = []
+        inBase.reserveCapacity(min(positions.count, limit))
+        for position in positions.prefix(limit) { inBase.append(base[position]) }
+        guard !overlay.isEmpty else { return inBase }
+        let inOverlay = overlay.values
+            .filter { box.contains($0.location) && (kinds?.contains($0.kind) ?? true) }
+            .sorted { $0.id < $1.id }
+        return Self.merged(inBase, inOverlay, limit: limit)
+    }
+
+    /// Two id-ordered lists as one, in id order, cut after `limit` points. Visible base points and overlay
+    /// points never share an id (an overlay entry hides its base entry).
+    private static func merged(_ a: [PaymentPoint], _ b: [PaymentPoint], limit: Int) -> [PaymentPoint] {
+        if b.isEmpty { return a.count <= limit ? a : Array(a.prefix(limit)) }
+        if a.isEmpty { return b.count <= limit ? b : Array(b.prefix(limit)) }
+        var result: [PaymentPoint] = []
+        result.reserveCapacity(min(a.count + b.count, limit))
+        var i = 0, j = 0
+        while result.count < limit && (i < a.count || j < b.count) {
+            if j == b.count || (i < a.count && a[i].id < b[j].id) {
+                result.append(a[i])
+                i += 1
+            } else {
+                result.append(b[j])
+                j += 1
+            }
+        }
+        return result
     }
 
     @inline(__always)

@@ -1,4 +1,5 @@
 import PayCircleCore
+import Synchronization
 
 /// The walking network in memory as compressed sparse rows: for node `n`, arcs
 /// `offsets[n]..<offsets[n+1]` give the neighbour and the edge walked. Connected components are labelled
@@ -31,6 +32,8 @@ public final class WalkingGraph: Sendable {
     let mainComponent: Int32
     let segments: SegmentGrid
     let workspaces: DijkstraWorkspacePool
+    /// The grid behind ``edges(in:)``, built by its first use (map pages ask for it; searches never do).
+    private let edgeBoxGrid = Mutex<EdgeBoxGrid?>(nil)
 
     public var nodeCount: Int { coordinates.count }
     public var edgeCount: Int { edges.count }
@@ -122,5 +125,22 @@ extension WalkingGraph {
     /// The nodes of the component used for snapping.
     public var mainComponentNodes: [Int32] {
         (0..<Int32(nodeCount)).filter { component[Int($0)] == mainComponent }
+    }
+
+    /// The edges with at least one end node inside `box` (`box.contains(source) || box.contains(target)`),
+    /// in ascending order. Found through a grid over the nodes, built once on first use, so the work grows
+    /// with the edges near the box rather than with the whole network.
+    ///
+    /// ```swift
+    /// let shown = graph.edges(in: BoundingBox(minLongitude: 7.41, minLatitude: 43.72, maxLongitude: 7.43, maxLatitude: 43.74))
+    /// ```
+    public func edges(in box: BoundingBox) -> [Int32] {
+        let grid = edgeBoxGrid.withLock { grid -> EdgeBoxGrid in
+            if let grid { return grid }
+            let built = EdgeBoxGrid(coordinates: coordinates, edges: edges)
+            grid = built
+            return built
+        }
+        return grid.edges(in: box, coordinates: coordinates, edges: edges)
     }
 }

@@ -38,10 +38,25 @@ final class SQLiteStatement {
             case .null: sqlite3_bind_null(handle, position)
             case .integer(let number): sqlite3_bind_int64(handle, position, number)
             case .real(let number): sqlite3_bind_double(handle, position, number)
-            case .text(let text): sqlite3_bind_text(handle, position, text, -1, Self.transient)
+            case .text(let text): Self.bindText(text, to: handle, at: position)
             }
         }
         return self
+    }
+
+    /// Binds `text` with its UTF-8 byte length rather than as a NUL-terminated C string, so that text
+    /// holding a NUL is bound whole. An empty string binds as empty text, never as NULL.
+    private static func bindText(_ text: String, to handle: OpaquePointer, at position: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                sqlite3_bind_text(handle, position, "", 0, Self.transient)
+                return
+            }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+                _ = sqlite3_bind_text64(handle, position, characters, sqlite3_uint64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
+            }
+        }
     }
 
     /// Advances to the next row; false when the statement is done.
@@ -59,9 +74,12 @@ final class SQLiteStatement {
         while try step() {}
     }
 
+    /// The column as text, whole: its length comes from `sqlite3_column_bytes` (asked after
+    /// `sqlite3_column_text`, as SQLite requires), so an embedded NUL does not cut it short.
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: pointer)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     func blob(_ column: Int32) -> [UInt8]? {
