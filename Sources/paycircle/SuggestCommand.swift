@@ -39,7 +39,7 @@ struct SuggestCommand: ParsableCommand {
             sites = try PointFileReader.read(contentsOf: URL(fileURLWithPath: candidates), crs: crs)
                 .map { CandidateSite(id: $0.id, name: $0.name, location: $0.location) }
         }
-        let report = planner.suggest(candidates: sites, sites: request.sites, targetShare: request.targetShare, settings: request.settings)
+        let report = try planner.suggest(candidates: sites, sites: request.sites, targetShare: request.targetShare, settings: request.settings)
         switch format {
         case .json, .geojson: printJSON(SuggestionResponse(report, asGeoJSON: format == .geojson))
         case .table:

@@ -45,7 +45,7 @@ import Testing
         let nobody = CoveragePlanner(channels: [], layout: layout, graph: graph)
         #expect(nobody.coverage(CoverageSettings()).coveredPopulation == 0)
         #expect(nobody.gaps(CoverageSettings()).gaps.map(\.area.id) == ["near"])
-        #expect(nobody.suggest(candidates: [], sites: 3, settings: CoverageSettings()).sites.isEmpty)
+        #expect(try nobody.suggest(candidates: [], sites: 3, settings: CoverageSettings()).sites.isEmpty)
     }
 
     @Test func anEmptyMultiPolygonIsRejectedWithItsFeature() throws {

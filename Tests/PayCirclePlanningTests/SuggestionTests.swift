@@ -15,7 +15,7 @@ import Testing
         let layout = PopulationLayout(areas: [Fixture.rectangle(id: "street", -50, -100, 2050, 100, population: 1_000)], graph: graph)
         let planner = CoveragePlanner(channels: [Fixture.kiosk("k", at: Fixture.west)], layout: layout, graph: graph)
         let candidates = [500.0, 1_000, 1_500, 2_000].map { CandidateSite(id: "c\(Int($0))", name: "shop", location: Fixture.east($0, north: 20)) }
-        let report = planner.suggest(candidates: candidates, sites: 2, settings: CoverageSettings())
+        let report = try planner.suggest(candidates: candidates, sites: 2, settings: CoverageSettings())
         // From 1,500 m a site reaches 1,500 ± 833 m: all of the uncovered 833–2,000 m, 583⅓ people.
         #expect(report.sites.first?.candidate.id == "c1500")
         #expect(abs((report.sites.first?.addedPopulation ?? 0) - 1_000 * (2_000 - 833.33) / 2_000) <= 6)
@@ -29,7 +29,7 @@ import Testing
         let layout = PopulationLayout(areas: [Fixture.rectangle(id: "street", -50, -100, 2050, 100, population: 1_000)], graph: graph)
         let planner = CoveragePlanner(channels: [], layout: layout, graph: graph)
         let candidates = stride(from: 0.0, through: 2_000, by: 250).map { CandidateSite(id: "c\(Int($0))", name: "shop", location: Fixture.east($0)) }
-        let report = planner.suggest(candidates: candidates, sites: 1, targetShare: 0.99, settings: CoverageSettings())
+        let report = try planner.suggest(candidates: candidates, sites: 1, targetShare: 0.99, settings: CoverageSettings())
         // Greedy takes the middle first (1,666⅔ m of the 2,000 m street), leaving 167 m at each end: two more
         // sites (the west end first, by id, then any site reaching the east end). Two sites are enough —
         // 500 m and 1,500 m, or 750 m and 1,250 m… — and swapping finds such a pair.
@@ -49,7 +49,7 @@ import Testing
         let (layout, graph, hall, candidates) = Self.gridCity()
         let settings = CoverageSettings(minutes: 5)
         let planner = CoveragePlanner(channels: [hall], layout: layout, graph: graph)
-        let report = planner.suggest(candidates: candidates, sites: sites, settings: settings)
+        let report = try planner.suggest(candidates: candidates, sites: sites, settings: settings)
         let covered = Self.coverage(layout: layout, graph: graph, hall: hall, settings: settings)
         var best = 0.0
         Self.combinations(of: candidates, size: sites) { best = max(best, covered($0)) }
@@ -66,7 +66,7 @@ import Testing
     func theFewestSitesForATargetReachItAndAreNoFewerThanTheMinimum(target: Double) throws {
         let (layout, graph, hall, candidates) = Self.gridCity()
         let settings = CoverageSettings(minutes: 5)
-        let report = CoveragePlanner(channels: [hall], layout: layout, graph: graph)
+        let report = try CoveragePlanner(channels: [hall], layout: layout, graph: graph)
             .suggest(candidates: candidates, sites: 1, targetShare: target, settings: settings)
         let covered = Self.coverage(layout: layout, graph: graph, hall: hall, settings: settings)
         var minimum: Int?

@@ -11,7 +11,10 @@ extension CoveragePlanner {
     /// Lists `sites` sites; with `targetShare` it goes on until the covered share reaches it (listing them
     /// all when that is more than `sites`), then looks for fewer sites that reach it too
     /// (``FewerSitesSearch``) and reports the smallest set found.
-    public func suggest(candidates: [CandidateSite], sites: Int, targetShare: Double? = nil, settings: CoverageSettings) -> SuggestionReport {
+    ///
+    /// Throws ``DeadlineExceeded`` when `deadline` passes first (it is checked between candidates).
+    public func suggest(candidates: [CandidateSite], sites: Int, targetShare: Double? = nil, settings: CoverageSettings,
+                        deadline: Deadline = .none) throws(DeadlineExceeded) -> SuggestionReport {
         var covered = [Bool](repeating: false, count: layout.sampleCount)
         var people = [Double](repeating: 0, count: layout.sampleCount)
         let before = coverage(settings) { sample, _, weight, seconds in
@@ -19,7 +22,12 @@ extension CoveragePlanner {
             covered[sample] = seconds <= settings.seconds
         }
         let grid = SurfaceSampleGrid(layout.surfaceSamples.map(\.coordinate), radius: settings.seconds * layout.walkingSpeed / settings.detourFactor)
-        let reach = candidates.map { reachedSamples(from: $0.location, settings: settings, surface: grid) }
+        var reach: [[Int32]] = []
+        reach.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            try deadline.check()
+            reach.append(reachedSamples(from: candidate.location, settings: settings, surface: grid))
+        }
         let initiallyCovered = covered
         let population = before.population
         var coveredPopulation = before.coveredPopulation
@@ -30,6 +38,7 @@ extension CoveragePlanner {
         var picks: [Int] = []
         var sitesForTarget: Int? = targetShare.flatMap { before.coveredShare >= $0 ? 0 : nil }
         while let best = queue.popMax(), best.gain > 0 {
+            try deadline.check()
             let fresh = Priced(gain: gain(best.index), id: best.id, index: best.index)
             if let next = queue.max, next > fresh {
                 queue.insert(fresh)
@@ -48,8 +57,8 @@ extension CoveragePlanner {
         var targetSites: [CandidateSite]?
         if let targetShare, let needed = sitesForTarget {
             var search = FewerSitesSearch(reach: reach, people: people, alreadyCovered: initiallyCovered,
-                                          goal: targetShare * population - before.coveredPopulation - 1e-6)
-            targetSites = search.smallest(startingFrom: Array(picks.prefix(needed))).map { candidates[$0] }
+                                          goal: targetShare * population - before.coveredPopulation - 1e-6, deadline: deadline)
+            targetSites = try search.smallest(startingFrom: Array(picks.prefix(needed))).map { candidates[$0] }
         }
         return SuggestionReport(before: before, sites: Array(chosen.prefix(listed)), candidatesConsidered: candidates.count,
                                 targetShare: targetShare, targetSites: targetSites)

@@ -1,3 +1,5 @@
+import PayCircleCore
+
 /// Looks for fewer sites than greedy needed to bring a number of people within the walk: with one site
 /// fewer, it starts from greedy's first picks and swaps a chosen site for another candidate while that
 /// brings in more people (best swap first), until the goal is met or no swap helps; on success it tries
@@ -11,24 +13,27 @@ struct FewerSitesSearch {
     let alreadyCovered: [Bool]
     /// People the new sites must bring in.
     let goal: Double
+    /// When to give up altogether (checked once per swap round).
+    var deadline = Deadline.none
     var budget = 20_000_000
 
     /// The smallest set found that meets the goal, starting from greedy's picks (which meet it).
-    mutating func smallest(startingFrom greedy: [Int]) -> [Int] {
+    mutating func smallest(startingFrom greedy: [Int]) throws(DeadlineExceeded) -> [Int] {
         var best = greedy
-        while best.count > 1, budget > 0, let smaller = meetGoal(with: Array(best.prefix(best.count - 1))) {
+        while best.count > 1, budget > 0, let smaller = try meetGoal(with: Array(best.prefix(best.count - 1))) {
             best = smaller
         }
         return best
     }
 
     /// Swaps sites of `start` until they meet the goal; nil when they cannot (or the budget runs out).
-    private mutating func meetGoal(with start: [Int]) -> [Int]? {
+    private mutating func meetGoal(with start: [Int]) throws(DeadlineExceeded) -> [Int]? {
         var chosen = start
         var counts = [UInt16](repeating: 0, count: people.count)
         for site in chosen { for sample in reach[site] { counts[Int(sample)] += 1 } }
         var value = newlyCovered(counts)
         while value < goal {
+            try deadline.check()
             var bestSwap: (position: Int, candidate: Int, value: Double)?
             for position in chosen.indices {
                 let site = chosen[position]
