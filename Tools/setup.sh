@@ -20,8 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python_packages=(osmium prcoords pyproj shapely networkx scipy openapi-spec-validator schemathesis)
-if ! python3 -c "import osmium, prcoords, pyproj, shapely, networkx, scipy, openapi_spec_validator, schemathesis" 2>/dev/null; then
+python_packages=(osmium prcoords pyproj shapely networkx scipy openapi-spec-validator schemathesis playwright)
+if ! python3 -c "import osmium, prcoords, pyproj, shapely, networkx, scipy, openapi_spec_validator, schemathesis, playwright" 2>/dev/null; then
   echo "==> pip install ${python_packages[*]}"
   python3 -m pip install -q --root-user-action=ignore "${python_packages[@]}"
 fi

@@ -43,10 +43,31 @@ public struct SVGDocument: MapSurface, Sendable {
         elements.append("<path d=\"\(path)\" fill=\"\(color.hex)\" fill-opacity=\"\(Self.number(opacity))\" fill-rule=\"evenodd\"/>")
     }
 
+    /// A line of text; `string` may come from data (a hall's name) and is escaped, so it stays text.
     public mutating func text(_ string: String, at origin: (x: Int, y: Int), color: MapColor, scale: Int) {
-        let escaped = string.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         // The raster font's cell is 7 px tall from the origin down; SVG places text on its baseline.
-        elements.append("<text x=\"\(origin.x)\" y=\"\(origin.y + 7 * scale)\" font-family=\"sans-serif\" font-size=\"\(9 * scale)\" fill=\"\(color.hex)\">\(escaped)</text>")
+        elements.append("<text x=\"\(origin.x)\" y=\"\(origin.y + 7 * scale)\" font-family=\"sans-serif\" font-size=\"\(9 * scale)\" fill=\"\(color.hex)\">\(Self.escaped(string))</text>")
+    }
+
+    /// `text` safe as XML character data and as a quoted attribute value: `&`, `<`, `>`, `"` and `'`
+    /// become entities, and characters XML 1.0 does not allow (control characters other than tab and
+    /// line breaks, U+FFFE, U+FFFF) become U+FFFD, so the document stays well-formed.
+    public static func escaped(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": result.unicodeScalars.append("\u{FFFD}")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     private static func number(_ value: Double) -> String { String(format: "%.1f", value) }

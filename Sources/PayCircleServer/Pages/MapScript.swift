@@ -1,6 +1,11 @@
 /// The script of the map pages. It draws from the API only — streets from `/v1/streets` as a vector layer
 /// (no tile server), channels from `/v1/nearest` or `/v1/points`, routes, isochrones, coverage and gaps —
 /// and records what it drew, and any script error, in `data-*` attributes of the body for tests.
+///
+/// Every string from the data (names, route steps, gap names) reaches the page as text: the panel's
+/// content and Leaflet's tooltips are elements built here, with strings appended as text nodes. Nothing
+/// is parsed as HTML, and nothing needs inline script or style, so the pages run under a
+/// Content-Security-Policy of `script-src 'self'; style-src 'self'`.
 enum MapScript {
     static let text = #"""
     "use strict";
@@ -24,9 +29,20 @@ enum MapScript {
       return answer;
     }
 
+    // Elements are made here and strings go in as text nodes (append never parses HTML); null children
+    // are left out.
+    function element(tag, className, ...children) {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      node.append(...children.filter((child) => child !== null && child !== undefined).map((child) => child instanceof Node ? child : String(child)));
+      return node;
+    }
     function text(id, value) { document.getElementById(id).textContent = value; }
-    function item(list, html) { const li = document.createElement("li"); li.innerHTML = html; document.getElementById(list).appendChild(li); }
-    function escapeHTML(value) { return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]); }
+    function item(list, ...children) { document.getElementById(list).append(element("li", null, ...children)); }
+    function muted(value) { return element("span", "muted", value); }
+    function badge(value) { return element("span", "badge", value); }
+    // Leaflet shows an element as it is, where it would parse a string as HTML.
+    function label(value) { return element("span", null, value); }
     function minutes(seconds) { return (seconds / 60).toFixed(1); }
     function is24h(channel) { return channel.opening_hours === "24/7"; }
 
@@ -71,7 +87,7 @@ enum MapScript {
         radius: is24h(channel) ? 9 : 7, weight: is24h(channel) ? 4 : 2,
         color: highlight ? "#f4b400" : "#ffffff", fillColor: open === false ? "#9e9e9e" : "#1f4e9c", fillOpacity: 0.95,
       });
-      marker.bindTooltip(channel.name + (is24h(channel) ? " · 24h" : ""));
+      marker.bindTooltip(label(channel.name + (is24h(channel) ? " · 24h" : "")));
       return marker;
     }
 
@@ -89,7 +105,7 @@ enum MapScript {
       reach.addTo(map);
       body.dataset.isochrone = "1";
       L.circleMarker([hall.lat, hall.lon], { radius: 12, color: "#ffffff", weight: 3, fillColor: "#d7301f", fillOpacity: 1 })
-        .bindTooltip(hall.name, { permanent: true, direction: "top" }).addTo(map);
+        .bindTooltip(label(hall.name), { permanent: true, direction: "top" }).addTo(map);
 
       const moment = body.dataset.at ? "&at=" + encodeURIComponent(body.dataset.at) : "";
       const nearest = await getJSON("/v1/nearest?lat=" + hall.lat + "&lon=" + hall.lon + "&k=8&by=walk" + moment);
@@ -99,8 +115,7 @@ enum MapScript {
       text("channels-title", "附近可缴费 · Nearby places to pay");
       for (const channel of channels) {
         channelMarker(channel, target && channel.id === target.id).addTo(map);
-        item("channels", escapeHTML(channel.name) + (is24h(channel) ? '<span class="badge">24h</span>' : "") +
-          ' <span class="muted">' + minutes(channel.walk_s) + " 分钟 min</span>");
+        item("channels", channel.name, is24h(channel) ? badge("24h") : null, " ", muted(minutes(channel.walk_s) + " 分钟 min"));
       }
       body.dataset.channels = String(channels.length);
       if (!target) { text("summary", "附近没有营业中的缴费点 · No open place to pay nearby"); body.dataset.state = "ready"; return; }
@@ -108,9 +123,7 @@ enum MapScript {
       const route = await getJSON("/v1/route?from=" + hall.lat + "," + hall.lon + "&to_point=" + encodeURIComponent(target.id));
       L.polyline(route.geometry.coordinates.map(([lon, lat]) => [lat, lon]), { color: "#f4b400", weight: 8, opacity: 0.95 }).addTo(map);
       text("summary", "步行 " + minutes(route.duration_s) + " 分钟 · " + Math.round(route.distance_m) + " 米 → " + target.name);
-      for (const step of route.steps) {
-        item("steps", escapeHTML(step.instruction) + ' <span class="muted">' + Math.round(step.distance_m) + " m</span>");
-      }
+      for (const step of route.steps) item("steps", step.instruction, " ", muted(Math.round(step.distance_m) + " m"));
       body.dataset.route = String(route.steps.length);
 
       // The other halls nearby and their current waits, from their queue machines (or marked as estimates).
@@ -120,7 +133,7 @@ enum MapScript {
       for (const other of others) {
         const wait = other.wait_s === null ? "暂停服务 · closed counters"
           : (other.wait_known ? "等候约 " + minutes(other.wait_s) + " 分钟 wait" : "等候未知 · wait unknown");
-        item("halls", escapeHTML(other.name) + ' <span class="muted">' + wait + " · 步行 " + minutes(other.walk_s) + " 分钟 walk</span>");
+        item("halls", other.name, " ", muted(wait + " · 步行 " + minutes(other.walk_s) + " 分钟 walk"));
       }
       body.dataset.halls = String(others.length);
       body.dataset.hallWaitsKnown = String(others.filter((h) => h.wait_known && h.wait_s !== null).length);
@@ -129,8 +142,8 @@ enum MapScript {
       setTimeout(() => location.reload(), 60000);
     }
 
-    // The general view: every channel; click anywhere for the nearest by walking, the route and the
-    // ten-minute isochrone from there.
+    // The general view: every channel; click anywhere for the nearest by walking, the route (its step
+    // count in data-route) and the ten-minute isochrone from there.
     async function generalView() {
       const map = newMap();
       const health = await getJSON("/healthz");
@@ -141,10 +154,10 @@ enum MapScript {
       points.addTo(map);
       body.dataset.channels = String(world.features.length);
       text("summary", health.points + " 个缴费点 · places to pay. 点击地图查询 · Click the map for the nearest.");
-      let overlay = L.layerGroup().addTo(map);
+      const overlay = L.layerGroup().addTo(map);
       map.on("click", async (event) => {
         overlay.clearLayers();
-        document.getElementById("steps").innerHTML = "";
+        document.getElementById("steps").replaceChildren();
         const { lat, lng } = event.latlng;
         const isochrone = await getJSON("/v1/isochrone?lat=" + lat + "&lon=" + lng + "&minutes=10&format=geojson");
         L.geoJSON(isochrone, { style: { color: "#2b8cbe", weight: 2, fillOpacity: 0.1 } }).addTo(overlay);
@@ -154,22 +167,36 @@ enum MapScript {
         const route = await getJSON("/v1/route?from=" + lat + "," + lng + "&to_point=" + encodeURIComponent(target.id));
         L.polyline(route.geometry.coordinates.map(([lon, la]) => [la, lon]), { color: "#f4b400", weight: 6 }).addTo(overlay);
         text("summary", "步行 " + minutes(route.duration_s) + " 分钟 → " + target.name);
-        for (const step of route.steps) item("steps", escapeHTML(step.instruction));
+        for (const step of route.steps) item("steps", step.instruction);
+        body.dataset.route = String(route.steps.length);
       });
       body.dataset.state = "ready";
+    }
+
+    // The hour in the planner's address (?hour=0..23), 22 when missing or not an hour.
+    function plannerHour() {
+      const hour = Number(new URLSearchParams(location.search).get("hour") || "22");
+      return Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : 22;
+    }
+
+    // The planner's hour field, which reloads the page at the hour chosen, and the colour key of the
+    // streets (swatches coloured through the style property, which the page's policy allows).
+    function plannerControls(hour) {
+      const input = element("input");
+      Object.assign(input, { id: "hour", type: "number", min: "0", max: "23", value: String(hour) });
+      input.addEventListener("change", () => { location.search = "?hour=" + encodeURIComponent(input.value); });
+      const swatch = (seconds) => { const span = element("span"); span.style.background = walkColour(seconds, 600); return span; };
+      return [element("label", null, "时刻 Hour ", input),
+              element("div", "legend muted", "0", swatch(0), "5", swatch(300), "10 min", swatch(600), "20+", swatch(1200))];
     }
 
     // The planner's view: streets coloured by the walk to the nearest channel open at a chosen hour,
     // the channels, and the gaps (areas below 90% covered) outlined.
     async function plannerView() {
-      const controls = document.getElementById("controls");
-      const hour = new URLSearchParams(location.search).get("hour") || "22";
-      controls.innerHTML = '<label>时刻 Hour <input id="hour" type="number" min="0" max="23" value="' + escapeHTML(hour) + '"></label>' +
-        '<div class="legend muted">0<span style="background:rgb(26,152,80)"></span>5<span style="background:rgb(255,215,0)"></span>' +
-        '10 min<span style="background:rgb(255,140,0)"></span>20+<span style="background:rgb(139,0,0)"></span></div>';
-      document.getElementById("hour").addEventListener("change", (e) => { location.search = "?hour=" + e.target.value; });
+      const hour = plannerHour();
+      document.getElementById("controls").replaceChildren(...plannerControls(hour));
       const day = new Date();
-      day.setHours(Number(hour), 0, 0, 0);
+      day.setHours(hour, 0, 0, 0);
       const at = encodeURIComponent(day.toISOString());
       const map = newMap();
       const world = await getJSON("/v1/points?bbox=-180,-90,180,90&limit=5000");
@@ -183,7 +210,7 @@ enum MapScript {
         const gaps = await getJSON("/v1/gaps?format=geojson&unknown_hours=open&at=" + at);
         L.geoJSON(gaps, { style: { color: "#d7301f", weight: 1, fillColor: "#d7301f", fillOpacity: 0.25 } }).addTo(map);
         text("channels-title", "缺口 · Gaps");
-        for (const gap of gaps.features) item("channels", escapeHTML(gap.properties.name) + ' <span class="muted">' + gap.properties.uncovered_population + " 人 people</span>");
+        for (const gap of gaps.features) item("channels", gap.properties.name, " ", muted(gap.properties.uncovered_population + " 人 people"));
         body.dataset.gaps = String(gaps.features.length);
       } catch (error) {
         text("summary", "无人口数据 · No population data: " + error.message);
