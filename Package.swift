@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -13,12 +13,15 @@ public struct APIError: HTTPResponseError, Sendable {
     public var code: String
     public var message: String
     public var field: String?
+    /// Seconds after which a client may try again (429 and 503), sent as `Retry-After`.
+    public var retryAfter: Int?
 
-    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     public static func badRequest(_ error: InputError) -> APIError {
@@ -51,6 +54,8 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(Body(error: self), status: status)
+        var response = JSONResponse.make(Body(error: self), status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 }

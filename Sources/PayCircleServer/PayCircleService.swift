@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import PayCircleCore
 import PayCircleNetwork
@@ -31,8 +33,10 @@ public struct PayCircleService: Sendable {
     public var waits: WaitModel
 
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
-                leaflet: LeafletFiles? = LeafletFiles(), queues: QueueBoard? = nil, waits: WaitModel = WaitModel()) {
+                leaflet: LeafletFiles? = LeafletFiles(), queues: QueueBoard? = nil, waits: WaitModel = WaitModel(),
+                surface: PublicSurface = .standard) {
         self.registry = registry
+        self.surface = surface
         self.queues = queues ?? QueueBoard(store: registry.store)
         self.waits = waits
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
@@ -49,30 +53,51 @@ public struct PayCircleService: Sendable {
                                 candidates: try registry.store.loadCandidates(), queues: try QueueBoard.loading(registry.store))
     }
 
-    /// Every route of the API.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    /// How the service protects itself (rate limits, heavy-work cap and deadline, timeouts, headers).
+    public var surface: PublicSurface
+
+    /// Every route of the API, each in the group of its ``RouteClass``: light reads, heavy planning
+    /// (capped and with a deadline), ticket writes and token writes, each class with its own rate limits.
+    public func router() -> Router<PayCircleRequestContext> {
+        let router = Router(context: PayCircleRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: metrics))
-        router.get("/metrics") { _, _ in
+        router.add(middleware: SecurityHeadersMiddleware(frameAncestors: surface.frameAncestors))
+        router.add(middleware: ClientMiddleware(proxies: surface.trustedProxies, store: registry.store))
+        let limiter = surface.rateLimits.map { RateLimiter(limits: $0) }
+        let gate = WorkGate(slots: surface.heavySlots, queueLimit: surface.heavyQueue)
+        let executor = HeavyWorkExecutor()
+        func group(_ classify: @escaping @Sendable (Request) -> RouteClass) -> RouterGroup<PayCircleRequestContext> {
+            router.group()
+                .add(middleware: RateLimitMiddleware(limiter: limiter, classify: classify))
+                .add(middleware: HeavyWorkMiddleware(gate: gate, executor: executor, timeLimit: surface.timeLimit, classify: classify))
+        }
+        let light = group { _ in .light }, heavy = group { _ in .heavy }, tickets = group { _ in .ticket }, writes = group { _ in .write }
+
+        light.get("/metrics") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
         }
-        HealthRoutes(registry: registry).add(to: router)
-        PointRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: router)
-        QueueRoutes(registry: registry, queues: queues, waits: waits).add(to: router)
-        TicketRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: router)
-        PointWriteRoutes(registry: registry).add(to: router)
-        RouteRoutes(registry: registry, graph: graph).add(to: router)
-        IsochroneRoutes(graph: graph).add(to: router)
-        PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: router)
-        StreetRoutes(registry: registry, graph: graph).add(to: router)
-        PageRoutes(registry: registry, leaflet: leaflet).add(to: router)
-        FeatureRoutes(registry: registry, areas: layout?.areas ?? []).add(to: router)
+        HealthRoutes(registry: registry).add(to: light)
+        PointRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: light)
+        QueueRoutes(registry: registry, queues: queues, waits: waits).add(reads: light, writes: writes)
+        TicketRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(reads: light, writes: tickets)
+        PointWriteRoutes(registry: registry).add(to: writes)
+        RouteRoutes(registry: registry, graph: graph).add(to: light)
+        IsochroneRoutes(graph: graph).add(to: group(IsochroneRoutes<PayCircleRequestContext>.routeClass))
+        PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: heavy)
+        StreetRoutes(registry: registry, graph: graph).add(to: heavy)
+        PageRoutes(registry: registry, leaflet: leaflet).add(to: light)
+        FeatureRoutes(registry: registry, areas: layout?.areas ?? [], publicURL: surface.publicURL).add(to: light)
         return router
     }
 
+    /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``.
     public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle")) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"), logger: logger)
+        let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: surface.maxHeaderBytes, maxHeaderListSize: surface.maxHeaderBytes,
+                                                                      maxHeaderFieldCount: 100)
+        let http = HTTP1Channel.Configuration(idleTimeout: TimeAmount(surface.idleTimeout), httpDecoderConfiguration: decoder)
+        return Application(router: router(), server: .http1(configuration: http),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"), logger: logger)
     }
 }

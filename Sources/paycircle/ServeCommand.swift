@@ -12,6 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @OptionGroup(title: "Waits (by=time, queues, tickets)") var waiting: WaitOptions
+    @OptionGroup(title: "The public surface (rate limits, heavy work, connections, pages)") var surface: SurfaceOptions
 
     func run() async throws {
         let opened = try store.openStore()
@@ -21,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = try PointRegistry(store: opened)
         var service = try PayCircleService.loading(registry)
         service.waits = waiting.model
+        service.surface = surface.surface
         pending.attach(registry, queues: service.queues)
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info

@@ -47,8 +47,8 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
     }
 
-    static func expectBadRequest(_ client: any TestClientProtocol, _ uri: String, field: String) async throws {
-        try await client.execute(uri: uri, method: .get) { response in
+    static func expectBadRequest(_ client: any TestClientProtocol, _ uri: String, field: String, headers: HTTPFields = [:]) async throws {
+        try await client.execute(uri: uri, method: .get, headers: headers) { response in
             #expect(response.status == .badRequest, "\(uri)")
             let error = try #require(try json(response)["error"] as? [String: Any])
             #expect(error["field"] as? String == field, "\(uri)")

@@ -16,7 +16,8 @@ import Testing
 
     static func east(_ metres: Double, north: Double = 0) -> Coordinate { plane.unproject(x: metres, y: north) }
 
-    func withService(population: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// The service, and the headers of a planner's token (suggestions need one).
+    func withService(population: Bool = true, _ body: @Sendable (any TestClientProtocol, HTTPFields) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
@@ -30,12 +31,14 @@ import Testing
             let ring = [Self.east(-50, north: -100), Self.east(2_050, north: -100), Self.east(2_050, north: 100), Self.east(-50, north: 100), Self.east(-50, north: -100)]
             try registry.store.replaceAreas([PopulationArea(id: "street", name: "东街社区", population: 1_000, polygons: [[ring]])])
         }
+        var planner = HTTPFields()
+        planner[.authorization] = "Bearer " + (try registry.store.createToken(name: "planning office", role: .planner).secret)
         let app = Application(router: try PayCircleService.loading(registry).router())
-        try await app.test(.router) { client in try await body(client) }
+        try await app.test(.router) { [planner] client in try await body(client, planner) }
     }
 
     @Test func coverageCountsThePeopleWithinTenMinutes() async throws {
-        try await withService { client in
+        try await withService { client, planner in
             try await client.execute(uri: "/v1/coverage?minutes=10", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try HTTPRouteTests.json(response)
@@ -53,14 +56,14 @@ import Testing
     }
 
     @Test func gapsAndSuggestionsNameTheUncoveredAreaAndTheBestShop() async throws {
-        try await withService { client in
+        try await withService { client, planner in
             try await client.execute(uri: "/v1/gaps?threshold=0.9&format=geojson", method: .get) { response in
                 #expect(response.headers[.contentType] == "application/geo+json; charset=utf-8")
                 let features = try #require(try HTTPRouteTests.json(response)["features"] as? [[String: Any]])
                 #expect(features.count == 1)
                 #expect((features[0]["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
             }
-            try await client.execute(uri: "/v1/suggest?sites=1", method: .get) { response in
+            try await client.execute(uri: "/v1/suggest?sites=1", method: .get, headers: planner) { response in
                 let body = try HTTPRouteTests.json(response)
                 let site = try #require((body["sites"] as? [[String: Any]])?.first)
                 #expect(site["candidate_id"] as? String == "shop-1500")
@@ -71,16 +74,16 @@ import Testing
     }
 
     @Test func badParametersAndMissingPopulationAre400() async throws {
-        try await withService { client in
+        try await withService { client, planner in
             try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?minutes=0", field: "minutes")
             try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?at=yesterday", field: "at")
             try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?kind=shop", field: "kind")
             try await HTTPRouteTests.expectBadRequest(client, "/v1/gaps?threshold=2", field: "threshold")
             try await HTTPRouteTests.expectBadRequest(client, "/v1/gaps?format=svg", field: "format")
-            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?sites=500", field: "sites")
-            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?candidates=file", field: "candidates")
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?sites=500", field: "sites", headers: planner)
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?candidates=file", field: "candidates", headers: planner)
         }
-        try await withService(population: false) { client in
+        try await withService(population: false) { client, _ in
             try await client.execute(uri: "/v1/coverage", method: .get) { response in
                 #expect(response.status == .badRequest)
                 let error = try #require(try HTTPRouteTests.json(response)["error"] as? [String: Any])

@@ -17,8 +17,11 @@ import Testing
 
     struct Fixture: Sendable {
         let registry: PointRegistry
+        let queues: QueueBoard
         let admin: String
         let operatorToken: String
+        /// An operator token for the hall "far" only.
+        let farOperatorToken: String
     }
 
     func withService(_ body: @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
@@ -33,9 +36,11 @@ import Testing
             PaymentPoint(id: "kiosk", name: "自助缴费终端", kind: .kiosk, services: [.card], openingHours: OpeningHours("24/7"), location: Self.east(900)),
         ]
         try registry.apply(PointChange(upserts: points), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges)))
-        let fixture = Fixture(registry: registry, admin: try test.store.createToken(name: "office", role: .admin).secret,
-                              operatorToken: try test.store.createToken(name: "queue machine", role: .operator).secret)
-        let app = Application(router: try PayCircleService.loading(registry).router())
+        let service = try PayCircleService.loading(registry)
+        let fixture = Fixture(registry: registry, queues: service.queues, admin: try test.store.createToken(name: "office", role: .admin).secret,
+                              operatorToken: try test.store.createToken(name: "queue machine", role: .operator).secret,
+                              farOperatorToken: try test.store.createToken(name: "far's queue machine", role: .operator, points: ["far"]).secret)
+        let app = Application(router: service.router())
         try await app.test(.router) { client in try await body(client, fixture) }
     }
 
@@ -91,21 +96,54 @@ import Testing
 
     @Test func staleReportsAreUnknownAndTheNewestIsKept() async throws {
         try await withService { client, fixture in
+            // The queue machine's last report, ten minutes old (from the history, as after an outage).
             let tenMinutesAgo = Date().addingTimeInterval(-600)
-            #expect(try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(0, at: tenMinutesAgo)).0 == .ok)
+            try fixture.queues.record(QueueReport(hallID: "near", reportedAt: tenMinutesAgo,
+                                                  services: [.cash: ServiceQueue(waiting: 0, openCounters: 1, handlingSeconds: 120)]))
             let (_, shown) = try await Self.send(client, .get, "/v1/halls/near/queue")
             #expect(shown["fresh"] as? Bool == false && (shown["age_s"] as? Double ?? 0) >= 600)
             // An empty queue reported ten minutes ago is not an empty queue now.
             let near = try await Self.ranking(client, by: "time").first { $0["id"] as? String == "near" }
             #expect(near?["wait_source"] as? String == "assumed" && near?["wait_s"] as? Double == 600)
             // An older report arriving late does not replace a newer one.
+            let twoMinutesAgo = Date().addingTimeInterval(-120)
             #expect(try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(3)).0 == .ok)
-            #expect(try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(9, at: tenMinutesAgo)).0 == .ok)
+            #expect(try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(9, at: twoMinutesAgo)).0 == .ok)
             let (_, now) = try await Self.send(client, .get, "/v1/halls/near/queue")
             #expect(now["fresh"] as? Bool == true)
             #expect(((now["services"] as? [String: Any])?["cash"] as? [String: Any])?["waiting"] as? Double == 3)
             // Every report stays in the history.
             #expect(try fixture.registry.store.queueReports(from: tenMinutesAgo.addingTimeInterval(-1), to: Date().addingTimeInterval(1)).count == 3)
+        }
+    }
+
+    @Test func aReportCannotBeDatedAheadOfItsReceiptNorOlderThanTheFreshnessAge() async throws {
+        try await withService { client, fixture in
+            #expect(try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(4)).0 == .ok)
+            // Dated 59 s ahead it would stay "newest" over every genuine report for a minute: refused.
+            for (moment, why) in [(Date().addingTimeInterval(59), "after the server received"), (Date().addingTimeInterval(-301), "too old")] {
+                let (status, answer) = try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(0, at: moment))
+                let error = answer["error"] as? [String: Any]
+                #expect(status == .badRequest && error?["field"] as? String == "reported_at", "\(answer)")
+                #expect((error?["message"] as? String ?? "").contains(why), "\(answer)")
+            }
+            let (_, shown) = try await Self.send(client, .get, "/v1/halls/near/queue")
+            #expect(((shown["services"] as? [String: Any])?["cash"] as? [String: Any])?["waiting"] as? Double == 4)
+        }
+    }
+
+    @Test func anOperatorScopedToAHallReportsForItAndNoOther() async throws {
+        try await withService { client, fixture in
+            #expect(try await Self.send(client, .put, "/v1/halls/far/queue", token: fixture.farOperatorToken, body: Self.queue(2)).0 == .ok)
+            let (status, answer) = try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.farOperatorToken, body: Self.queue(0))
+            #expect(status == .forbidden && (answer["error"] as? [String: Any])?["code"] as? String == "forbidden", "\(answer)")
+            #expect(try await Self.send(client, .put, "/v1/points/near/status", token: fixture.farOperatorToken, body: #"{"status": "offline"}"#).0 == .forbidden)
+            #expect(fixture.registry.point(id: "near")?.status == .online)
+            #expect(try await Self.send(client, .put, "/v1/points/far/status", token: fixture.farOperatorToken, body: #"{"status": "fault"}"#).0 == .ok)
+            #expect(fixture.registry.point(id: "far")?.status == .fault)
+            // A point id with a NUL is refused, not cut short at it.
+            let (nul, error) = try await Self.send(client, .put, "/v1/halls/far%00near/queue", token: fixture.operatorToken, body: Self.queue(1))
+            #expect(nul == .badRequest && (error["error"] as? [String: Any])?["field"] as? String == "id", "\(error)")
         }
     }
 

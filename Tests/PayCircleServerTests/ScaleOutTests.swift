@@ -43,8 +43,8 @@ struct ScaleOutTests {
         let test = try TestStore(.postGIS)
         defer { test.remove() }
         let secret = try test.store.createToken(name: "scale-out test", role: .admin).secret
-        let first = try PayCircleProcess(["serve", "--store", test.location, "--port", "0"])
-        let second = try PayCircleProcess(["serve", "--store", test.location, "--port", "0"])
+        let first = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off"])
+        let second = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off"])
         defer { first.kill(); second.kill() }
         let a = try first.waitForPort(), b = try second.waitForPort()
 
@@ -90,7 +90,7 @@ struct ScaleOutTests {
 
         let direct = try PostGISStore(PostgresLocation(location))
         let secret = try direct.createToken(name: "restart test", role: .admin).secret
-        let server = try PayCircleProcess(["serve", "--store", location, "--port", "0"])
+        let server = try PayCircleProcess(["serve", "--store", location, "--port", "0", "--rate-limit", "off"])
         defer { server.kill() }
         let http = try server.waitForPort()
         #expect(try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("before")).0 == 201)

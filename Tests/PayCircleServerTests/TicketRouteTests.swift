@@ -71,6 +71,26 @@ import Testing
         }
     }
 
+    @Test func aTicketIsStoredOnlyAfterEveryCheckPassed() async throws {
+        let test = try TestStore(.spatiaLite)
+        defer { test.remove() }
+        try await Self.withService(test.store) { client, operatorToken in
+            #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(4)).0 == .ok)
+            // A place 5 km from the street: refused before any ticket is taken.
+            let far = QueueRouteTests.plane.unproject(x: 0, y: 5_000)
+            let (refused, refusal) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets",
+                                                                    body: #"{"service": "cash", "lat": \#(far.latitude), "lon": \#(far.longitude)}"#)
+            #expect(refused == .badRequest && (refusal["error"] as? [String: Any])?["field"] as? String != nil, "\(refusal)")
+            // So the next ticket is the first, behind the reported queue only.
+            let (_, first) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            #expect(first["number"] as? String == "C001" && first["ahead"] as? Double == 4, "\(first)")
+            // A ticket id with a NUL does not reach the ticket it starts with.
+            let id = try #require(first["id"] as? String)
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)%00zzz").0 == .badRequest)
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)").1["status"] as? String == "waiting")
+        }
+    }
+
     @Test func badTicketRequestsNameTheProblem() async throws {
         let test = try TestStore(.spatiaLite)
         defer { test.remove() }

@@ -14,11 +14,11 @@ enum OpenAPIDocument {
       "paths": {
         "/healthz": {
           "get": { "summary": "Service health and point count", "operationId": "health",
-            "responses": { "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
         },
         "/metrics": {
           "get": { "summary": "Request counts and latency histograms (Prometheus text format)", "operationId": "metrics",
-            "responses": { "200": { "description": "Metrics", "content": { "text/plain": { "schema": { "type": "string" } } } } } }
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "Metrics", "content": { "text/plain": { "schema": { "type": "string" } } } } } }
         },
         "/v1/nearest": {
           "get": { "summary": "The nearest payment channels to a place, by distance or by walking time", "operationId": "nearest",
@@ -33,7 +33,7 @@ enum OpenAPIDocument {
               { "$ref": "#/components/parameters/crs" },
               { "name": "radius", "in": "query", "description": "Metres", "schema": { "type": "number", "minimum": 0 } }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "Nearest first", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Nearest" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" } } }
         },
@@ -43,12 +43,12 @@ enum OpenAPIDocument {
               { "$ref": "#/components/parameters/bboxRequired" }, { "$ref": "#/components/parameters/kind" },
               { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 5000, "default": 1000 } }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "Points as GeoJSON", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" } } },
           "post": { "summary": "Create a point (admin token)", "operationId": "createPoint", "security": [{ "bearer": [] }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PointInput" } } } },
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" }, "409": { "$ref": "#/components/responses/Conflict" },
@@ -57,20 +57,21 @@ enum OpenAPIDocument {
         "/v1/points/{id}": {
           "get": { "summary": "One payment point", "operationId": "point",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The point", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
-              "404": { "$ref": "#/components/responses/NotFound" } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
           "put": { "summary": "Create or replace a point (admin token)", "operationId": "replacePoint", "security": [{ "bearer": [] }],
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PointInput" } } } },
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "Replaced", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
               "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" }, "413": { "$ref": "#/components/responses/TooLarge" } } },
           "delete": { "summary": "Delete a point (admin token)", "operationId": "deletePoint", "security": [{ "bearer": [] }],
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
-            "responses": { "204": { "description": "Deleted" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "204": { "description": "Deleted" },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" } } }
         },
         "/v1/points/{id}/status": {
@@ -78,28 +79,28 @@ enum OpenAPIDocument {
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["status"],
               "properties": { "status": { "enum": ["online", "offline", "fault", "closed"] } } } } } },
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The point", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Point" } } } },
-              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
         "/v1/halls/{id}/queue": {
           "get": { "summary": "A hall's newest queue report and the waits it means now", "operationId": "hallQueue",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The queue", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Queue" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
           "put": { "summary": "A queue machine's report (operator or admin token)", "operationId": "reportQueue", "security": [{ "bearer": [] }],
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["services"],
-              "properties": { "reported_at": { "type": "string", "description": "ISO 8601; default now; not in the future" },
+              "properties": { "reported_at": { "type": "string", "description": "ISO 8601; default and latest: when the server receives the report; at most the freshness age (300 s) earlier" },
                 "services": { "type": "object", "additionalProperties": { "type": "object", "required": ["waiting", "open_counters", "handling_s"],
                   "properties": { "waiting": { "type": "integer", "minimum": 0, "maximum": 10000 },
                     "open_counters": { "type": "integer", "minimum": 0, "maximum": 200 },
                     "handling_s": { "type": "number", "minimum": 1, "maximum": 7200 } } } } } } } } },
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The hall's queue after the report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Queue" } } } },
-              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
         "/v1/halls/{id}/tickets": {
@@ -108,7 +109,7 @@ enum OpenAPIDocument {
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["service"],
               "properties": { "service": { "enum": ["cash", "card", "qr", "invoice", "business"] },
                 "lat": { "type": "number", "description": "Where the customer is (WGS-84), for when to leave" }, "lon": { "type": "number" } } } } } },
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "201": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
               "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
@@ -117,12 +118,13 @@ enum OpenAPIDocument {
           "get": { "summary": "A ticket and its estimated call time", "operationId": "ticket",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
               { "name": "lat", "in": "query", "schema": { "type": "number" } }, { "name": "lon", "in": "query", "schema": { "type": "number" } }],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
           "delete": { "summary": "Cancel a ticket", "operationId": "cancelTicket",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
-            "responses": { "204": { "description": "Cancelled" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "204": { "description": "Cancelled" },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
         },
         "/v1/route": {
           "get": { "summary": "The quickest walk with steps, to a place or to a payment point", "operationId": "route",
@@ -132,7 +134,7 @@ enum OpenAPIDocument {
               { "name": "to_point", "in": "query", "description": "A payment point id (or to)", "schema": { "type": "string" } },
               { "$ref": "#/components/parameters/crs" }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The route", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Route" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
         },
@@ -143,7 +145,7 @@ enum OpenAPIDocument {
               { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/crs" },
               { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "geojson"], "default": "json" } }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },
               "200": { "description": "The isochrone", "content": {
                 "application/json": { "schema": { "$ref": "#/components/schemas/Isochrone" } },
                 "application/geo+json": { "schema": { "$ref": "#/components/schemas/Feature" } } } },
@@ -157,7 +159,7 @@ enum OpenAPIDocument {
               { "name": "compare_at", "in": "query", "description": "A second moment, ISO 8601", "schema": { "type": "string" } },
               { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "geojson", "svg", "png"], "default": "json" } }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },
               "200": { "description": "Coverage", "content": {
                 "application/json": { "schema": { "$ref": "#/components/schemas/Coverage" } },
                 "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } },
@@ -173,14 +175,15 @@ enum OpenAPIDocument {
               { "name": "threshold", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.9 } },
               { "$ref": "#/components/parameters/jsonOrGeoJSON" }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },
               "200": { "description": "Gaps", "content": {
                 "application/json": { "schema": { "$ref": "#/components/schemas/Gaps" } },
                 "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" } } }
         },
         "/v1/suggest": {
-          "get": { "summary": "New sites that would bring the most people within the walk", "operationId": "suggest",
+          "get": { "summary": "New sites that would bring the most people within the walk (planner or admin token)", "operationId": "suggest",
+            "security": [{ "bearer": [] }],
             "parameters": [
               { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
               { "$ref": "#/components/parameters/unknownHours" }, { "$ref": "#/components/parameters/detourFactor" },
@@ -189,7 +192,8 @@ enum OpenAPIDocument {
               { "name": "candidates", "in": "query", "schema": { "type": "string", "enum": ["osm", "grid"], "default": "osm" } },
               { "$ref": "#/components/parameters/jsonOrGeoJSON" }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },
+              "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
               "200": { "description": "Sites", "content": {
                 "application/json": { "schema": { "$ref": "#/components/schemas/Suggestions" } },
                 "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
@@ -203,38 +207,38 @@ enum OpenAPIDocument {
               { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
               { "$ref": "#/components/parameters/unknownHours" }
             ],
-            "responses": {
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },
               "200": { "description": "Streets", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" } } }
         },
-        "/": { "get": { "summary": "Map of the channels", "operationId": "mapPage", "responses": { "200": { "$ref": "#/components/responses/Page" } } } },
+        "/": { "get": { "summary": "Map of the channels", "operationId": "mapPage", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" } } } },
         "/planner": { "get": { "summary": "Coverage map by hour of day", "operationId": "plannerPage",
           "parameters": [{ "name": "hour", "in": "query", "description": "Read by the page's script", "schema": { "type": "string" } }],
-          "responses": { "200": { "$ref": "#/components/responses/Page" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" } } } },
         "/screen": { "get": { "summary": "A hall's navigation screen", "operationId": "hallScreen",
           "parameters": [{ "name": "hall", "in": "query", "required": true, "schema": { "type": "string" } },
             { "name": "at", "in": "query", "description": "Show the channels open at this ISO 8601 moment instead of now", "schema": { "type": "string" } }],
-          "responses": { "200": { "$ref": "#/components/responses/Page" }, "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
-        "/assets/paycircle.js": { "get": { "summary": "The map pages' script", "operationId": "pageScript", "responses": { "200": { "$ref": "#/components/responses/Script" } } } },
-        "/assets/paycircle.css": { "get": { "summary": "The map pages' style", "operationId": "pageStyle", "responses": { "200": { "$ref": "#/components/responses/Style" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" }, "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/assets/paycircle.js": { "get": { "summary": "The map pages' script", "operationId": "pageScript", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Script" } } } },
+        "/assets/paycircle.css": { "get": { "summary": "The map pages' style", "operationId": "pageStyle", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Style" } } } },
         "/assets/leaflet.js": { "get": { "summary": "Leaflet, from the machine", "operationId": "leafletScript",
-          "responses": { "200": { "$ref": "#/components/responses/Script" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Script" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
         "/assets/leaflet.css": { "get": { "summary": "Leaflet's style, from the machine", "operationId": "leafletStyle",
-          "responses": { "200": { "$ref": "#/components/responses/Style" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Style" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
         "/openapi.json": { "get": { "summary": "This document", "operationId": "openAPI",
-          "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/vnd.oai.openapi+json;version=3.1": { "schema": { "type": "object" } } } } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "OpenAPI 3.1", "content": { "application/vnd.oai.openapi+json;version=3.1": { "schema": { "type": "object" } } } } } } },
         "/ogc": { "get": { "summary": "OGC API - Features landing page", "operationId": "ogcLanding",
-          "responses": { "200": { "description": "Landing page", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Linked" } } } } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "Landing page", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Linked" } } } } } } },
         "/ogc/conformance": { "get": { "summary": "Conformance classes", "operationId": "ogcConformance",
-          "responses": { "200": { "description": "Conformance", "content": { "application/json": { "schema": {
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "Conformance", "content": { "application/json": { "schema": {
             "type": "object", "required": ["conformsTo"], "properties": { "conformsTo": { "type": "array", "items": { "type": "string" } } } } } } } } } },
         "/ogc/collections": { "get": { "summary": "The feature collections", "operationId": "ogcCollections",
-          "responses": { "200": { "description": "Collections", "content": { "application/json": { "schema": {
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "Collections", "content": { "application/json": { "schema": {
             "type": "object", "required": ["links", "collections"],
             "properties": { "links": { "$ref": "#/components/schemas/Links" }, "collections": { "type": "array", "items": { "$ref": "#/components/schemas/Collection" } } } } } } } } } },
         "/ogc/collections/{collection}": { "get": { "summary": "One collection", "operationId": "ogcCollection",
           "parameters": [{ "$ref": "#/components/parameters/collection" }],
-          "responses": { "200": { "description": "Collection", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Collection" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "Collection", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Collection" } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } } },
         "/ogc/collections/{collection}/items": { "get": { "summary": "Features of a collection, a page at a time", "operationId": "ogcItems",
           "parameters": [
@@ -243,11 +247,11 @@ enum OpenAPIDocument {
             { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "default": 100 } },
             { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
           ],
-          "responses": { "200": { "description": "A page of features", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "A page of features", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
         "/ogc/collections/{collection}/items/{feature}": { "get": { "summary": "One feature", "operationId": "ogcItem",
           "parameters": [{ "$ref": "#/components/parameters/collection" }, { "name": "feature", "in": "path", "required": true, "schema": { "type": "string" } }],
-          "responses": { "200": { "description": "The feature", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/Feature" } } } },
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "description": "The feature", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/Feature" } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } } }
       },
       "components": {
@@ -272,6 +276,12 @@ enum OpenAPIDocument {
           "Forbidden": { "description": "The token's role may not do this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Conflict": { "description": "Conflicts with the current state: the id exists, or the hall has no fresh queue report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "TooLarge": { "description": "The body is too large", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "TooManyRequests": { "description": "This client made too many requests of this kind (rate limits per address, or per token for token holders)",
+            "headers": { "Retry-After": { "description": "Seconds until a request may succeed", "schema": { "type": "integer", "minimum": 1 } } },
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Unavailable": { "description": "Heavy work is at capacity, or the request ran past its deadline",
+            "headers": { "Retry-After": { "description": "Seconds until trying again may succeed", "schema": { "type": "integer", "minimum": 1 } } },
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Page": { "description": "An HTML page", "content": { "text/html": { "schema": { "type": "string" } } } },
           "Script": { "description": "JavaScript", "content": { "text/javascript": { "schema": { "type": "string" } } } },
           "Style": { "description": "CSS", "content": { "text/css": { "schema": { "type": "string" } } } }

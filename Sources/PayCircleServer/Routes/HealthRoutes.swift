@@ -3,7 +3,7 @@ import PayCircleCore
 import PayCircleStore
 
 /// `GET /healthz`: the service is up and how many points it serves; `GET /openapi.json`: what it offers.
-struct HealthRoutes<Context: RequestContext>: Sendable {
+struct HealthRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
 
     private struct Health: JSONWritable {
@@ -17,7 +17,7 @@ struct HealthRoutes<Context: RequestContext>: Sendable {
         }
     }
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/healthz") { _, _ in JSONResponse.make(Health(points: registry.index.count)) }
         router.get("/openapi.json") { _, _ in
             var headers = HTTPFields()

@@ -3,11 +3,19 @@ import PayCircleCore
 import PayCircleNetwork
 
 /// `GET /v1/isochrone?lat&lon&minutes[&crs][&format=geojson]`: the area reachable on foot.
-struct IsochroneRoutes<Context: RequestContext>: Sendable {
+struct IsochroneRoutes<Context: GuardedRequestContext>: Sendable {
     static var minutesRange: ClosedRange<Int> { 1...60 }
+    /// Isochrones longer than this are heavy work (capped, with a deadline, limited as planning is).
+    static var lightMinutes: Int { 20 }
+
+    /// Heavy above ``lightMinutes``, light otherwise (a malformed `minutes` is refused cheaply as light).
+    @Sendable static func routeClass(_ request: Request) -> RouteClass {
+        guard let minutes = request.queryParameters.string("minutes").flatMap({ Int($0) }), minutes > lightMinutes else { return .light }
+        return .heavy
+    }
     let graph: WalkingGraph?
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/v1/isochrone") { request, _ in try isochrone(request) }
     }
 

@@ -7,12 +7,12 @@ import PayCircleStore
 /// hall's navigation screen), `GET /planner` (coverage by time of day), `/assets/paycircle.js` and
 /// `.css`, and Leaflet's script and style from the machine's copy (Debian's libjs-leaflet), so that
 /// nothing comes from the internet.
-struct PageRoutes<Context: RequestContext>: Sendable {
+struct PageRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
     /// Leaflet's `leaflet.js` and `leaflet.css`, read at start-up; nil when not installed.
     let leaflet: LeafletFiles?
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/") { _, _ in Self.html(MapPages.page(view: "general", title: "PayCircle · 缴费点地图")) }
         router.get("/planner") { _, _ in Self.html(MapPages.page(view: "planner", title: "PayCircle · 十分钟缴费圈覆盖")) }
         router.get("/screen") { request, _ in try screen(request) }

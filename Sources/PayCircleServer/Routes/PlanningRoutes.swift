@@ -10,20 +10,25 @@ import PayCircleStore
 /// `GET /v1/gaps?…&threshold[&format=json|geojson]` and
 /// `GET /v1/suggest?…&sites&target_share&candidates=osm|grid[&format=json|geojson]`.
 /// Each counts the registry's current channels over the population laid out when the service started.
-struct PlanningRoutes<Context: RequestContext>: Sendable {
+/// Coverage, gaps and maps are kept per data version (``PlanningAnswers``); suggestions need a planner or
+/// admin token and stop at the request's deadline.
+struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
     let graph: WalkingGraph?
     let layout: PopulationLayout?
     /// OSM shops that could become channels, as imported.
     let candidates: [CandidateSite]
+    /// The answers of the newest data version seen.
+    let answers = CurrentPlanningAnswers()
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/v1/coverage") { request, _ in try coverage(request) }
         router.get("/v1/gaps") { request, _ in try gaps(request) }
-        router.get("/v1/suggest") { request, _ in try suggest(request) }
+        router.get("/v1/suggest") { request, context in try suggest(request, context) }
     }
 
-    private func question(_ request: Request, formats: [String]) throws -> (CoveragePlanner, PlanningRequest, String) {
+
+    private func question(_ request: Request, formats: [String]) throws -> (PlanningAnswers, PlanningRequest, String) {
         let parameters = request.queryParameters
         let planning: PlanningRequest, format: String
         do {
@@ -37,33 +42,35 @@ struct PlanningRoutes<Context: RequestContext>: Sendable {
             throw APIError(status: .badRequest, code: "no_population",
                            message: "planning needs population: import areas, or an OSM file with residential buildings, and restart the service")
         }
-        return (CoveragePlanner(channels: registry.index.allPoints, layout: layout, graph: graph), planning, format)
+        return (answers.answers(registry: registry, layout: layout, graph: graph), planning, format)
     }
 
     func coverage(_ request: Request) throws -> Response {
-        let (planner, planning, format) = try question(request, formats: ["json", "geojson", "svg", "png"])
+        let (answers, planning, format) = try question(request, formats: ["json", "geojson", "svg", "png"])
         switch format {
         case "svg", "png":
-            let map = CoverageMap(planner: planner, settings: planning.settings)
-            let (bytes, type) = format == "png" ? (map.png(), "image/png") : (Array(map.svg().utf8), "image/svg+xml")
+            let bytes = answers.map(planning.settings, png: format == "png")
+            let type = format == "png" ? "image/png" : "image/svg+xml"
             var headers = HTTPFields()
             headers[.contentType] = type
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         case "geojson":
-            return JSONResponse.geoJSON(CoverageResponse(planner.coverage(planning.settings), polygons: planner.layout.areas.map(\.polygons)))
+            return JSONResponse.geoJSON(CoverageResponse(answers.coverage(planning.settings), polygons: answers.planner.layout.areas.map(\.polygons)))
         default:
-            return JSONResponse.make(CoverageResponse(planner.coverage(planning.settings), compare: planning.comparison.map(planner.coverage)))
+            return JSONResponse.make(CoverageResponse(answers.coverage(planning.settings), compare: planning.comparison.map(answers.coverage)))
         }
     }
 
     func gaps(_ request: Request) throws -> Response {
-        let (planner, planning, format) = try question(request, formats: ["json", "geojson"])
-        let response = GapResponse(planner.gaps(planning.settings, threshold: planning.threshold), asGeoJSON: format == "geojson")
+        let (answers, planning, format) = try question(request, formats: ["json", "geojson"])
+        let response = GapResponse(answers.gaps(planning.settings, threshold: planning.threshold), asGeoJSON: format == "geojson")
         return format == "geojson" ? JSONResponse.geoJSON(response) : JSONResponse.make(response)
     }
 
-    func suggest(_ request: Request) throws -> Response {
-        let (planner, planning, format) = try question(request, formats: ["json", "geojson"])
+    func suggest(_ request: Request, _ context: Context) throws -> Response {
+        _ = try WriteAccess.token(context, for: .plan)
+        let (answers, planning, format) = try question(request, formats: ["json", "geojson"])
+        let planner = answers.planner
         let sites: [CandidateSite]
         switch request.queryParameters.string("candidates") ?? "osm" {
         case "osm":
@@ -76,7 +83,8 @@ struct PlanningRoutes<Context: RequestContext>: Sendable {
             throw APIError(status: .badRequest, code: "no_candidates",
                            message: "no candidate sites: the OSM import found no shops that are not channels yet; try candidates=grid", field: "candidates")
         }
-        let report = planner.suggest(candidates: sites, sites: planning.sites, targetShare: planning.targetShare, settings: planning.settings)
+        let report = try planner.suggest(candidates: sites, sites: planning.sites, targetShare: planning.targetShare, settings: planning.settings,
+                                         deadline: context.deadline)
         let response = SuggestionResponse(report, asGeoJSON: format == "geojson")
         return format == "geojson" ? JSONResponse.geoJSON(response) : JSONResponse.make(response)
     }

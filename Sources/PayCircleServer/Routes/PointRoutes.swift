@@ -5,7 +5,7 @@ import PayCircleNetwork
 import PayCircleStore
 
 /// Read routes over the payment points: nearest search, one point, points in a box.
-struct PointRoutes<Context: RequestContext>: Sendable {
+struct PointRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
     let graph: WalkingGraph?
     let queues: QueueBoard
@@ -13,13 +13,9 @@ struct PointRoutes<Context: RequestContext>: Sendable {
     /// The most points `GET /v1/points` returns at once.
     static var maxListedPoints: Int { 5_000 }
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/v1/nearest") { request, _ in try nearest(request) }
-        router.get("/v1/points/:id") { _, context in
-            // Path segments arrive as sent: `osm%3An1` is the id `osm:n1`.
-            let raw = try context.parameters.require("id")
-            return try point(raw.removingPercentEncoding ?? raw)
-        }
+        router.get("/v1/points/:id") { _, context in try point(try WriteAccess.pathID(context)) }
         router.get("/v1/points") { request, _ in try points(request) }
     }
 

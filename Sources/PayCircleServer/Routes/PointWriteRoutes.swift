@@ -8,15 +8,14 @@ import PayCircleStore
 /// `PUT /v1/points/{id}/status` (`{"status": "offline"}`) for operators too. Bodies are JSON objects with
 /// the fields of `import points`, at most ``WriteAccess/maxBodyBytes``. Every write goes to the audit log in its own
 /// transaction, and the index answers with it at once.
-struct PointWriteRoutes<Context: RequestContext>: Sendable {
+struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
-    var access: WriteAccess { WriteAccess(store: registry.store) }
 
-    func add(to router: Router<Context>) {
-        router.post("/v1/points") { request, _ in try await create(request) }
-        router.put("/v1/points/:id") { request, context in try await replace(request, id: try WriteAccess.pathID(context)) }
-        router.delete("/v1/points/:id") { request, context in try delete(request, id: try WriteAccess.pathID(context)) }
-        router.put("/v1/points/:id/status") { request, context in try await setStatus(request, id: try WriteAccess.pathID(context)) }
+    func add(to router: some RouterMethods<Context>) {
+        router.post("/v1/points") { request, context in try await create(request, context) }
+        router.put("/v1/points/:id") { request, context in try await replace(request, context, id: try WriteAccess.pathID(context)) }
+        router.delete("/v1/points/:id") { _, context in try delete(context, id: try WriteAccess.pathID(context)) }
+        router.put("/v1/points/:id/status") { request, context in try await setStatus(request, context, id: try WriteAccess.pathID(context)) }
     }
 
     private func point(from object: [String: Any], id: String? = nil) throws -> PaymentPoint {
@@ -37,9 +36,9 @@ struct PointWriteRoutes<Context: RequestContext>: Sendable {
         try registry.apply(PointChange(upserts: [point], audit: AuditEntry(actor: token.id, action: action, target: point.id, detail: detail)))
     }
 
-    func create(_ request: Request) async throws -> Response {
-        let token = try access.token(request, editing: true)
-        let point = try point(from: try await access.body(request))
+    func create(_ request: Request, _ context: Context) async throws -> Response {
+        let token = try WriteAccess.token(context, for: .editPoints)
+        let point = try point(from: try await WriteAccess.body(request))
         guard registry.point(id: point.id) == nil else {
             throw APIError(status: .conflict, code: "exists", message: "a point with id '\(point.id)' exists; PUT /v1/points/{id} replaces it", field: "id")
         }
@@ -47,24 +46,24 @@ struct PointWriteRoutes<Context: RequestContext>: Sendable {
         return JSONResponse.make(PointJSON(point), status: .created)
     }
 
-    func replace(_ request: Request, id: String) async throws -> Response {
-        let token = try access.token(request, editing: true)
-        let point = try point(from: try await access.body(request), id: id)
+    func replace(_ request: Request, _ context: Context, id: String) async throws -> Response {
+        let token = try WriteAccess.token(context, for: .editPoints)
+        let point = try point(from: try await WriteAccess.body(request), id: id)
         let existed = registry.point(id: id) != nil
         try write(point, by: token, action: existed ? "replace" : "create")
         return JSONResponse.make(PointJSON(point), status: existed ? .ok : .created)
     }
 
-    func delete(_ request: Request, id: String) throws -> Response {
-        let token = try access.token(request, editing: true)
+    func delete(_ context: Context, id: String) throws -> Response {
+        let token = try WriteAccess.token(context, for: .editPoints)
         guard registry.point(id: id) != nil else { throw APIError.notFound("no payment point with id '\(id)'") }
         try registry.apply(PointChange(deletions: [id], audit: AuditEntry(actor: token.id, action: "delete", target: id, detail: "")))
         return Response(status: .noContent)
     }
 
-    func setStatus(_ request: Request, id: String) async throws -> Response {
-        let token = try access.token(request, editing: false)
-        let object = try await access.body(request)
+    func setStatus(_ request: Request, _ context: Context, id: String) async throws -> Response {
+        let token = try WriteAccess.token(context, for: .reportState(pointID: id))
+        let object = try await WriteAccess.body(request)
         guard let text = object["status"] as? String, let status = PointStatus(rawValue: text) else {
             throw APIError.badRequest(InputError("expected one of \(PointStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status"))
         }

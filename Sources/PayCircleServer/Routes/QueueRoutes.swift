@@ -11,14 +11,15 @@ import PayCircleStore
 /// {"reported_at": "2026-11-24T10:00:00+08:00",
 ///  "services": {"cash": {"waiting": 4, "open_counters": 2, "handling_s": 120}}}
 /// ```
-struct QueueRoutes<Context: RequestContext>: Sendable {
+struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
     let queues: QueueBoard
     let waits: WaitModel
 
-    func add(to router: Router<Context>) {
-        router.put("/v1/halls/:id/queue") { request, context in try await report(request, hallID: try WriteAccess.pathID(context)) }
-        router.get("/v1/halls/:id/queue") { _, context in try show(hallID: try WriteAccess.pathID(context)) }
+    /// `GET` among `reads`, `PUT` among `writes`.
+    func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
+        writes.put("/v1/halls/:id/queue") { request, context in try await report(request, context, hallID: try WriteAccess.pathID(context)) }
+        reads.get("/v1/halls/:id/queue") { _, context in try show(hallID: try WriteAccess.pathID(context)) }
     }
 
     private func hall(_ id: String) throws -> PaymentPoint {
@@ -29,13 +30,14 @@ struct QueueRoutes<Context: RequestContext>: Sendable {
         return point
     }
 
-    func report(_ request: Request, hallID: String) async throws -> Response {
-        let access = WriteAccess(store: registry.store)
-        _ = try access.token(request, editing: false)
+    func report(_ request: Request, _ context: Context, hallID: String) async throws -> Response {
+        _ = try WriteAccess.token(context, for: .reportState(pointID: hallID))
         let hall = try hall(hallID)
         let now = Date()
         let report: QueueReport
-        do { report = try Self.parse(try await access.body(request), hallID: hall.id, now: now) } catch let error as InputError {
+        do {
+            report = try Self.parse(try await WriteAccess.body(request), hallID: hall.id, now: now, maxAge: waits.maxReportAge)
+        } catch let error as InputError {
             throw APIError.badRequest(error)
         }
         try queues.record(report)
@@ -47,14 +49,22 @@ struct QueueRoutes<Context: RequestContext>: Sendable {
         return JSONResponse.make(QueueJSON(hall: hall, report: queues.report(for: hall.id), waits: waits, now: Date()))
     }
 
-    /// A report from a request body, every field checked and named when wrong.
-    static func parse(_ object: [String: Any], hallID: String, now: Date) throws(InputError) -> QueueReport {
+    /// A report from a request body, every field checked and named when wrong. The report counts as made
+    /// when the server received it: a `reported_at`, when given, may only say it was made earlier, by at
+    /// most `maxAge` (a queue machine catching up after an outage); one later than receipt is refused, so no
+    /// client can date a report ahead and keep it newest.
+    static func parse(_ object: [String: Any], hallID: String, now: Date, maxAge: TimeInterval) throws(InputError) -> QueueReport {
         var reportedAt = now
         if let value = object["reported_at"] {
             guard let text = value as? String, let date = PointRecord.parseTimestamp(text) else {
                 throw InputError("expected an ISO 8601 time such as 2026-11-24T10:00:00+08:00", field: "reported_at")
             }
-            guard date <= now.addingTimeInterval(60) else { throw InputError("is in the future", field: "reported_at") }
+            guard date <= now else {
+                throw InputError("is after the server received the report (\(Timestamp.utcString(now))): reports cannot be dated ahead", field: "reported_at")
+            }
+            guard now.timeIntervalSince(date) <= maxAge else {
+                throw InputError("is more than \(Int(maxAge)) s before the server received the report: too old to say how the queue stands", field: "reported_at")
+            }
             reportedAt = date
         }
         guard let services = object["services"] as? [String: Any], !services.isEmpty else {

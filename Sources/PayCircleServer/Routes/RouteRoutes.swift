@@ -4,11 +4,11 @@ import PayCircleNetwork
 import PayCircleStore
 
 /// `GET /v1/route?from=LAT,LON&to=LAT,LON|to_point=ID[&crs=…]`: a walking route with steps.
-struct RouteRoutes<Context: RequestContext>: Sendable {
+struct RouteRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
     let graph: WalkingGraph?
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/v1/route") { request, _ in try route(request) }
     }
 

@@ -8,14 +8,14 @@ import PayCircleStore
 /// network's edges in a box as GeoJSON LineStrings with their name and class, for drawing maps without a
 /// tile server; with `times=true` each also carries `walk_s`, the walk from its middle to the nearest
 /// channel counted at `at` (null beyond reach).
-struct StreetRoutes<Context: RequestContext>: Sendable {
+struct StreetRoutes<Context: GuardedRequestContext>: Sendable {
     /// The most edges one answer holds; a larger box is refused (zoom in).
     static var maxEdges: Int { 40_000 }
 
     let registry: PointRegistry
     let graph: WalkingGraph?
 
-    func add(to router: Router<Context>) {
+    func add(to router: some RouterMethods<Context>) {
         router.get("/v1/streets") { request, _ in try streets(request) }
     }
 
@@ -71,10 +71,7 @@ struct StreetRoutes<Context: RequestContext>: Sendable {
         guard let graph else {
             throw APIError(status: .badRequest, code: "no_network", message: "streets come from the walking network, and none is loaded")
         }
-        let edges = (0..<Int32(graph.edgeCount)).filter { index in
-            let edge = graph.edge(index)
-            return box.contains(graph.coordinate(ofNode: edge.source)) || box.contains(graph.coordinate(ofNode: edge.target))
-        }
+        let edges = graph.edges(in: box)
         guard edges.count <= Self.maxEdges else {
             throw APIError.badRequest(InputError("the box holds \(edges.count) street edges, more than \(Self.maxEdges): ask for a smaller one", field: "bbox"))
         }

@@ -8,16 +8,17 @@ import PayCircleStore
 /// place in a hall's queue and answers the ticket number, the place in line, the estimated call time with
 /// its band and, from the given place, when to leave; `GET /v1/tickets/{id}[?lat&lon]` tracks it and
 /// `DELETE /v1/tickets/{id}` cancels it. Tickets are kept in the store, so they survive a restart.
-struct TicketRoutes<Context: RequestContext>: Sendable {
+struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
     let registry: PointRegistry
     let graph: WalkingGraph?
     let queues: QueueBoard
     let waits: WaitModel
 
-    func add(to router: Router<Context>) {
-        router.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try WriteAccess.pathID(context)) }
-        router.get("/v1/tickets/:id") { request, context in try show(request, id: try WriteAccess.pathID(context)) }
-        router.delete("/v1/tickets/:id") { _, context in try cancel(id: try WriteAccess.pathID(context)) }
+    /// Tracking among `reads`; taking and cancelling among `writes`.
+    func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
+        writes.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try WriteAccess.pathID(context)) }
+        reads.get("/v1/tickets/:id") { request, context in try show(request, id: try WriteAccess.pathID(context)) }
+        writes.delete("/v1/tickets/:id") { _, context in try cancel(id: try WriteAccess.pathID(context)) }
     }
 
     func issue(_ request: Request, hallID: String) async throws -> Response {
@@ -25,7 +26,7 @@ struct TicketRoutes<Context: RequestContext>: Sendable {
         guard hall.kind == .hall || hall.kind == .bankBranch else {
             throw APIError.badRequest(InputError("'\(hallID)' is a \(hall.kind.rawValue): tickets are for halls and bank branches", field: "id"))
         }
-        let body = try await WriteAccess(store: registry.store).body(request)
+        let body = try await WriteAccess.body(request)
         let service: PaymentService, from: Coordinate?
         do {
             guard let name = body["service"] as? String, let parsed = PaymentService(rawValue: name) else {
@@ -42,11 +43,13 @@ struct TicketRoutes<Context: RequestContext>: Sendable {
             throw APIError(status: .conflict, code: "no_queue",
                            message: "'\(hall.id)' has no fresh queue report for \(service.rawValue): a ticket's call time cannot be estimated", field: "service")
         }
+        // Every check comes before the ticket is stored: a place the network cannot reach is refused first.
+        let walkSeconds = try walk(from: from, to: hall)
         let ticket = try registry.store.issueTicket(hallID: hall.id, service: service) { sequence, waiting in
             QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service, number: QueueTicket.number(service: service, sequence: sequence),
                         issuedAt: now, ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds)
         }
-        return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: try walk(from: from, to: hall), now: now), status: .created)
+        return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: walkSeconds, now: now), status: .created)
     }
 
     func show(_ request: Request, id: String) throws -> Response {

@@ -1,0 +1,24 @@
+import Hummingbird
+import HTTPTypes
+import PayCircleStore
+
+/// Learns who sent a request: the client address (through ``TrustedProxies``) and the bearer token,
+/// checked once against the store, so that rate limits and write routes read them from the context.
+struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
+    let proxies: TrustedProxies
+    let store: any PointStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.client = proxies.client(socket: ClientAddress(socket: context.remoteAddress), forwardedFor: request.headers[.xForwardedFor])
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            let secret = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+            context.credentials = try store.authenticate(secret: secret).map(Credentials.valid) ?? .invalid
+        }
+        return try await next(request, context)
+    }
+}
+
+extension HTTPField.Name {
+    static var xForwardedFor: HTTPField.Name { HTTPField.Name("X-Forwarded-For")! }
+}
