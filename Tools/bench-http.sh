@@ -19,7 +19,7 @@ if [ ! -s "$db" ]; then
   .build/release/paycircle import points "$work/points.csv" --db "$db.partial"
   mv "$db.partial" "$db"; rm -f "$db.partial-wal" "$db.partial-shm"
 fi
-.build/release/paycircle serve --db "$db" --port "$port" >"$work/server.log" 2>&1 &
+.build/release/paycircle serve --db "$db" --port "$port" --rate-limit off >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done

@@ -40,7 +40,7 @@ psql -q "$pg" -c "VACUUM ANALYZE points"
 serve() {  # store port: starts a server and prints the seconds until /healthz answers
   local start=$(date +%s.%N)
   if curl -sf "http://127.0.0.1:$2/healthz" >/dev/null; then echo "port $2 is already taken" >&2; exit 1; fi
-  $bin serve --store "$1" --port "$2" >"$work/serve-$2.log" 2>&1 &
+  $bin serve --store "$1" --port "$2" --rate-limit off >"$work/serve-$2.log" 2>&1 &
   pids+=($!)
   until curl -sf "http://127.0.0.1:$2/healthz" >/dev/null; do sleep 0.05; done
   echo "==> service start-up on $3 (load $points points, build the index): $(elapsed "$start") s"

@@ -23,7 +23,7 @@ secret() { $bin token create --db "$db" --role "$1" --name "load test $1" | tail
 export PAYCIRCLE_ADMIN_TOKEN=$(secret admin) PAYCIRCLE_OPERATOR_TOKEN=$(secret operator)
 export PAYCIRCLE_LOAD_REQUESTS=$work/requests.tsv
 
-$bin serve --db "$db" --port "$port" >"$work/server.log" 2>&1 &
+$bin serve --db "$db" --port "$port" --rate-limit off >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done

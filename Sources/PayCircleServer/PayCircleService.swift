@@ -62,7 +62,7 @@ public struct PayCircleService: Sendable {
         let router = Router(context: PayCircleRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: metrics))
         router.add(middleware: SecurityHeadersMiddleware(frameAncestors: surface.frameAncestors))
-        router.add(middleware: ClientMiddleware(proxies: surface.trustedProxies, store: registry.store))
+        router.add(middleware: ClientMiddleware(proxies: surface.trustedProxies, store: registry.store, needsClient: surface.rateLimits != nil))
         let limiter = surface.rateLimits.map { RateLimiter(limits: $0) }
         let gate = WorkGate(slots: surface.heavySlots, queueLimit: surface.heavyQueue)
         let executor = HeavyWorkExecutor()

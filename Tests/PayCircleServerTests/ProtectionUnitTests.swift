@@ -71,6 +71,21 @@ import Testing
         #expect(limiter.admit(.heavy, client: .token("tok_app")) == .limited(retryAfter: 1))
     }
 
+    @Test func bucketsThatFilledUpAgainAreForgottenWhenTheTableGrows() throws {
+        let clock = Mutex(ContinuousClock.now)
+        let limiter = RateLimiter(limits: RateLimits(anonymous: [.light: RateLimits.Limit(perSecond: 10, burst: 2)], authenticated: [:])) { clock.withLock { $0 } }
+        // One request from each of 50,001 addresses: a table past its threshold, every bucket just used.
+        for n in 0...50_000 {
+            let address = try #require(ClientAddress("10.\(n >> 16).\((n >> 8) & 255).\(n & 255)"))
+            #expect(limiter.admit(.light, client: .address(address)) == .admitted)
+        }
+        #expect(limiter.bucketCount > 50_000, "still refilling: kept")
+        // A second later every one of them is full again, as if never seen: the next request drops them.
+        clock.withLock { $0 += .seconds(1) }
+        #expect(limiter.admit(.light, client: .address(try #require(ClientAddress("192.0.2.1")))) == .admitted)
+        #expect(limiter.bucketCount == 1)
+    }
+
     @Test func theGateRunsAtMostItsSlotsQueuesAFewAndTurnsTheRestAway() async throws {
         let gate = WorkGate(slots: 1, queueLimit: 1)
         #expect(await gate.enter())

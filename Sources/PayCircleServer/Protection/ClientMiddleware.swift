@@ -7,10 +7,14 @@ import PayCircleStore
 struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
     let proxies: TrustedProxies
     let store: any PointStore
+    /// Whether anything reads the client address (rate limits); without, it is not worked out.
+    let needsClient: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.client = proxies.client(socket: ClientAddress(socket: context.remoteAddress), forwardedFor: request.headers[.xForwardedFor])
+        if needsClient {
+            context.client = proxies.client(socket: ClientAddress(socket: context.remoteAddress), forwardedFor: request.headers[.xForwardedFor])
+        }
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             let secret = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
             context.credentials = try store.authenticate(secret: secret).map(Credentials.valid) ?? .invalid
@@ -20,5 +24,5 @@ struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
 }
 
 extension HTTPField.Name {
-    static var xForwardedFor: HTTPField.Name { HTTPField.Name("X-Forwarded-For")! }
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

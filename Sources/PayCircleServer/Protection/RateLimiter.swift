@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Token buckets per client and route class (see ``RateLimits``); one instance per service, so limits are
-/// per instance. Buckets that have filled up again are forgotten when the table grows, so a flood from many
-/// addresses costs bounded memory.
+/// per instance. Buckets that have filled up again are forgotten when the table grows (at most once a second,
+/// so a table of many busy clients is not scanned on every request).
 ///
 /// ```swift
 /// let limiter = RateLimiter(limits: .standard)
@@ -39,11 +39,16 @@ public final class RateLimiter: Sendable {
         var updated: ContinuousClock.Instant
     }
 
+    private struct Table {
+        var buckets: [Key: Bucket] = [:]
+        var pruned: ContinuousClock.Instant?
+    }
+
     /// Past this many buckets, full ones are dropped.
     static let pruneThreshold = 50_000
 
     public let limits: RateLimits
-    private let buckets = Mutex([Key: Bucket]())
+    private let table = Mutex(Table())
     private let now: @Sendable () -> ContinuousClock.Instant
 
     public init(limits: RateLimits, clock now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
@@ -55,9 +60,9 @@ public final class RateLimiter: Sendable {
     public func admit(_ routeClass: RouteClass, client: Client) -> Decision {
         guard let limit = limits.limit(routeClass, authenticated: client.isAuthenticated) else { return .admitted }
         let moment = now()
-        return buckets.withLock { buckets in
+        return table.withLock { table in
             let key = Key(client: client, routeClass: routeClass)
-            var bucket = buckets[key] ?? Bucket(tokens: limit.burst, updated: moment)
+            var bucket = table.buckets[key] ?? Bucket(tokens: limit.burst, updated: moment)
             let elapsed = moment - bucket.updated
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             bucket.tokens = min(limit.burst, bucket.tokens + max(0, seconds) * limit.perSecond)
@@ -70,14 +75,17 @@ public final class RateLimiter: Sendable {
                 let wait = limit.perSecond > 0 ? (1 - bucket.tokens) / limit.perSecond : 3_600
                 decision = .limited(retryAfter: max(1, Int(wait.rounded(.up))))
             }
-            buckets[key] = bucket
-            if buckets.count > Self.pruneThreshold { Self.prune(&buckets, limits: limits, at: moment) }
+            table.buckets[key] = bucket
+            if table.buckets.count > Self.pruneThreshold, table.pruned.map({ moment - $0 >= .seconds(1) }) ?? true {
+                Self.prune(&table.buckets, limits: limits, at: moment)
+                table.pruned = moment
+            }
             return decision
         }
     }
 
     /// How many buckets are kept now.
-    public var bucketCount: Int { buckets.withLock { $0.count } }
+    public var bucketCount: Int { table.withLock { $0.buckets.count } }
 
     private static func prune(_ buckets: inout [Key: Bucket], limits: RateLimits, at moment: ContinuousClock.Instant) {
         buckets = buckets.filter { key, bucket in

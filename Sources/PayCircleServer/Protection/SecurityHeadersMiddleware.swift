@@ -6,11 +6,13 @@ import HTTPTypes
 /// nosniff` and `Referrer-Policy: no-referrer`. `frame-ancestors` names who may frame the pages (hall
 /// screens may sit in the company's portal): `'self'` unless configured.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    let contentSecurityPolicy: String
+    /// The headers added, made once.
+    let headers: HTTPFields
 
     init(frameAncestors: [String]) {
-        contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        let policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors \(frameAncestors.joined(separator: " "))"
+        headers = [.contentSecurityPolicy: policy, .xContentTypeOptions: "nosniff", .referrerPolicy: "no-referrer"]
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -20,13 +22,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers.append(contentsOf: headers)
         return response
     }
 }
 
 extension HTTPField.Name {
-    static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 }
