@@ -133,7 +133,7 @@ import Testing
         let path = directory.appendingPathComponent("s.sqlite").path
         let secret = try SpatiaLiteStore(path: path).createToken(name: "crash test", role: .admin).secret
 
-        let server = try PayCircleProcess(["serve", "--db", path, "--port", "0", "--rate-limit", "off"])
+        let server = try PayCircleProcess(["serve", "--db", path, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         let port = try server.waitForPort()
         let writers = 8
         let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in

@@ -22,6 +22,14 @@ import Glibc
         let port: Int
     }
 
+    /// The public surface of these tests: the standard one, but connections wait long for the test client,
+    /// which may not get a thread for seconds while the whole suite runs on two cores.
+    static var patient: PublicSurface {
+        var surface = PublicSurface.standard
+        surface.idleTimeout = .seconds(600)
+        return surface
+    }
+
     /// The city of ``HTTPRouteTests`` (three channels, a street) with two districts of people, served live
     /// with `surface`.
     func withLiveService(_ surface: PublicSurface, _ body: @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
@@ -53,14 +61,15 @@ import Glibc
     static let nearest = "/v1/nearest?lat=23.02&lon=113.75&k=2"
 
     @Test func eachClientAddressHasItsOwnLimitAndIsToldWhenToComeBack() async throws {
-        var surface = PublicSurface.standard
+        var surface = Self.patient
         surface.rateLimits = RateLimits(anonymous: [.light: .perMinute(6, burst: 3)], authenticated: [.light: .perMinute(60, burst: 20)])
         surface.trustedProxies = TrustedProxies([AddressBlock("127.0.0.1")!])
         try await withLiveService(surface) { client, fixture in
             let alice = ["X-Forwarded-For": "203.0.113.1"], bob = ["X-Forwarded-For": "198.51.100.7, 127.0.0.1"]
             for _ in 0..<3 { #expect(try await Self.get(client, Self.nearest, headers: alice).0 == 200) }
             let (status, headers, body) = try await Self.get(client, Self.nearest, headers: alice)
-            #expect(status == 429 && headers[.retryAfter] == "10", "\(headers)")
+            // The bucket holds 3 and refills one every 10 s: the next one in at most 10 s.
+            #expect(status == 429 && (1...10).contains(Int(headers[.retryAfter] ?? "") ?? 0), "\(headers)")
             #expect((body["error"] as? [String: Any])?["code"] as? String == "rate_limited")
             // Another client behind the same proxy is not affected; nor is a token holder.
             #expect(try await Self.get(client, Self.nearest, headers: bob).0 == 200)
@@ -69,7 +78,7 @@ import Glibc
     }
 
     @Test func forwardedForFromAnUntrustedAddressIsIgnored() async throws {
-        var surface = PublicSurface.standard
+        var surface = Self.patient
         surface.rateLimits = RateLimits(anonymous: [.light: .perMinute(6, burst: 2)], authenticated: [:])
         try await withLiveService(surface) { client, _ in
             // Without --trusted-proxy the header cannot make 127.0.0.1 look like several clients.
@@ -82,7 +91,7 @@ import Glibc
     }
 
     @Test func heavyWorkPastItsDeadlineIs503AndLightWorkGoesOn() async throws {
-        var surface = PublicSurface.standard
+        var surface = Self.patient
         surface.timeLimit = .nanoseconds(1)
         try await withLiveService(surface) { client, fixture in
             let (status, headers, body) = try await Self.get(client, "/v1/suggest?candidates=grid&minutes=60&target_share=1",
@@ -94,7 +103,7 @@ import Glibc
     }
 
     @Test func suggestionsNeedAPlannerToken() async throws {
-        try await withLiveService(.standard) { client, fixture in
+        try await withLiveService(Self.patient) { client, fixture in
             let path = "/v1/suggest?candidates=grid&sites=1"
             #expect(try await Self.get(client, path).0 == 401)
             #expect(try await Self.get(client, path, headers: ["Authorization": "Bearer pc_nothing"]).0 == 401)
@@ -106,7 +115,7 @@ import Glibc
     }
 
     @Test func coverageIsKeptUntilTheDataChanges() async throws {
-        try await withLiveService(.standard) { client, fixture in
+        try await withLiveService(Self.patient) { client, fixture in
             let ten = "/v1/coverage?minutes=1&at=2026-11-24T10:00:00%2B08:00", eleven = "/v1/coverage?minutes=1&at=2026-11-24T11:00:00%2B08:00"
             let (_, _, first) = try await Self.get(client, ten)
             let (_, _, later) = try await Self.get(client, eleven)
@@ -127,7 +136,7 @@ import Glibc
     }
 
     @Test func answersCarrySecurityHeadersAndLinksUseThePublicAddress() async throws {
-        var surface = PublicSurface.standard
+        var surface = Self.patient
         surface.frameAncestors = ["'self'", "https://portal.example.cn"]
         surface.publicURL = "https://pay.example.cn"
         try await withLiveService(surface) { client, _ in
@@ -146,7 +155,7 @@ import Glibc
     }
 
     @Test func idsWithANulAreRefusedNotCut() async throws {
-        try await withLiveService(.standard) { client, fixture in
+        try await withLiveService(Self.patient) { client, fixture in
             var headers = HTTPFields()
             headers[.authorization] = "Bearer " + fixture.admin
             let body = #"{"name": "终端", "kind": "kiosk", "lat": 23.02, "lon": 113.75}"#
@@ -161,7 +170,7 @@ import Glibc
     }
 
     @Test func idleAndHalfSentConnectionsAreClosed() async throws {
-        var surface = PublicSurface.standard
+        var surface = Self.patient
         surface.idleTimeout = .seconds(1)
         try await withLiveService(surface) { _, fixture in
             // One connection says nothing; another sends half a request head and stops.

@@ -15,13 +15,17 @@ import Testing
 @Suite(.serialized, .enabled(if: TestStore.server != nil, "needs $PAYCIRCLE_TEST_POSTGRES"))
 struct ScaleOutTests {
     static func request(_ port: Int, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: String = "") async throws -> (Int, [String: Any]) {
-        try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
-            var headers = HTTPFields()
-            if let token { headers[.authorization] = "Bearer " + token }
-            headers[.contentType] = "application/json"
-            let response = try await client.execute(.init(uri, method: method, headers: headers, body: ByteBuffer(string: body)))
-            let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body ?? ByteBuffer()))) as? [String: Any] ?? [:]
-            return (Int(response.status.code), json)
+        do {
+            return try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                var headers = HTTPFields()
+                if let token { headers[.authorization] = "Bearer " + token }
+                headers[.contentType] = "application/json"
+                let response = try await client.execute(.init(uri, method: method, headers: headers, body: ByteBuffer(string: body)))
+                let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body ?? ByteBuffer()))) as? [String: Any] ?? [:]
+                return (Int(response.status.code), json)
+            }
+        } catch {
+            throw ProcessFailure(message: "\(method) \(uri) on port \(port) at \(Date()): \(error)")
         }
     }
 
@@ -43,8 +47,8 @@ struct ScaleOutTests {
         let test = try TestStore(.postGIS)
         defer { test.remove() }
         let secret = try test.store.createToken(name: "scale-out test", role: .admin).secret
-        let first = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off"])
-        let second = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off"])
+        let first = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
+        let second = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         defer { first.kill(); second.kill() }
         let a = try first.waitForPort(), b = try second.waitForPort()
 
@@ -90,7 +94,7 @@ struct ScaleOutTests {
 
         let direct = try PostGISStore(PostgresLocation(location))
         let secret = try direct.createToken(name: "restart test", role: .admin).secret
-        let server = try PayCircleProcess(["serve", "--store", location, "--port", "0", "--rate-limit", "off"])
+        let server = try PayCircleProcess(["serve", "--store", location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         defer { server.kill() }
         let http = try server.waitForPort()
         #expect(try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("before")).0 == 201)

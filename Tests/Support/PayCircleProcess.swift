@@ -70,4 +70,8 @@ public final class PayCircleProcess {
 public struct ProcessFailure: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }
