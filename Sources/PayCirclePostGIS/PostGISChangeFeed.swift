@@ -10,10 +10,10 @@ import Synchronization
 /// second until it can, listens again, and then calls `onResync`, since notices sent meanwhile are lost.
 ///
 /// ```swift
-/// let feed = PostGISChangeFeed(location: location,
-///                              onNotice: { notice in try? registry.refresh(notice) },
+/// let feed = PostGISChangeFeed(session: store.session,
+///                              onNotice: { notice in try? registry.refresh(ids: notice.upserts, removed: notice.removed) },
 ///                              onResync: { try? registry.reload() })
-/// feed.start()
+/// try feed.start()
 /// ```
 public final class PostGISChangeFeed: Sendable {
     private let session: PostgresSession

@@ -125,7 +125,8 @@ import Testing
                 let (status, answer) = try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: Self.queue(0, at: moment))
                 let error = answer["error"] as? [String: Any]
                 #expect(status == .badRequest && error?["field"] as? String == "reported_at", "\(answer)")
-                #expect((error?["message"] as? String ?? "").contains(why), "\(answer)")
+                let message = (error?["message"] as? String) ?? ""
+                #expect(message.contains(why), "\(answer)")
             }
             let (_, shown) = try await Self.send(client, .get, "/v1/halls/near/queue")
             #expect(((shown["services"] as? [String: Any])?["cash"] as? [String: Any])?["waiting"] as? Double == 4)

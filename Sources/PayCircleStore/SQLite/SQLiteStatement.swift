@@ -89,7 +89,6 @@ final class SQLiteStatement {
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     /// SQLite's SQLITE_TRANSIENT: copy bound text before returning.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,9 +1,11 @@
 import CProj
 import Foundation
 import PayCircleCore
+import PayCircleStore
 import Synchronization
 
-/// A projected CRS in metres for metric work (areas, buffers, grids) around a place, through PROJ.
+/// A projected CRS in metres around a place, through PROJ: the tests' independent reference for metric
+/// work (the service itself uses its own local planes).
 ///
 /// The zone is the UTM zone (WGS-84, EPSG:326xx north / 327xx south) containing the given centre.
 ///
@@ -11,27 +13,27 @@ import Synchronization
 /// let utm = try MetricProjection(around: Coordinate(latitude: 23.02, longitude: 113.75))
 /// let (x, y) = try utm.project(point)        // metres east, north
 /// ```
-public final class MetricProjection: Sendable {
-    public let epsgCode: Int
+final class MetricProjection: Sendable {
+    let epsgCode: Int
     private let state: Mutex<ProjState>
 
-    public init(around centre: Coordinate) throws {
+    init(around centre: Coordinate) throws {
         epsgCode = Self.utmCode(around: centre)
         state = Mutex(try ProjState(target: "EPSG:\(epsgCode)"))
     }
 
     /// The EPSG code of the WGS-84 UTM zone containing `centre`.
-    public static func utmCode(around centre: Coordinate) -> Int {
+    static func utmCode(around centre: Coordinate) -> Int {
         let zone = min(60, max(1, Int(floor((centre.longitude + 180) / 6)) + 1))
         return (centre.latitude >= 0 ? 32600 : 32700) + zone
     }
 
     /// Easting and northing in metres.
-    public func project(_ c: Coordinate) throws -> (x: Double, y: Double) {
+    func project(_ c: Coordinate) throws -> (x: Double, y: Double) {
         try state.withLock { try $0.transform(c.longitude, c.latitude, direction: PJ_FWD) }
     }
 
-    public func unproject(x: Double, y: Double) throws -> Coordinate {
+    func unproject(x: Double, y: Double) throws -> Coordinate {
         let (lon, lat) = try state.withLock { try $0.transform(x, y, direction: PJ_INV) }
         return Coordinate(latitude: lat, longitude: lon)
     }
