@@ -66,12 +66,14 @@ public struct PayCircleService: Sendable {
         let limiter = surface.rateLimits.map { RateLimiter(limits: $0) }
         let gate = WorkGate(slots: surface.heavySlots, queueLimit: surface.heavyQueue)
         let executor = HeavyWorkExecutor()
-        func group(_ classify: @escaping @Sendable (Request) -> RouteClass) -> RouterGroup<PayCircleRequestContext> {
-            router.group()
-                .add(middleware: RateLimitMiddleware(limiter: limiter, classify: classify))
-                .add(middleware: HeavyWorkMiddleware(gate: gate, executor: executor, timeLimit: surface.timeLimit, classify: classify))
+        /// A group limited as `classify` says; only groups that may hold heavy requests pass the work gate.
+        func group(mayBeHeavy: Bool = false, _ classify: @escaping @Sendable (Request) -> RouteClass) -> RouterGroup<PayCircleRequestContext> {
+            let group = router.group().add(middleware: RateLimitMiddleware(limiter: limiter, classify: classify))
+            guard mayBeHeavy else { return group }
+            return group.add(middleware: HeavyWorkMiddleware(gate: gate, executor: executor, timeLimit: surface.timeLimit, classify: classify))
         }
-        let light = group { _ in .light }, heavy = group { _ in .heavy }, tickets = group { _ in .ticket }, writes = group { _ in .write }
+        let light = group { _ in .light }, heavy = group(mayBeHeavy: true) { _ in .heavy }
+        let tickets = group { _ in .ticket }, writes = group { _ in .write }
 
         light.get("/metrics") { _, _ in
             var headers = HTTPFields()
@@ -84,7 +86,7 @@ public struct PayCircleService: Sendable {
         TicketRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(reads: light, writes: tickets)
         PointWriteRoutes(registry: registry).add(to: writes)
         RouteRoutes(registry: registry, graph: graph).add(to: light)
-        IsochroneRoutes(graph: graph).add(to: group(IsochroneRoutes<PayCircleRequestContext>.routeClass))
+        IsochroneRoutes(graph: graph).add(to: group(mayBeHeavy: true, IsochroneRoutes<PayCircleRequestContext>.routeClass))
         PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: heavy)
         StreetRoutes(registry: registry, graph: graph).add(to: heavy)
         PageRoutes(registry: registry, leaflet: leaflet).add(to: light)

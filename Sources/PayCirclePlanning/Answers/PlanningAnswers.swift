@@ -7,10 +7,11 @@ import Synchronization
 /// snapped to the network) is built once, and coverage, gaps and maps are looked up by what they depend
 /// on (``CoverageKey``), so dashboards and the planner page cost a lookup after the first time.
 ///
-/// A new data version needs a new instance; answers of the old one are dropped with it.
+/// A new data version needs a new instance (``PointRegistry/derived(_:_:)`` keeps one per version);
+/// answers of the old one are dropped with it.
 ///
 /// ```swift
-/// let answers = PlanningAnswers(version: registry.version, planner: planner)
+/// let answers = PlanningAnswers(planner: planner)
 /// let report = answers.coverage(settings)      // computed
 /// let again = answers.coverage(settings)       // looked up
 /// ```
@@ -18,13 +19,10 @@ public final class PlanningAnswers: Sendable {
     /// How many answers are kept at most; the oldest go first.
     public static let capacity = 256
 
-    /// The data version the answers belong to.
-    public let version: UInt64
     public let planner: CoveragePlanner
     private let kept = Mutex(KeptAnswers())
 
-    public init(version: UInt64, planner: CoveragePlanner) {
-        self.version = version
+    public init(planner: CoveragePlanner) {
         self.planner = planner
     }
 

@@ -18,8 +18,6 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
     let layout: PopulationLayout?
     /// OSM shops that could become channels, as imported.
     let candidates: [CandidateSite]
-    /// The answers of the newest data version seen.
-    let answers = CurrentPlanningAnswers()
 
     func add(to router: some RouterMethods<Context>) {
         router.get("/v1/coverage") { request, _ in try coverage(request) }
@@ -42,7 +40,11 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
             throw APIError(status: .badRequest, code: "no_population",
                            message: "planning needs population: import areas, or an OSM file with residential buildings, and restart the service")
         }
-        return (answers.answers(registry: registry, layout: layout, graph: graph), planning, format)
+        // One planner and its kept answers per data version, from the registry's id-sorted points.
+        let answers = registry.derived("planning.answers") { points in
+            PlanningAnswers(planner: CoveragePlanner(channels: points, layout: layout, graph: graph))
+        }
+        return (answers, planning, format)
     }
 
     func coverage(_ request: Request) throws -> Response {
