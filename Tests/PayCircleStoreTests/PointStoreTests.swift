@@ -17,7 +17,7 @@ import Testing
     @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() throws {
         let test = try TestStore(.spatiaLite)
         defer { test.remove() }
-        #expect(try test.store.schemaVersion() == 7)
+        #expect(try test.store.schemaVersion() == 8)
         try test.store.write(PointChange(upserts: [Self.hall("h1")]))
         #expect(try test.reopen().loadPoints().count == 1)
         #expect(try test.scalar("PRAGMA journal_mode") == "wal")
@@ -31,7 +31,7 @@ import Testing
     func postGISCreatesTheSchemaOnceWithGiSTIndexes() throws {
         let test = try TestStore(.postGIS)
         defer { test.remove() }
-        #expect(try test.store.schemaVersion() == 7)
+        #expect(try test.store.schemaVersion() == 8)
         try test.store.write(PointChange(upserts: [Self.hall("h1")]))
         // A second opening finds the schema in place and migrates nothing.
         #expect(try test.reopen().loadPoints().count == 1)
@@ -156,7 +156,7 @@ import Testing
         let test = try TestStore(kind)
         defer { test.remove() }
         let store = test.store
-        #expect(try store.schemaVersion() == 7)
+        #expect(try store.schemaVersion() == 8)
         let layers = OSMLayers(
             buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],
             candidates: [CandidateSite(id: "osm:n2", name: "美宜佳", location: Coordinate(latitude: 23.001, longitude: 113.002))]

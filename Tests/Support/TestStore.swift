@@ -79,6 +79,19 @@ public final class TestStore {
         }
     }
 
+    /// Runs `sql` (one or more statements) outside the store.
+    public func execute(_ sql: String) throws {
+        switch kind {
+        case .spatiaLite:
+            var db: OpaquePointer?
+            guard sqlite3_open(location, &db) == SQLITE_OK else { throw StoreError("cannot open \(location)") }
+            defer { sqlite3_close(db) }
+            guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw StoreError(String(cString: sqlite3_errmsg(db))) }
+        case .postGIS:
+            try PostgresSession(PostgresLocation(location)).query(PostgresQuery(unsafeSQL: sql))
+        }
+    }
+
     public func remove() {
         switch kind {
         case .spatiaLite:

@@ -7,7 +7,7 @@ import Foundation
 /// at the `(ahead + 1)`-th departure — Gamma(`ahead + 1`, `rate`) after issue, as in ``WaitModel`` — and
 /// the estimate is brought up to date as time passes without a call.
 public struct QueueTicket: Sendable, Hashable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case waiting, cancelled
     }
 

@@ -20,12 +20,12 @@ public final class SpatiaLiteStore: PointStore {
             // FULL: a commit reaches the disk before it is acknowledged, so a write answered 201 survives
             // a power loss too, not only a crash of the process (WAL with NORMAL may lose the last ones).
             try connection.execute("PRAGMA synchronous = FULL")
-            try Self.migrate(connection)
+            try SpatiaLiteSchema.migrate(connection)
         }
     }
 
     public func schemaVersion() throws -> Int {
-        try pool.read { connection in try Self.userVersion(connection) }
+        try pool.read { connection in try SpatiaLiteSchema.version(connection) }
     }
 
     public func loadPoints() throws -> [PaymentPoint] {
@@ -112,24 +112,6 @@ public final class SpatiaLiteStore: PointStore {
                         .run([.text(Timestamp.utcString(audit.at)), .text(audit.actor), .text(audit.action), .text(audit.target), .text(audit.detail)])
                 }
                 return summary
-            }
-        }
-    }
-
-    private static func userVersion(_ connection: SQLiteConnection) throws -> Int {
-        let statement = try connection.prepare("PRAGMA user_version")
-        return try statement.step() ? Int(statement.int(0)) : 0
-    }
-
-    private static func migrate(_ connection: SQLiteConnection) throws {
-        let current = try userVersion(connection)
-        guard current <= SchemaMigrations.latestVersion else {
-            throw StoreError("the database has schema version \(current), newer than this program's \(SchemaMigrations.latestVersion)")
-        }
-        for migration in SchemaMigrations.all where migration.version > current {
-            try connection.transaction {
-                for sql in migration.statements { try connection.execute(sql) }
-                try connection.execute("PRAGMA user_version = \(migration.version)")
             }
         }
     }

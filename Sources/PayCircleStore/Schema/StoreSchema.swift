@@ -1,0 +1,167 @@
+import PayCircleCore
+
+/// The stores' schema, declared once: numbered migrations of tables, columns, checks and indexes that
+/// ``SpatiaLiteDialect`` and the PostGIS store's dialect render to SQL. Checks on status-like columns
+/// come from the Swift enums, so a new case reaches both stores by itself (``valueChecks``); a new
+/// column or table is one more migration here.
+///
+/// ```swift
+/// SchemaMigration(9, [.addColumn(table: "points", .text("website", nullable: true))])
+/// ```
+public enum StoreSchema {
+    public static let migrations: [SchemaMigration] = [
+        SchemaMigration(1, [
+            .createTable(TableDeclaration("points", keepsRowID: true, [
+                .text("id", primaryKey: true),
+                .text("name"),
+                .text("kind", check: .oneOf(PointKind.self)),
+                .text("grade", nullable: true, check: .oneOf(HallGrade.self)),
+                .text("agency_type", nullable: true),
+                .text("services", default: ""),
+                .text("opening_hours", nullable: true),
+                .text("time_zone", default: PaymentPoint.defaultTimeZone),
+                .text("status", default: PointStatus.online.rawValue, check: .oneOf(PointStatus.self)),
+                .text("address", nullable: true),
+                .text("phone", nullable: true),
+                .text("source", nullable: true),
+                .text("updated_at"),
+                ColumnDeclaration("geom", .geometry(.point)),
+            ])),
+            .createSpatialIndex(table: "points", column: "geom"),
+            .createIndex(IndexDeclaration("points_source", on: "points", ["source"])),
+        ]),
+        SchemaMigration(2, [
+            .createTable(TableDeclaration("network_nodes", [
+                .integer("id", primaryKey: true),
+                ColumnDeclaration("osm_id", .bigInteger),
+                .real("lat"),
+                .real("lon"),
+            ])),
+            .createTable(TableDeclaration("network_edges", bulkLoaded: true, [
+                .integer("id", primaryKey: true),
+                .integer("source", references: ("network_nodes", "id")),
+                .integer("target", references: ("network_nodes", "id")),
+                .real("length_m", check: .atLeast(0)),
+                .text("class"),
+                .text("name", nullable: true),
+                ColumnDeclaration("oneway", .boolean, default: .boolean(false)),
+                ColumnDeclaration("geom", .geometry(.lineString)),
+            ])),
+            .createSpatialIndex(table: "network_edges", column: "geom"),
+        ]),
+        SchemaMigration(3, [
+            .createTable(TableDeclaration("areas", bulkLoaded: true, [
+                .text("id", primaryKey: true),
+                .text("name"),
+                .real("population", check: .atLeast(0)),
+                ColumnDeclaration("geom", .geometry(.multiPolygon)),
+            ])),
+            .createSpatialIndex(table: "areas", column: "geom"),
+        ]),
+        SchemaMigration(4, [
+            .createTable(TableDeclaration("residential_buildings", [
+                .text("id", primaryKey: true),
+                .real("lat"),
+                .real("lon"),
+                .real("footprint_m2", check: .atLeast(0)),
+                .real("levels", check: .above(0)),
+            ])),
+            .createTable(TableDeclaration("candidate_sites", [.text("id", primaryKey: true), .text("name"), .real("lat"), .real("lon")])),
+        ]),
+        SchemaMigration(5, [
+            // Only the SHA-256 of each token's secret is kept.
+            .createTable(TableDeclaration("access_tokens", [
+                .text("id", primaryKey: true),
+                .text("name"),
+                .text("role", check: .oneOf(AccessRole.self)),
+                .text("secret_sha256"),
+                .text("created_at"),
+                .text("revoked_at", nullable: true),
+            ])),
+            .createTable(TableDeclaration("audit_log", [
+                ColumnDeclaration("seq", .sequence, primaryKey: true),
+                .text("at"),
+                .text("actor"),
+                .text("action"),
+                .text("target"),
+                .text("detail"),
+            ])),
+        ]),
+        SchemaMigration(6, [
+            // Queue machines' reports, a row per service, and remote tickets; times are Unix seconds.
+            .createTable(TableDeclaration("queue_reports", [
+                ColumnDeclaration("seq", .sequence, primaryKey: true),
+                .text("report_id"),
+                .text("hall_id"),
+                .real("reported_at"),
+                .text("service"),
+                .integer("waiting", check: .atLeast(0)),
+                .integer("counters", check: .atLeast(0)),
+                .real("handling_s", check: .above(0)),
+            ])),
+            .createIndex(IndexDeclaration("queue_reports_hall_time", on: "queue_reports", ["hall_id", "reported_at"])),
+            .createIndex(IndexDeclaration("queue_reports_time", on: "queue_reports", ["reported_at"])),
+            .createTable(TableDeclaration("queue_tickets", [
+                .text("id", primaryKey: true),
+                .text("hall_id"),
+                .text("service"),
+                .text("number"),
+                .real("issued_at"),
+                .integer("ahead", check: .atLeast(0)),
+                .real("rate", check: .above(0)),
+                .text("status", check: .oneOf(QueueTicket.Status.self)),
+            ])),
+            .createIndex(IndexDeclaration("queue_tickets_hall", on: "queue_tickets", ["hall_id", "service", "status", "issued_at"])),
+        ]),
+        SchemaMigration(7, [
+            // Operator tokens scoped to points: a JSON array of ids, NULL for every point.
+            .addColumn(table: "access_tokens", .text("points", nullable: true)),
+        ]),
+        SchemaMigration(8, [
+            // A token is found by the digest of its secret, not by comparing every live token.
+            .createIndex(IndexDeclaration("access_tokens_secret", on: "access_tokens", ["secret_sha256"])),
+        ]),
+    ]
+
+    public static var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    /// The tables as the migrations up to `version` leave them, by name.
+    public static func tables(through version: Int = latestVersion) -> [String: TableDeclaration] {
+        var tables: [String: TableDeclaration] = [:]
+        for migration in migrations where migration.version <= version {
+            for change in migration.changes {
+                switch change {
+                case .createTable(let table): tables[table.name] = table
+                case .addColumn(let table, let column): tables[table]?.columns.append(column)
+                case .createIndex, .createSpatialIndex: break
+                }
+            }
+        }
+        return tables
+    }
+
+    /// The SQL of every migration after `current`, in order, each to run in one transaction.
+    public static func pending(after current: Int, in dialect: some SchemaDialect) -> [(version: Int, statements: [String])] {
+        migrations.filter { $0.version > current }.map { migration in
+            let before = tables(through: migration.version - 1)
+            var tables = before
+            var statements: [String] = []
+            for change in migration.changes {
+                statements += dialect.statements(for: change, tables: tables)
+                if case .createTable(let table) = change { tables[table.name] = table }
+                if case .addColumn(let table, let column) = change { tables[table]?.columns.append(column) }
+            }
+            return (migration.version, statements)
+        }
+    }
+
+    /// Every column whose values are limited to an enum's, with the values the program knows now.
+    public static var valueChecks: [ValueCheck] {
+        tables().values.flatMap { table in
+            table.columns.compactMap { column -> ValueCheck? in
+                guard case .values(let values)? = column.check else { return nil }
+                return ValueCheck(table: table.name, column: column.name, values: values)
+            }
+        }.sorted { ($0.table, $0.column) < ($1.table, $1.column) }
+    }
+}
