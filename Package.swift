@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "paycircle", targets: ["paycircle"]),
         .library(name: "PayCircleCore", targets: ["PayCircleCore"]),
         .library(name: "PayCircleStore", targets: ["PayCircleStore"]),
+        .library(name: "PayCircleSpatiaLite", targets: ["PayCircleSpatiaLite"]),
         .library(name: "PayCirclePostGIS", targets: ["PayCirclePostGIS"]),
         .library(name: "PayCircleNetwork", targets: ["PayCircleNetwork"]),
         .library(name: "PayCirclePlanning", targets: ["PayCirclePlanning"]),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.11.0"),
     ],
     targets: [
         // C libraries from Debian, reached through system-library targets.
@@ -30,10 +32,14 @@ let package = Package(
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbz2-dev"])]),
 
         .target(name: "PayCircleCore"),
-        .target(name: "PayCircleStore", dependencies: ["PayCircleCore", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PayCircleStore", dependencies: ["PayCircleCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PayCircleSpatiaLite", dependencies: ["PayCircleCore", "PayCircleStore", "CSpatiaLite"]),
         .target(
             name: "PayCirclePostGIS",
-            dependencies: ["PayCircleCore", "PayCircleStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "PayCircleCore", "PayCircleStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CCompression"]),
         .target(
@@ -48,12 +54,13 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "paycircle",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCirclePostGIS", "PayCircleNetwork", "PayCirclePlanning", "PayCircleServer",
+                "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleNetwork", "PayCirclePlanning", "PayCircleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -62,24 +69,30 @@ let package = Package(
         .executableTarget(
             name: "PayCircleBench",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning", "CSpatiaLite", "CReadOSM",
+                "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleNetwork", "PayCirclePlanning", "CSpatiaLite", "CReadOSM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .target(
             name: "PayCircleTestSupport",
-            dependencies: ["PayCircleStore", "PayCirclePostGIS", "CSpatiaLite", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "CSpatiaLite", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/Support"
         ),
         .testTarget(name: "PayCircleCoreTests", dependencies: ["PayCircleCore", "PayCircleTestSupport"]),
-        .testTarget(name: "PayCircleStoreTests", dependencies: ["PayCircleStore", "PayCircleCore", "PayCircleTestSupport", "CProj", "CSpatiaLite"]),
-        .testTarget(name: "PayCircleNetworkTests", dependencies: ["PayCircleNetwork", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport"]),
-        .testTarget(name: "PayCirclePlanningTests", dependencies: ["PayCirclePlanning", "PayCircleNetwork", "PayCircleStore", "PayCircleCore", "PayCircleTestSupport"]),
+        .testTarget(
+            name: "PayCircleStoreTests",
+            dependencies: ["PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleCore", "PayCircleTestSupport", "CProj", "CSpatiaLite"]
+        ),
+        .testTarget(name: "PayCircleNetworkTests", dependencies: ["PayCircleNetwork", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleCore", "PayCircleTestSupport"]),
+        .testTarget(
+            name: "PayCirclePlanningTests",
+            dependencies: ["PayCirclePlanning", "PayCircleNetwork", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleCore", "PayCircleTestSupport"]
+        ),
         .testTarget(
             name: "PayCircleServerTests",
             dependencies: [
-                "PayCircleServer", "PayCircleStore", "PayCirclePostGIS", "PayCircleCore", "PayCircleNetwork", "PayCircleTestSupport",
+                "PayCircleServer", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleCore", "PayCircleNetwork", "PayCircleTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

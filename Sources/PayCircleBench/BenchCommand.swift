@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paycircle-bench",
         abstract: "Release-mode benchmarks of PayCircle against SpatiaLite SQL baselines, and a data generator.",

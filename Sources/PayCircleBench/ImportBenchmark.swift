@@ -3,20 +3,21 @@ import CReadOSM
 import Foundation
 import PayCircleCore
 import PayCircleNetwork
+import PayCircleSpatiaLite
 import PayCircleStore
 
 /// The whole `import osm` (channels and walking network into a fresh store, one transaction) against
 /// readosm reading the same file with empty callbacks, in the same run, and PayCircle's own reader
 /// (`OSMFileReader`: the checked PBF decoder or the strict XML reader) with empty callbacks; OSM
 /// nodes per second and peak memory.
-struct ImportBenchmark: ParsableCommand {
+struct ImportBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "OSM import vs readosm alone.")
 
     @Option(help: "The OSM file (.osm or .osm.pbf).") var osm: String
     @Option(help: "Store to import into (removed first).") var db = "/tmp/paycircle-bench-import.sqlite"
     @Option(help: "Runs of each; the fastest counts.") var runs = 3
 
-    func run() throws {
+    func run() async throws {
         let clock = ContinuousClock()
         var bare = Duration.seconds(1_000_000), reader = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
         var nodes = 0
@@ -28,8 +29,8 @@ struct ImportBenchmark: ParsableCommand {
         let mapping = try ChannelMapping(contentsOf: ChannelMapping.bundledFile() ?? URL(fileURLWithPath: "GeoData/channels.json"))
         for _ in 0..<runs {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-            let registry = try PointRegistry(store: SpatiaLiteStore(path: db))
-            whole = min(whole, try clock.measure { summary = try OSMImporter(mapping: mapping).importFile(URL(fileURLWithPath: osm), into: registry) })
+            let registry = try await PointRegistry(store: SpatiaLiteStore(path: db))
+            whole = min(whole, try await clock.measure { summary = try await OSMImporter(mapping: mapping).importFile(URL(fileURLWithPath: osm), into: registry) })
         }
         let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         print("import of \(osm): \(nodes) OSM nodes, \(summary?.points ?? 0) channels, \(summary?.networkEdges ?? 0) network edges")

@@ -2,12 +2,13 @@ import ArgumentParser
 import CSpatiaLite
 import Foundation
 import PayCircleCore
+import PayCircleSpatiaLite
 import PayCircleStore
 
 /// Nearest k=5 by straight line on N synthetic points: the in-memory index against the SpatiaLite SQL
 /// query a SpatiaLite user would write (R*Tree prefilter on a growing circle MBR + geodesic ST_Distance),
 /// in the same run, on the same points and queries, with the answers cross-checked.
-struct NearestBenchmark: ParsableCommand {
+struct NearestBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "nearest", abstract: "Nearest k=5: in process vs SpatiaLite SQL.")
 
     @Option(help: "How many points.") var points = 1_000_000
@@ -16,7 +17,7 @@ struct NearestBenchmark: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @Option(help: "SpatiaLite file to build (removed first).") var db = "/tmp/paycircle-bench.sqlite"
 
-    func run() throws {
+    func run() async throws {
         let clock = ContinuousClock()
         let city = SyntheticCity.points(count: points, seed: seed)
         var random = SplitMix64(seed: seed ^ 0xDEC0DE)
@@ -39,7 +40,7 @@ struct NearestBenchmark: ParsableCommand {
 
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         let store = try SpatiaLiteStore(path: db)
-        let load = try clock.measure { try store.write(PointChange(upserts: city)) }
+        let load = try await clock.measure { try await store.write(PointChange(upserts: city)) }
         let baseline = try SQLNearestBaseline(path: db)
         var sql = Measurements()
         var disagreements = 0

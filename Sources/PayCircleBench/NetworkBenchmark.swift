@@ -3,12 +3,13 @@ import CSpatiaLite
 import Foundation
 import PayCircleCore
 import PayCircleNetwork
+import PayCircleSpatiaLite
 import PayCircleStore
 
 /// Walking-network latencies on a generated grid (or a real OSM file): graph build, walking-time nearest,
 /// routes up to 3 km, ten-minute isochrones; and the same routes through SpatiaLite's VirtualRouting
 /// (CreateRouting over the same edges and costs) as the baseline, in the same run.
-struct NetworkBenchmark: ParsableCommand {
+struct NetworkBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "network", abstract: "Walking routes, nearest and isochrones vs VirtualRouting.")
 
     @Option(help: "Nodes of the generated grid (ignored with --osm).") var nodes = 1_000_000
@@ -19,7 +20,7 @@ struct NetworkBenchmark: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @Option(help: "SpatiaLite file for the baseline (removed first).") var db = "/tmp/paycircle-bench-network.sqlite"
 
-    func run() throws {
+    func run() async throws {
         let clock = ContinuousClock()
         var network = WalkingNetworkData()
         let source: String
@@ -83,7 +84,7 @@ struct NetworkBenchmark: ParsableCommand {
 
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         let store = try SpatiaLiteStore(path: db)
-        let load = try clock.measure { try store.write(PointChange(), layers: OSMLayers(network: network)) }
+        let load = try await clock.measure { try await store.write(PointChange(), layers: OSMLayers(network: network)) }
         let baseline = try VirtualRoutingBaseline(path: db, profile: graph.profile)
         var sql = Measurements()
         var disagreements = 0

@@ -17,16 +17,16 @@ enum NetworkTables {
         let ax, ay, bx, by: Double
     }
 
-    static func replace(with network: WalkingNetworkData, in transaction: PostgresSession.Transaction) throws {
-        try transaction.query("DELETE FROM network_edges")
-        try transaction.query("DELETE FROM network_nodes")
+    static func replace(with network: WalkingNetworkData, in transaction: PostgresDatabase.Transaction) async throws {
+        try await transaction.query("DELETE FROM network_edges")
+        try await transaction.query("DELETE FROM network_nodes")
         if let bad = network.nodes.first(where: { !$0.coordinate.isValid }) {
             throw StoreError("network node \(bad.osmID) has an invalid position")
         }
         for start in stride(from: 0, to: network.nodes.count, by: batchSize) {
             let range = start..<min(start + batchSize, network.nodes.count)
             let nodes = network.nodes[range]
-            try transaction.query("""
+            try await transaction.query("""
                 INSERT INTO network_nodes (id, osm_id, lat, lon)
                 SELECT * FROM unnest(\(range.map { Int32($0) }), \(nodes.map(\.osmID)), \(nodes.map(\.coordinate.latitude)), \(nodes.map(\.coordinate.longitude)))
                 """)
@@ -43,7 +43,7 @@ enum NetworkTables {
                                     name: edge.name, oneway: edge.isOneway, ax: a.longitude, ay: a.latitude, bx: b.longitude, by: b.latitude))
             }
             let json = String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
-            try transaction.query("""
+            try await transaction.query("""
                 INSERT INTO network_edges (id, source, target, length_m, class, name, oneway, geom)
                 SELECT id, source, target, length_m, class, name, oneway,
                        ST_SetSRID(ST_MakeLine(ST_MakePoint(ax, ay), ST_MakePoint(bx, by)), 4326)
@@ -53,12 +53,12 @@ enum NetworkTables {
         }
     }
 
-    static func load(_ session: PostgresSession) throws -> WalkingNetworkData {
-        let nodes = try session.map("SELECT osm_id, lat, lon FROM network_nodes ORDER BY id") { row in
+    static func load(_ database: PostgresDatabase) async throws -> WalkingNetworkData {
+        let nodes = try await database.map("SELECT osm_id, lat, lon FROM network_nodes ORDER BY id") { row in
             let (osmID, lat, lon) = try row.decode((Int64, Double, Double).self)
             return WalkingNetworkData.Node(osmID: osmID, coordinate: Coordinate(latitude: lat, longitude: lon))
         }
-        let edges = try session.map("SELECT source, target, length_m, class, name, oneway FROM network_edges ORDER BY id") { row in
+        let edges = try await database.map("SELECT source, target, length_m, class, name, oneway FROM network_edges ORDER BY id") { row in
             let (source, target, length, highway, name, oneway) = try row.decode((Int32, Int32, Double, String, String?, Bool).self)
             return WalkingNetworkData.Edge(source: source, target: target, length: length, highway: highway, name: name, isOneway: oneway)
         }

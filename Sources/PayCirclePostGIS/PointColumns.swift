@@ -77,13 +77,13 @@ enum PointColumns {
     }
 
     /// Inserts or replaces `points` by id; a later duplicate of an id wins, as it would row by row.
-    static func upsert(_ points: [PaymentPoint], in transaction: PostgresSession.Transaction) throws {
+    static func upsert(_ points: [PaymentPoint], in transaction: PostgresDatabase.Transaction) async throws {
         var last: [String: Int] = [:]
         for (index, point) in points.enumerated() { last[point.id] = index }
         let unique = points.indices.filter { last[points[$0].id] == $0 }.map { points[$0] }
         for start in stride(from: 0, to: unique.count, by: batchSize) {
             let rows = String(decoding: try JSONEncoder().encode(unique[start..<min(start + batchSize, unique.count)].map(Row.init)), as: UTF8.self)
-            try transaction.query("""
+            try await transaction.query("""
                 INSERT INTO points (id, name, kind, grade, agency_type, services, opening_hours, time_zone, status,
                                     address, phone, source, updated_at, geom)
                 SELECT id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source,

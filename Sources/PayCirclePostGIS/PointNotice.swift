@@ -26,12 +26,12 @@ public struct PointNotice: Codable, Sendable, Equatable {
     }
 
     /// Sends the notice inside `transaction`: PostgreSQL delivers it to listeners when the transaction commits.
-    func send(in transaction: PostgresSession.Transaction) throws {
+    func send(in transaction: PostgresDatabase.Transaction) async throws {
         var payload = String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
         if payload.utf8.count > Self.largestPayload {
             payload = String(decoding: try JSONEncoder().encode(PointNotice(upserts: [], removed: [], layers: true)), as: UTF8.self)
         }
-        try transaction.query("SELECT pg_notify(\(Self.channel), \(payload))")
+        try await transaction.query("SELECT pg_notify(\(Self.channel), \(payload))")
     }
 
     init?(payload: String) {

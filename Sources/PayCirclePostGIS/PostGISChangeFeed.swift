@@ -1,73 +1,76 @@
-import Foundation
 import Logging
-import NIOCore
+import PayCircleStore
 import PostgresNIO
-import Synchronization
+import ServiceLifecycle
 
-/// Keeps a service instance in step with writes made through the others: listens on the
-/// `paycircle_points` channel over a connection of its own and hands each ``PointNotice`` to `onNotice`.
-/// When that connection is lost (the database restarted, the network failed) it connects again every half
-/// second until it can, listens again, and then calls `onResync`, since notices sent meanwhile are lost.
+/// Keeps a service instance in step with writes made through the others, as a service of the
+/// application's lifecycle: it reads the ``PointNotice``s of a ``ChangeSubscription`` in order and hands
+/// each to `onNotice`. When the subscription's connection is lost (the database restarted, the network
+/// failed) it subscribes again every half second until it can, and then calls `onResync`, since notices
+/// sent meanwhile are lost. It stops on graceful shutdown.
+///
+/// Subscribe before loading what the notices update, so that nothing committed in between is missed:
 ///
 /// ```swift
-/// let feed = PostGISChangeFeed(session: store.session,
-///                              onNotice: { notice in try? registry.refresh(ids: notice.upserts, removed: notice.removed) },
-///                              onResync: { try? registry.reload() })
-/// try feed.start()
+/// let subscription = try await ChangeSubscription.open(store.database)
+/// let registry = try await PointRegistry(store: store)
+/// let feed = PostGISChangeFeed(subscription, onNotice: { try? await registry.refresh(ids: $0.upserts, removed: $0.removed) },
+///                              onResync: { try? await registry.reload() })
+/// // Application(router: …, services: [feed])
 /// ```
-public final class PostGISChangeFeed: Sendable {
-    private let session: PostgresSession
-    private let onNotice: @Sendable (PointNotice) -> Void
-    private let onResync: @Sendable () -> Void
-    private let stopped = Atomic<Bool>(false)
-    private let current = Mutex<PostgresConnection?>(nil)
+public struct PostGISChangeFeed: Service {
+    private let first: ChangeSubscription
+    private let onNotice: @Sendable (PointNotice) async -> Void
+    private let onResync: @Sendable () async -> Void
     private let logger = Logger(label: "paycircle.changes")
-    /// Notices are handled in order, off the connection's event loop (handlers read the store, which waits
-    /// on that loop).
-    private let handling = DispatchQueue(label: "paycircle.changes")
 
-    public init(session: PostgresSession, onNotice: @escaping @Sendable (PointNotice) -> Void, onResync: @escaping @Sendable () -> Void) {
-        self.session = session
+    public init(_ subscription: ChangeSubscription, onNotice: @escaping @Sendable (PointNotice) async -> Void,
+                onResync: @escaping @Sendable () async -> Void) {
+        first = subscription
         self.onNotice = onNotice
         self.onResync = onResync
     }
 
-    /// Listens once before returning (so no notice committed after this call is missed), then keeps
-    /// listening on a thread of its own.
-    public func start() throws {
-        try listen()
-        Thread.detachNewThread { [self] in self.watch() }
-    }
-
-    public func stop() {
-        stopped.store(true, ordering: .relaxed)
-        if let connection = current.withLock({ $0 }) { let closing: EventLoopFuture<Void> = connection.close(); _ = closing }
-    }
-
-    private func listen() throws {
-        let connection = try session.connect()
-        let onNotice = self.onNotice, handling = self.handling
-        connection.addListener(channel: PointNotice.channel) { _, message in
-            guard let notice = PointNotice(payload: message.payload) else { return }
-            handling.async { onNotice(notice) }
-        }
-        // Queries run in order on a connection: once this answers, LISTEN is in force.
-        _ = try PostgresSession.run("SELECT 1", on: connection, logger: logger)
-        current.withLock { $0 = connection }
-    }
-
-    private func watch() {
-        while !stopped.load(ordering: .relaxed) {
-            if let connection = current.withLock({ $0 }) { _ = try? PostgresSession.wait(connection.closeFuture) }
-            guard !stopped.load(ordering: .relaxed) else { return }
-            logger.warning("lost the database connection that listens for changes; reconnecting")
-            while !stopped.load(ordering: .relaxed) {
-                Thread.sleep(forTimeInterval: 0.5)
-                if (try? listen()) != nil { break }
+    public func run() async throws {
+        var subscription = first
+        while true {
+            for await notice in subscription.notices.cancelOnGracefulShutdown() { await onNotice(notice) }
+            guard !Task.isCancelled, !Task.isShuttingDownGracefully else {
+                try? await subscription.connection.close()
+                return
             }
-            guard !stopped.load(ordering: .relaxed) else { return }
+            logger.warning("lost the database connection that listens for changes; reconnecting")
+            while true {
+                try await Task.sleep(for: .milliseconds(500))
+                if let renewed = try? await ChangeSubscription.open(subscription.database) { subscription = renewed; break }
+            }
             logger.info("listening for changes again; reloading the points")
-            handling.sync { onResync() }
+            await onResync()
         }
+    }
+}
+
+/// A `LISTEN` on the `paycircle_points` channel over a connection of its own: in force once ``open(_:)``
+/// returns, its notices kept in order until read.
+public struct ChangeSubscription: Sendable {
+    let database: PostgresDatabase
+    let connection: PostgresConnection
+    let notices: AsyncStream<PointNotice>
+
+    public static func open(_ database: PostgresDatabase) async throws -> ChangeSubscription {
+        let connection = try await database.connect()
+        let (notices, continuation) = AsyncStream<PointNotice>.makeStream()
+        connection.addListener(channel: PointNotice.channel) { _, message in
+            if let notice = PointNotice(payload: message.payload) { continuation.yield(notice) }
+        }
+        connection.closeFuture.whenComplete { _ in continuation.finish() }
+        do {
+            // Queries run in order on a connection: once this answers, LISTEN is in force.
+            _ = try await connection.query("SELECT 1", logger: database.logger)
+        } catch {
+            try? await connection.close()
+            throw StoreError("cannot listen for changes on \(database.location.redacted): \(StoreError.describing(error))")
+        }
+        return ChangeSubscription(database: database, connection: connection, notices: notices)
     }
 }

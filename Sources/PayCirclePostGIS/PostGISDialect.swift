@@ -27,14 +27,7 @@ struct PostGISDialect: SchemaDialect {
         case .sequence: parts.append("BIGSERIAL")
         case .geometry(let type): parts.append("geometry(\(Self.typeName(type)), 4326)")
         }
-        if column.isPrimaryKey { parts.append("PRIMARY KEY") } else if !column.isNullable { parts.append("NOT NULL") }
-        if let reference = column.reference { parts.append("REFERENCES \(reference.table) (\(reference.column))") }
-        switch column.defaultValue {
-        case .text(let text)?: parts.append("DEFAULT \(SQLText.literal(text))")
-        case .boolean(let flag)?: parts.append("DEFAULT \(flag)")
-        case nil: break
-        }
-        if let check = column.check { parts.append("CHECK (\(check.sql(column: column.name)))") }
+        parts += column.constraintsSQL(key: "PRIMARY KEY") { "\($0)" }
         return parts.joined(separator: " ")
     }
 

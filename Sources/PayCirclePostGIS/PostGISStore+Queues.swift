@@ -4,24 +4,24 @@ import PayCircleStore
 import PostgresNIO
 
 extension PostGISStore {
-    public func recordQueueReport(_ report: QueueReport) throws {
+    public func recordQueueReport(_ report: QueueReport) async throws {
         let rows = QueueReportRow.rows(of: report)
-        try session.transaction { transaction in
-            try transaction.query("""
+        try await database.transaction { transaction in
+            try await transaction.query("""
             INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s)
             SELECT * FROM unnest(\(rows.map(\.reportID)), \(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
                                  \(rows.map { Int32($0.waiting) }), \(rows.map { Int32($0.counters) }), \(rows.map(\.handlingSeconds)))
             """)
-            try PointNotice(upserts: [], removed: [], layers: false, queues: [report.hallID]).send(in: transaction)
+            try await PointNotice(upserts: [], removed: [], layers: false, queues: [report.hallID]).send(in: transaction)
         }
     }
 
-    public func latestQueueReports() throws -> [QueueReport] {
-        QueueReportRow.reports(try session.map(PostgresQuery(unsafeSQL: QueueReportRow.latestSQL), Self.queueRow))
+    public func latestQueueReports() async throws -> [QueueReport] {
+        QueueReportRow.reports(try await database.map(PostgresQuery(unsafeSQL: QueueReportRow.latestSQL), Self.queueRow))
     }
 
-    public func queueReports(from start: Date, to end: Date) throws -> [QueueReport] {
-        QueueReportRow.reports(try session.map("""
+    public func queueReports(from start: Date, to end: Date) async throws -> [QueueReport] {
+        QueueReportRow.reports(try await database.map("""
             SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
             WHERE reported_at >= \(start.timeIntervalSince1970) AND reported_at < \(end.timeIntervalSince1970)
             ORDER BY reported_at, seq

@@ -7,6 +7,7 @@ import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleStore
 import Prometheus
+import ServiceLifecycle
 
 /// The HTTP face of PayCircle.
 ///
@@ -46,11 +47,11 @@ public struct PayCircleService: Sendable {
     }
 
     /// A service over everything `registry`'s store holds: network, population and candidate sites.
-    public static func loading(_ registry: PointRegistry) throws -> PayCircleService {
-        let graph = WalkingGraph(try registry.store.loadNetwork())
+    public static func loading(_ registry: PointRegistry) async throws -> PayCircleService {
+        let graph = WalkingGraph(try await registry.store.loadNetwork())
         let usable = graph.isEmpty ? nil : graph
-        return PayCircleService(registry: registry, graph: usable, layout: try PopulationLayout.load(from: registry.store, graph: usable),
-                                candidates: try registry.store.loadCandidates(), queues: try QueueBoard.loading(registry.store))
+        return PayCircleService(registry: registry, graph: usable, layout: try await PopulationLayout.load(from: registry.store, graph: usable),
+                                candidates: try await registry.store.loadCandidates(), queues: try await QueueBoard.loading(registry.store))
     }
 
     /// How the service protects itself (rate limits, heavy-work cap and deadline, timeouts, headers).
@@ -94,12 +95,13 @@ public struct PayCircleService: Sendable {
         return router
     }
 
-    /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``.
-    public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle")) -> some ApplicationProtocol {
+    /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``, running
+    /// `services` (such as a change feed) for as long as it runs.
+    public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle"), services: [any Service] = []) -> some ApplicationProtocol {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: surface.maxHeaderBytes, maxHeaderListSize: surface.maxHeaderBytes,
                                                                       maxHeaderFieldCount: 100)
         let http = HTTP1Channel.Configuration(idleTimeout: TimeAmount(surface.idleTimeout), httpDecoderConfiguration: decoder)
         return Application(router: router(), server: .http1(configuration: http),
-                           configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"), logger: logger)
+                           configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"), services: services, logger: logger)
     }
 }

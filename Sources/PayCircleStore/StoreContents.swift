@@ -7,9 +7,9 @@ import PayCircleCore
 /// copy between stores can be checked.
 ///
 /// ```swift
-/// let contents = try StoreContents(from: spatiaLite)
-/// try contents.replaceContents(of: postGIS)
-/// #expect(try StoreContents(from: postGIS).fingerprints == contents.fingerprints)
+/// let contents = try await StoreContents(from: spatiaLite)
+/// try await contents.replaceContents(of: postGIS)
+/// #expect(try await StoreContents(from: postGIS).fingerprints == contents.fingerprints)
 /// ```
 public struct StoreContents: Sendable, Equatable {
     public var points: [PaymentPoint]
@@ -23,17 +23,17 @@ public struct StoreContents: Sendable, Equatable {
         public let sha256: String
     }
 
-    public init(from store: any PointStore) throws {
-        points = try store.loadPoints()
-        layers = OSMLayers(network: try store.loadNetwork(), buildings: try store.loadBuildings(), candidates: try store.loadCandidates())
-        areas = try store.loadAreas()
+    public init(from store: any DataStore) async throws {
+        points = try await store.loadPoints()
+        layers = OSMLayers(network: try await store.loadNetwork(), buildings: try await store.loadBuildings(), candidates: try await store.loadCandidates())
+        areas = try await store.loadAreas()
     }
 
     /// Replaces what `store` holds with these contents: points and OSM layers in one transaction, then
     /// the areas in another.
-    public func replaceContents(of store: any PointStore) throws {
-        try store.write(PointChange(upserts: points, replace: .all), layers: layers)
-        try store.replaceAreas(areas)
+    public func replaceContents(of store: any DataStore) async throws {
+        try await store.write(PointChange(upserts: points, replace: .all), layers: layers)
+        try await store.replaceAreas(areas)
     }
 
     public var fingerprints: [Fingerprint] {

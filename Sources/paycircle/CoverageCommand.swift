@@ -3,7 +3,7 @@ import Foundation
 import PayCircleCore
 import PayCirclePlanning
 
-struct CoverageCommand: ParsableCommand {
+struct CoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
         abstract: "How many people live within a walk of a channel open at a moment, area by area.",
@@ -16,9 +16,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Output format: table, json, geojson, svg or png.") var format: PlanningFormat = .table
     @Option(help: "File to write an svg or png map to (svg defaults to standard output).") var output: String?
 
-    func run() throws {
+    func run() async throws {
         let request = try planning.request(["compare_at": compareAt])
-        let planner = try store.openPlanner()
+        let planner = try await store.openPlanner()
         let report = planner.coverage(request.settings)
         let compare = request.comparison.map(planner.coverage)
         switch format {

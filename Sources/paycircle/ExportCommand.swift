@@ -2,7 +2,7 @@ import ArgumentParser
 import PayCircleStore
 
 /// `paycircle export --to URL|PATH`: copies a whole store into another, SpatiaLite or PostGIS either way.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Copy the whole store (points, walking network, buildings, candidate sites, areas) into another store.",
@@ -16,15 +16,15 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The target: postgres://user@host[:port]/database or a SpatiaLite file.") var to: String
 
-    func run() throws {
+    func run() async throws {
         let target = StoreOptions(store: to)
         guard target.displayName != store.displayName else { throw ValidationError("the target is the store itself") }
-        let source = try store.openStore()
-        let contents = try StoreContents(from: source)
+        let source = try await store.openStore()
+        let contents = try await StoreContents(from: source)
         print("Copying \(store.displayName) → \(target.displayName) …")
-        let destination = try target.openStore()
-        try contents.replaceContents(of: destination)
-        let copied = try StoreContents(from: destination).fingerprints
+        let destination = try await target.openStore()
+        try await contents.replaceContents(of: destination)
+        let copied = try await StoreContents(from: destination).fingerprints
         var rows: [[String]] = []
         var differing = 0
         for (mine, theirs) in zip(contents.fingerprints, copied) {

@@ -3,7 +3,7 @@ import Foundation
 import PayCircleCore
 import PayCirclePlanning
 
-struct GapsCommand: ParsableCommand {
+struct GapsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
         abstract: "Areas where too few people live within the walk, most uncovered people first.",
@@ -15,9 +15,9 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Areas whose covered share is below this are gaps (0-1).") var threshold = "0.9"
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         let request = try planning.request(["threshold": threshold])
-        let report = try store.openPlanner().gaps(request.settings, threshold: request.threshold)
+        let report = try await store.openPlanner().gaps(request.settings, threshold: request.threshold)
         switch format {
         case .json, .geojson: printJSON(GapResponse(report, asGeoJSON: format == .geojson))
         case .table:

@@ -4,7 +4,7 @@ import PayCircleCore
 import PayCirclePlanning
 import PayCircleStore
 
-struct HallsCommand: ParsableCommand {
+struct HallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "halls",
         abstract: "What the halls' queue machines reported.",
@@ -13,7 +13,7 @@ struct HallsCommand: ParsableCommand {
 }
 
 /// `paycircle halls load --from DATE --to DATE`: per hall and hour, customers served, waits and handling times.
-struct HallsLoadCommand: ParsableCommand {
+struct HallsLoadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Per hall and hour of the day: customers served, mean wait, handling time and queue, from the recorded queue reports.",
@@ -31,12 +31,12 @@ struct HallsLoadCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, svg }
 
-    func run() throws {
+    func run() async throws {
         let start = try Self.moment(from, option: "--from"), end = try Self.moment(to, option: "--to")
         guard start < end else { throw ValidationError("--from must be before --to") }
-        let opened = try store.openStore()
-        let halls = try opened.loadPoints().filter { $0.kind == .hall || $0.kind == .bankBranch }
-        let report = HallLoadReport(reports: try opened.queueReports(from: start, to: end), halls: halls, until: end)
+        let opened = try await store.openStore()
+        let halls = try await opened.loadPoints().filter { $0.kind == .hall || $0.kind == .bankBranch }
+        let report = HallLoadReport(reports: try await opened.queueReports(from: start, to: end), halls: halls, until: end)
         let text: String
         switch format {
         case .json: text = String(decoding: report.jsonBytes, as: UTF8.self) + "\n"

@@ -4,7 +4,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleStore
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import payment points or OpenStreetMap data into the store (one transaction each).",
@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
     )
 }
 
-struct ImportPointsCommand: ParsableCommand {
+struct ImportPointsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "points",
         abstract: "Upsert payment points by id from a CSV or GeoJSON file; nothing is imported if any row is invalid."
@@ -29,9 +29,9 @@ struct ImportPointsCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         let points = try PointFileReader.read(contentsOf: URL(fileURLWithPath: file), crs: crs, limits: limits.limits(overriding: .pointFiles))
-        let summary = try store.openRegistry().apply(PointChange(upserts: points, replace: replace ? .all : nil))
+        let summary = try await store.openRegistry().apply(PointChange(upserts: points, replace: replace ? .all : nil))
         if format == .json {
             try printJSON(summary)
         } else {
@@ -40,7 +40,7 @@ struct ImportPointsCommand: ParsableCommand {
     }
 }
 
-struct ImportOSMCommand: ParsableCommand {
+struct ImportOSMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osm",
         abstract: "Import the payment channels of an OpenStreetMap file (.osm, .osm.pbf, .osm.gz, .osm.bz2).",
@@ -58,7 +58,7 @@ struct ImportOSMCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         guard let mappingURL = channels.map({ URL(fileURLWithPath: $0) }) ?? ChannelMapping.bundledFile() else {
             throw ValidationError("GeoData/channels.json was not found; name a mapping with --channels")
         }
@@ -67,9 +67,9 @@ struct ImportOSMCommand: ParsableCommand {
         }
         let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL), timeZone: timeZone,
                                    limits: limits.limits(overriding: .osmFiles))
-        let registry = try store.openRegistry()
+        let registry = try await store.openRegistry()
         let progress = ProgressLine()
-        let summary = try importer.importFile(URL(fileURLWithPath: file), into: registry) { read in
+        let summary = try await importer.importFile(URL(fileURLWithPath: file), into: registry) { read in
             progress.show("read \(read.nodes) nodes, \(read.ways) ways")
         }
         progress.finish()
@@ -84,7 +84,7 @@ struct ImportOSMCommand: ParsableCommand {
     }
 }
 
-struct ImportAreasCommand: ParsableCommand {
+struct ImportAreasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "areas",
         abstract: "Replace the population areas with the Polygon/MultiPolygon features of a GeoJSON file."
@@ -107,10 +107,10 @@ struct ImportAreasCommand: ParsableCommand {
         let population: Double
     }
 
-    func run() throws {
+    func run() async throws {
         let areas = try AreaFileReader.read(contentsOf: URL(fileURLWithPath: file), populationProperty: populationProperty, nameProperty: nameProperty,
                                             limits: limits.limits(overriding: .areaFiles))
-        try store.openRegistry().store.replaceAreas(areas)
+        try await store.openRegistry().store.replaceAreas(areas)
         let summary = Summary(file: file, areas: areas.count, population: areas.reduce(0) { $0 + $1.population })
         if format == .json {
             try printJSON(summary)

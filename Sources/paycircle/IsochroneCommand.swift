@@ -4,7 +4,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleStore
 
-struct IsochroneCommand: ParsableCommand {
+struct IsochroneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "isochrone",
         abstract: "The area reachable on foot within some minutes of a place, as a GeoJSON polygon."
@@ -17,13 +17,13 @@ struct IsochroneCommand: ParsableCommand {
     @Option(help: "Coordinate system of --lat/--lon: wgs84, gcj02, bd09.") var crs: String = "wgs84"
     @Option(help: "Output format: json or geojson.") var format: OutputFormat = .json
 
-    func run() throws {
+    func run() async throws {
         let parameters = QueryParameters(["lat": lat, "lon": lon, "minutes": minutes, "crs": crs])
         let system = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
         let place = system.toWGS84(try parameters.latitudeLongitude())
         let minutes = try parameters.integer("minutes", default: 10, in: 1...60)
-        let registry = try store.openRegistry()
-        guard let graph = try store.openGraph(registry) else {
+        let registry = try await store.openRegistry()
+        guard let graph = try await store.openGraph(registry) else {
             throw ValidationError("isochrones need a walking network; import one with 'paycircle import osm'")
         }
         let isochrone = try graph.isochrone(from: place, seconds: Double(minutes) * 60)

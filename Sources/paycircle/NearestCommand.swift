@@ -4,7 +4,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleStore
 
-struct NearestCommand: ParsableCommand {
+struct NearestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nearest",
         abstract: "The nearest payment channels to a place, by geodesic distance, by walking time, or by time to pay (walk + queue)."
@@ -24,7 +24,7 @@ struct NearestCommand: ParsableCommand {
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
     @OptionGroup(title: "Waits (--by time)") var waiting: WaitOptions
 
-    func run() throws {
+    func run() async throws {
         var values = ["lat": lat, "lon": lon, "k": k, "by": by, "crs": crs]
         values["kind"] = kind
         values["service"] = service
@@ -32,19 +32,19 @@ struct NearestCommand: ParsableCommand {
         values["at"] = at
         values["radius"] = radius
         let request = try NearestRequest(QueryParameters(values))
-        let registry = try store.openRegistry()
+        let registry = try await store.openRegistry()
         let matches: [NearestMatch]
         switch request.ranking {
         case .distance:
             matches = registry.nearest(request.query)
         case .walk, .time:
-            guard let graph = try store.openGraph(registry) else {
+            guard let graph = try await store.openGraph(registry) else {
                 throw ValidationError("--by \(request.ranking.rawValue) needs a walking network; import one with 'paycircle import osm'")
             }
             if request.ranking == .walk {
                 matches = try graph.nearestByWalking(request.query, in: registry.index)
             } else {
-                let queues = try QueueBoard.loading(registry.store), model = waiting.model
+                let queues = try await QueueBoard.loading(registry.store), model = waiting.model
                 matches = try graph.nearestByTimeToPay(request.query, in: registry.index) { point, walk in
                     model.estimate(for: point, report: queues.report(for: point.id), at: request.query.evaluatedAt,
                                    walkSeconds: walk, service: request.queueService)

@@ -4,7 +4,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleStore
 
-struct RouteCommand: ParsableCommand {
+struct RouteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
         abstract: "The quickest walk from a place to a place or to a payment point, with steps."
@@ -17,13 +17,13 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Coordinate system of --from and --to: wgs84, gcj02, bd09.") var crs: String = "wgs84"
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         var values = ["from": from, "crs": crs]
         values["to"] = to
         let parameters = QueryParameters(values)
         let system = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
         let start = system.toWGS84(try parameters.latLon("from"))
-        let registry = try store.openRegistry()
+        let registry = try await store.openRegistry()
         let destination: Coordinate
         switch (to, toPoint) {
         case (nil, let id?):
@@ -34,7 +34,7 @@ struct RouteCommand: ParsableCommand {
         default:
             throw ValidationError("give exactly one of --to and --to-point")
         }
-        guard let graph = try store.openGraph(registry) else {
+        guard let graph = try await store.openGraph(registry) else {
             throw ValidationError("routes need a walking network; import one with 'paycircle import osm'")
         }
         let route = try graph.route(from: start, to: destination)

@@ -15,28 +15,32 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "The public surface (rate limits, heavy work, connections, pages)") var surface: SurfaceOptions
 
     func run() async throws {
-        let opened = try store.openStore()
-        let pending = PendingNotices()
-        let changes = try Self.followChanges(of: opened, into: pending)
-        defer { changes?.stop() }
-        let registry = try PointRegistry(store: opened)
-        var service = try PayCircleService.loading(registry)
+        let opened = try await store.openStore()
+        // On PostGIS, listen for other instances' writes before loading, so that nothing committed in
+        // between is missed; the feed applies the notices once the service runs.
+        var subscription: ChangeSubscription?
+        if let postGIS = opened as? PostGISStore { subscription = try await ChangeSubscription.open(postGIS.database) }
+        let registry = try await PointRegistry(store: opened)
+        var service = try await PayCircleService.loading(registry)
         service.waits = waiting.model
         service.surface = surface.surface
-        pending.attach(registry, queues: service.queues)
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info
         logger.info("serving \(service.registry.index.count) points, \(service.graph?.nodeCount ?? 0) network nodes and \(service.layout?.areas.count ?? 0) population areas from \(store.displayName) on http://\(host):\(port)")
-        try await service.application(host: host, port: port, logger: logger).runService()
+        let feeds = subscription.map { [Self.changeFeed($0, registry: registry, queues: service.queues)] } ?? []
+        try await service.application(host: host, port: port, logger: logger, services: feeds).runService()
     }
 
-    /// On PostGIS, a feed that keeps this instance in step with writes made through the others. It
-    /// listens before the points are loaded; notices that arrive meanwhile are held and applied once the
-    /// registry and queue board exist, so nothing committed meanwhile is missed.
-    static func followChanges(of store: any PointStore, into pending: PendingNotices) throws -> PostGISChangeFeed? {
-        guard let postGIS = store as? PostGISStore else { return nil }
-        let feed = PostGISChangeFeed(session: postGIS.session, onNotice: pending.receive, onResync: pending.resync)
-        try feed.start()
-        return feed
+    /// The feed that keeps this instance's points and queues in step with writes made through the others.
+    static func changeFeed(_ subscription: ChangeSubscription, registry: PointRegistry, queues: QueueBoard) -> PostGISChangeFeed {
+        PostGISChangeFeed(subscription, onNotice: { notice in
+            if notice.reload { try? await registry.reload() } else if !notice.upserts.isEmpty || !notice.removed.isEmpty {
+                try? await registry.refresh(ids: notice.upserts, removed: notice.removed)
+            }
+            if notice.queues?.isEmpty == false { try? await queues.reload() }
+        }, onResync: {
+            try? await registry.reload()
+            try? await queues.reload()
+        })
     }
 }

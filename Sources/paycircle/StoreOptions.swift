@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PayCircleNetwork
 import PayCirclePostGIS
+import PayCircleSpatiaLite
 import PayCircleStore
 
 /// `--store URL|PATH` (or `--db PATH`), shared by every command: a PostGIS database
@@ -36,17 +37,17 @@ struct StoreOptions: ParsableArguments {
     /// Where the store is, fit to print (no password).
     var displayName: String { (try? PostgresLocation(location).redacted) ?? location }
 
-    func openStore() throws -> any PointStore {
-        isPostGIS ? try PostGISStore(PostgresLocation(location)) : try SpatiaLiteStore(path: location)
+    func openStore() async throws -> any DataStore {
+        isPostGIS ? try await PostGISStore.open(PostgresLocation(location)) : try SpatiaLiteStore(path: location)
     }
 
-    func openRegistry() throws -> PointRegistry {
-        try PointRegistry(store: openStore())
+    func openRegistry() async throws -> PointRegistry {
+        try await PointRegistry(store: openStore())
     }
 
     /// The stored walking network as a graph, or nil when none was imported.
-    func openGraph(_ registry: PointRegistry) throws -> WalkingGraph? {
-        let graph = WalkingGraph(try registry.store.loadNetwork())
+    func openGraph(_ registry: PointRegistry) async throws -> WalkingGraph? {
+        let graph = WalkingGraph(try await registry.store.loadNetwork())
         return graph.isEmpty ? nil : graph
     }
 }

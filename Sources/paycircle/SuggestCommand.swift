@@ -3,7 +3,7 @@ import Foundation
 import PayCircleCore
 import PayCirclePlanning
 
-struct SuggestCommand: ParsableCommand {
+struct SuggestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "New sites that would bring the most people within the walk, chosen one at a time.",
@@ -23,14 +23,14 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "Coordinate system of a candidates file: wgs84, gcj02 or bd09.") var crs: CoordinateSystem = .wgs84
     @Option(help: "Output format: table, json or geojson.") var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         let request = try planning.request(["sites": sites, "target_share": targetShare])
-        let planner = try store.openPlanner()
+        let planner = try await store.openPlanner()
         let sites: [CandidateSite]
         switch candidates {
         case "osm":
             let channels = Set(planner.channels.map(\.id))
-            sites = try store.openRegistry().store.loadCandidates().filter { !channels.contains($0.id) }
+            sites = try await store.openRegistry().store.loadCandidates().filter { !channels.contains($0.id) }
             guard !sites.isEmpty else {
                 throw ValidationError("--candidates osm: no OSM shops that are not channels yet; import OSM with --channels GeoData/channels-banks.json, or use --candidates grid or a file")
             }

@@ -3,7 +3,7 @@ import Foundation
 import PayCircleCore
 import PayCircleStore
 
-struct TokenCommand: ParsableCommand {
+struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Create, list and revoke the bearer tokens that HTTP writes need.",
@@ -11,7 +11,7 @@ struct TokenCommand: ParsableCommand {
     )
 }
 
-struct TokenCreateCommand: ParsableCommand {
+struct TokenCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "A new token; its secret is printed once and only its SHA-256 is stored.",
@@ -38,21 +38,21 @@ struct TokenCreateCommand: ParsableCommand {
         points.map { Set($0.split(separator: ",").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }) }
     }
 
-    func run() throws {
-        let (token, secret) = try store.openStore().createToken(name: name, role: role, points: scope)
+    func run() async throws {
+        let (token, secret) = try await store.openStore().createToken(name: name, role: role, points: scope)
         let scopeText = token.points.map { ", points " + $0.sorted().joined(separator: ",") } ?? ""
         print("Token \(token.id) (\(token.role.rawValue), \(token.name)\(scopeText)). Keep the secret now; it is not shown again:")
         print(secret)
     }
 }
 
-struct TokenListCommand: ParsableCommand {
+struct TokenListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Every token, without secrets.")
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        let rows = try store.openStore().accessTokens().map { token in
+    func run() async throws {
+        let rows = try await store.openStore().accessTokens().map { token in
             [token.id, token.role.rawValue, token.name, token.points.map { $0.sorted().joined(separator: ",") } ?? "all",
              Timestamp.utcString(token.createdAt), token.revokedAt.map(Timestamp.utcString) ?? "-"]
         }
@@ -60,14 +60,14 @@ struct TokenListCommand: ParsableCommand {
     }
 }
 
-struct TokenRevokeCommand: ParsableCommand {
+struct TokenRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token at once.")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The token's id (tok_…).") var id: String
 
-    func run() throws {
-        guard try store.openStore().revokeToken(id: id) else {
+    func run() async throws {
+        guard try await store.openStore().revokeToken(id: id) else {
             throw ValidationError("no live token with id '\(id)' (see 'paycircle token list')")
         }
         print("Revoked \(id).")

@@ -1,6 +1,7 @@
 import Foundation
 import PayCircleCore
 import PayCircleNetwork
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -55,24 +56,24 @@ import Testing
         try expectSameChannelsAsPyosmium(compressed, minimum: 20)
     }
 
-    @Test func chineseNamesSurviveTheStoreAndIdsAreStableAcrossReimports() throws {
+    @Test func chineseNamesSurviveTheStoreAndIdsAreStableAcrossReimports() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
         let file = Reference.geodata("osm/beijing-haidian.osm")
-        let first = try importer().importFile(file, into: registry)
+        let first = try await importer().importFile(file, into: registry)
         #expect(first.inserted == first.points && first.updated == 0)
-        let second = try importer().importFile(file, into: registry)
+        let second = try await importer().importFile(file, into: registry)
         #expect(second.inserted == 0 && second.updated == first.points && second.removed == 0)
-        let bank = try #require(try registry.store.point(id: "osm:n1747551888"))
+        let bank = try await #require(try registry.store.point(id: "osm:n1747551888"))
         #expect(bank.name == "中国农业银行")
         #expect(bank.kind == .bankBranch)
         // A later import of another file replaces the OSM channels but keeps points from other sources.
-        try registry.apply(PointChange(upserts: [PaymentPoint(id: "hall-1", name: "海淀营业厅", kind: .hall, source: "csv",
+        try await registry.apply(PointChange(upserts: [PaymentPoint(id: "hall-1", name: "海淀营业厅", kind: .hall, source: "csv",
                                                               location: Coordinate(latitude: 39.98, longitude: 116.31))]))
-        let monaco = try importer().importFile(Reference.geodata("osm/monaco.osm.pbf"), into: registry)
+        let monaco = try await importer().importFile(Reference.geodata("osm/monaco.osm.pbf"), into: registry)
         #expect(monaco.removed == first.points)
-        #expect(try registry.store.loadPoints().count == monaco.points + 1)
+        #expect(try await registry.store.loadPoints().count == monaco.points + 1)
         #expect(registry.index.count == monaco.points + 1)
     }
 
@@ -96,12 +97,12 @@ import Testing
         #expect(extractor.skippedWays == 1)
     }
 
-    @Test func unreadableFilesGiveClearErrorsAndChangeNothing() throws {
+    @Test func unreadableFilesGiveClearErrorsAndChangeNothing() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        _ = try importer().importFile(Reference.geodata("osm/monaco.osm.pbf"), into: registry)
-        let before = try registry.store.loadPoints()
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        _ = try await importer().importFile(Reference.geodata("osm/monaco.osm.pbf"), into: registry)
+        let before = try await registry.store.loadPoints()
 
         let corruptGzip = directory.appendingPathComponent("bad.osm.gz")
         try Data("not gzip at all".utf8).write(to: corruptGzip)
@@ -111,37 +112,37 @@ import Testing
         try Data("x".utf8).write(to: wrongSuffix)
         let truncatedPBF = directory.appendingPathComponent("cut.osm.pbf")
         try Data(contentsOf: Reference.geodata("osm/monaco.osm.pbf")).prefix(100_000).write(to: truncatedPBF)
-        let truncated = #expect(throws: InputError.self) { try importer().importFile(truncatedPBF, into: registry) }
+        let truncated = await #expect(throws: InputError.self) { try await importer().importFile(truncatedPBF, into: registry) }
         #expect(truncated?.message.hasSuffix("the file ends in the middle of a block (truncated?)") == true)
         for file in [corruptGzip, truncatedXML, wrongSuffix, directory.appendingPathComponent("missing.osm.pbf")] {
-            #expect(throws: InputError.self, "\(file.lastPathComponent)") { try importer().importFile(file, into: registry) }
+            await #expect(throws: InputError.self, "\(file.lastPathComponent)") { try await importer().importFile(file, into: registry) }
         }
-        #expect(try registry.store.loadPoints() == before)
+        #expect(try await registry.store.loadPoints() == before)
     }
 
     @Test func filesOverTheLimitsAreRefusedBeforeAnythingIsWritten() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
         let monaco = Reference.geodata("osm/monaco.osm.pbf")
-        _ = try importer().importFile(monaco, into: registry)
-        let before = try registry.store.loadPoints()
+        _ = try await importer().importFile(monaco, into: registry)
+        let before = try await registry.store.loadPoints()
         let mapping = try ChannelMapping(contentsOf: Self.mappingURL)
 
         let fewElements = OSMImporter(mapping: mapping, limits: ImportLimits(maxFileBytes: 1 << 30, maxFeatures: 1_000))
-        let tooMany = #expect(throws: InputError.self) { try fewElements.importFile(monaco, into: registry) }
+        let tooMany = await #expect(throws: InputError.self) { try await fewElements.importFile(monaco, into: registry) }
         #expect(tooMany?.message == "more than 1000 nodes and ways, the limit (raise it with --max-features)")
 
         let smallFiles = OSMImporter(mapping: mapping, limits: ImportLimits(maxFileBytes: 100_000, maxFeatures: 1_000_000))
-        let tooLarge = #expect(throws: InputError.self) { try smallFiles.importFile(monaco, into: registry) }
+        let tooLarge = await #expect(throws: InputError.self) { try await smallFiles.importFile(monaco, into: registry) }
         #expect(tooLarge?.message.hasPrefix("the file is larger than the limit of 100000 bytes") == true)
 
         // 20 MiB of zeros gzip to about 20 KiB: under the file limit, over it once decompressed.
         let bomb = directory.appendingPathComponent("zeros.osm.gz")
         _ = try await ExternalProgram.run("/bin/sh", ["-c", "head -c 20971520 /dev/zero | gzip -c > '\(bomb.path)'"])
-        let decompressed = #expect(throws: InputError.self) { try smallFiles.importFile(bomb, into: registry) }
+        let decompressed = await #expect(throws: InputError.self) { try await smallFiles.importFile(bomb, into: registry) }
         #expect(decompressed?.message.hasPrefix("the decompressed data is larger than the limit") == true)
 
-        #expect(try registry.store.loadPoints() == before)
+        #expect(try await registry.store.loadPoints() == before)
     }
 }

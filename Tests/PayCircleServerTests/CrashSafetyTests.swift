@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import PayCircleCore
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -18,9 +19,9 @@ import Testing
         var description: String { "\(points) points, \(edges) edges" }
     }
 
-    static func contents(of path: String) throws -> (contents: Contents, problems: [String]) {
+    static func contents(of path: String) async throws -> (contents: Contents, problems: [String]) {
         let store = try SpatiaLiteStore(path: path)
-        return (Contents(points: try store.loadPoints().count, edges: try store.loadNetwork().edges.count), try store.integrityProblems())
+        return (Contents(points: try await store.loadPoints().count, edges: try await store.loadNetwork().edges.count), try await store.integrityProblems())
     }
 
     static func copyStore(_ source: URL, to target: URL) throws {
@@ -38,15 +39,15 @@ import Testing
     /// fraction of that run's duration; expects every killed store sound and holding all or none of it.
     /// Returns the outcomes ("none", "all" or "finished" by fraction) and the whole run's duration.
     static func killTrials(_ name: String, base: URL, in directory: URL, fractions: [Double],
-                           _ arguments: (URL) -> [String]) throws -> (outcomes: [String], duration: Double) {
-        let before = try contents(of: base.path).contents
+                           _ arguments: (URL) -> [String]) async throws -> (outcomes: [String], duration: Double) {
+        let before = try await contents(of: base.path).contents
         let whole = directory.appendingPathComponent("\(name)-whole.sqlite")
         try copyStore(base, to: whole)
         let started = Date()
         let reference = try PayCircleProcess(arguments(whole))
         #expect(reference.wait() == 0, "\(reference.printed)")
         let duration = Date().timeIntervalSince(started)
-        let after = try contents(of: whole.path).contents
+        let after = try await contents(of: whole.path).contents
         #expect(before != after)
 
         var outcomes: [String] = []
@@ -54,10 +55,10 @@ import Testing
             let store = directory.appendingPathComponent("\(name)-\(trial).sqlite")
             try copyStore(base, to: store)
             let process = try PayCircleProcess(arguments(store))
-            Thread.sleep(forTimeInterval: duration * fraction)
+            try await Task.sleep(for: .seconds(duration * fraction))
             let finished = !process.isRunning
             process.kill()
-            let (found, problems) = try contents(of: store.path)
+            let (found, problems) = try await contents(of: store.path)
             #expect(problems.isEmpty, "\(name) killed at \(fraction) of its run: \(problems)")
             #expect(found == before || found == after, "\(name) killed at \(fraction) of its run: \(found), neither \(before) nor \(after)")
             outcomes.append("\(fraction): \(finished ? "finished" : found == before ? "none" : "all")")
@@ -77,20 +78,20 @@ import Testing
         return base
     }
 
-    @Test func anOSMImportKilledAtAnyMomentLeavesAllOrNothing() throws {
+    @Test func anOSMImportKilledAtAnyMomentLeavesAllOrNothing() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let base = try Self.monacoStore(in: directory)
         let channels = Reference.repositoryRoot.appendingPathComponent("GeoData/channels.json").path
         let andorra = Reference.geodata("osm/andorra.osm.pbf").path
-        _ = try Self.killTrials("import osm andorra.osm.pbf", base: base, in: directory, fractions: [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1]) {
+        _ = try await Self.killTrials("import osm andorra.osm.pbf", base: base, in: directory, fractions: [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1]) {
             ["import", "osm", "--db", $0.path, "--channels", channels, andorra]
         }
         let check = try PayCircleProcess(["check", "--db", directory.appendingPathComponent("import osm andorra.osm.pbf-0.sqlite").path])
         #expect(check.wait() == 0 && check.printed.contains("integrity ok; schema version"), "\(check.printed)")
     }
 
-    @Test func aPointImportKilledAtAnyMomentLeavesAllOrNothing() throws {
+    @Test func aPointImportKilledAtAnyMomentLeavesAllOrNothing() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let base = try Self.monacoStore(in: directory)
@@ -102,12 +103,12 @@ import Testing
         }
         let file = directory.appendingPathComponent("kiosks.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
-        _ = try Self.killTrials("import points kiosks.csv", base: base, in: directory, fractions: [0.1, 0.5, 0.9, 0.97, 1.03]) {
+        _ = try await Self.killTrials("import points kiosks.csv", base: base, in: directory, fractions: [0.1, 0.5, 0.9, 0.97, 1.03]) {
             ["import", "points", file.path, "--db", $0.path]
         }
     }
 
-    @Test func checkReportsADamagedStore() throws {
+    @Test func checkReportsADamagedStore() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("s.sqlite")
@@ -131,7 +132,7 @@ import Testing
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.sqlite").path
-        let secret = try SpatiaLiteStore(path: path).createToken(name: "crash test", role: .admin).secret
+        let secret = try await SpatiaLiteStore(path: path).createToken(name: "crash test", role: .admin).secret
 
         let server = try PayCircleProcess(["serve", "--db", path, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         let port = try server.waitForPort()
@@ -148,8 +149,8 @@ import Testing
         }
 
         let store = try SpatiaLiteStore(path: path)
-        #expect(try store.integrityProblems().isEmpty)
-        let kept = Set(try store.loadPoints().map(\.id))
+        #expect(try await store.integrityProblems().isEmpty)
+        let kept = Set(try await store.loadPoints().map(\.id))
         #expect(acknowledged.count > writers, "the writers were acknowledged \(acknowledged.count) times before the kill")
         let lost = acknowledged.filter { !kept.contains($0) }
         #expect(lost.isEmpty, "acknowledged but lost: \(lost.prefix(10))")

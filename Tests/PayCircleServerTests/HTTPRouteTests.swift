@@ -4,6 +4,7 @@ import HummingbirdTesting
 import PayCircleCore
 import PayCircleNetwork
 import PayCircleServer
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -36,9 +37,9 @@ import Testing
     func withService(withNetwork: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        try registry.apply(PointChange(upserts: Self.points), layers: withNetwork ? OSMLayers(network: Self.network) : nil)
-        let graph = WalkingGraph(try registry.store.loadNetwork())
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        try await registry.apply(PointChange(upserts: Self.points), layers: withNetwork ? OSMLayers(network: Self.network) : nil)
+        let graph = WalkingGraph(try await registry.store.loadNetwork())
         let app = Application(router: PayCircleService(registry: registry, graph: graph).router())
         try await app.test(.router) { client in try await body(client) }
     }

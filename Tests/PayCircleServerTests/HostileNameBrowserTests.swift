@@ -4,6 +4,7 @@ import HummingbirdTesting
 import PayCircleCore
 import PayCircleNetwork
 import PayCircleServer
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -156,24 +157,24 @@ import Testing
     static func withHostileCity(_ body: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
 
         let osm = directory.appendingPathComponent("city.osm")
         try Data(osmDocument().utf8).write(to: osm)
         let mapping = try ChannelMapping(contentsOf: Reference.repositoryRoot.appendingPathComponent("GeoData/channels.json"))
-        let imported = try OSMImporter(mapping: mapping).importFile(osm, into: registry)
+        let imported = try await OSMImporter(mapping: mapping).importFile(osm, into: registry)
         #expect(imported.points == osmChannels.count && imported.networkEdges == 18 * 8, "\(imported)")
 
         let csv = directory.appendingPathComponent("points.csv")
         try Data(csvDocument().utf8).write(to: csv)
-        try registry.apply(PointChange(upserts: try PointFileReader.read(contentsOf: csv)))
+        try await registry.apply(PointChange(upserts: try PointFileReader.read(contentsOf: csv)))
 
         let areas = directory.appendingPathComponent("areas.geojson")
         try areasDocument().write(to: areas)
-        try registry.store.replaceAreas(try AreaFileReader.read(contentsOf: areas))
+        try await registry.store.replaceAreas(try AreaFileReader.read(contentsOf: areas))
 
-        let admin = try registry.store.createToken(name: "hostile data", role: .admin).secret
-        let service = try PayCircleService.loading(registry)
+        let admin = try await registry.store.createToken(name: "hostile data", role: .admin).secret
+        let service = try await PayCircleService.loading(registry)
         #expect(service.leaflet != nil, "Leaflet (libjs-leaflet) is not installed")
         let app = Application(router: service.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in

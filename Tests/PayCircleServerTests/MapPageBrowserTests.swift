@@ -4,6 +4,7 @@ import HummingbirdTesting
 import PayCircleCore
 import PayCircleNetwork
 import PayCircleServer
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -17,7 +18,7 @@ import Testing
     /// A 9 × 9 street grid 150 m apart (东西路 rows, 南北街 columns), a hall in the middle and another at
     /// the edge (with a queue report), two 24-hour kiosks, a bank booth and a convenience store; 8,000
     /// people in two districts.
-    static func city(in registry: PointRegistry) throws {
+    static func city(in registry: PointRegistry) async throws {
         var network = WalkingNetworkData()
         for row in 0..<9 {
             for column in 0..<9 {
@@ -46,12 +47,12 @@ import Testing
             PaymentPoint(id: "shop-1", name: "美宜佳便利店", kind: .agency, agencyType: .convenience, services: [.cash, .qr],
                          openingHours: OpeningHours("Mo-Su 07:00-23:00"), location: at(1_050, 1_210)),
         ]
-        try registry.apply(PointChange(upserts: points), layers: OSMLayers(network: network))
+        try await registry.apply(PointChange(upserts: points), layers: OSMLayers(network: network))
         // The other hall's queue machine has just reported 6 waiting at 2 counters of 150 s.
-        try registry.store.recordQueueReport(QueueReport(hallID: "hall-2", reportedAt: Date(),
+        try await registry.store.recordQueueReport(QueueReport(hallID: "hall-2", reportedAt: Date(),
                                                          services: [.cash: ServiceQueue(waiting: 6, openCounters: 2, handlingSeconds: 150)]))
         func square(_ x0: Double, _ x1: Double) -> [[Coordinate]] { [[at(x0, -20), at(x1, -20), at(x1, 1_220), at(x0, 1_220), at(x0, -20)]] }
-        try registry.store.replaceAreas([PopulationArea(id: "west", name: "西区", population: 3_000, polygons: [square(-20, 600)]),
+        try await registry.store.replaceAreas([PopulationArea(id: "west", name: "西区", population: 3_000, polygons: [square(-20, 600)]),
                                          PopulationArea(id: "east", name: "东区", population: 5_000, polygons: [square(600, 1_220)])])
     }
 
@@ -74,9 +75,9 @@ import Testing
     static func withLiveServer(_ body: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        try Self.city(in: registry)
-        var service = try PayCircleService.loading(registry)
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        try await Self.city(in: registry)
+        var service = try await PayCircleService.loading(registry)
         // Schemathesis (OpenAPITests) sends thousands of requests from one address through this server.
         service.surface.rateLimits = nil
         #expect(service.leaflet != nil, "Leaflet (libjs-leaflet) is not installed")

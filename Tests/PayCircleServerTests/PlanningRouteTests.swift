@@ -4,6 +4,7 @@ import HummingbirdTesting
 import PayCircleCore
 import PayCircleNetwork
 import PayCircleServer
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -20,20 +21,20 @@ import Testing
     func withService(population: Bool = true, _ body: @Sendable (any TestClientProtocol, HTTPFields) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
         let nodes = (0...20).map { WalkingNetworkData.Node(osmID: Int64($0), coordinate: Self.east(Double($0) * 100)) }
         let edges = (0..<20).map { WalkingNetworkData.Edge(source: Int32($0), target: Int32($0 + 1), length: Geodesic.distance(nodes[$0].coordinate, nodes[$0 + 1].coordinate), highway: "residential") }
         let kiosk = PaymentPoint(id: "kiosk", name: "kiosk", kind: .kiosk, openingHours: OpeningHours("24/7"), location: Self.west)
         let shops = [CandidateSite(id: "shop-1000", name: "便利店", location: Self.east(1_000, north: 10)),
                      CandidateSite(id: "shop-1500", name: "超市", location: Self.east(1_500, north: 10))]
-        try registry.apply(PointChange(upserts: [kiosk]), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges), candidates: shops))
+        try await registry.apply(PointChange(upserts: [kiosk]), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges), candidates: shops))
         if population {
             let ring = [Self.east(-50, north: -100), Self.east(2_050, north: -100), Self.east(2_050, north: 100), Self.east(-50, north: 100), Self.east(-50, north: -100)]
-            try registry.store.replaceAreas([PopulationArea(id: "street", name: "东街社区", population: 1_000, polygons: [[ring]])])
+            try await registry.store.replaceAreas([PopulationArea(id: "street", name: "东街社区", population: 1_000, polygons: [[ring]])])
         }
         var planner = HTTPFields()
-        planner[.authorization] = "Bearer " + (try registry.store.createToken(name: "planning office", role: .planner).secret)
-        let app = Application(router: try PayCircleService.loading(registry).router())
+        planner[.authorization] = "Bearer " + (try await registry.store.createToken(name: "planning office", role: .planner).secret)
+        let app = Application(router: try await PayCircleService.loading(registry).router())
         try await app.test(.router) { [planner] client in try await body(client, planner) }
     }
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import PayCircleCore
 import PayCircleServer
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -35,15 +36,15 @@ import Glibc
     func withLiveService(_ surface: PublicSurface, _ body: @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        try registry.apply(PointChange(upserts: HTTPRouteTests.points), layers: OSMLayers(network: HTTPRouteTests.network))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        try await registry.apply(PointChange(upserts: HTTPRouteTests.points), layers: OSMLayers(network: HTTPRouteTests.network))
         let ring = [Coordinate(latitude: 23.018, longitude: 113.746), Coordinate(latitude: 23.018, longitude: 113.756),
                     Coordinate(latitude: 23.026, longitude: 113.756), Coordinate(latitude: 23.026, longitude: 113.746),
                     Coordinate(latitude: 23.018, longitude: 113.746)]
-        try registry.store.replaceAreas([PopulationArea(id: "town", name: "南城", population: 10_000, polygons: [[ring]])])
-        let admin = try registry.store.createToken(name: "office", role: .admin).secret
-        let planner = try registry.store.createToken(name: "planning office", role: .planner).secret
-        var service = try PayCircleService.loading(registry)
+        try await registry.store.replaceAreas([PopulationArea(id: "town", name: "南城", population: 10_000, polygons: [[ring]])])
+        let admin = try await registry.store.createToken(name: "office", role: .admin).secret
+        let planner = try await registry.store.createToken(name: "planning office", role: .planner).secret
+        var service = try await PayCircleService.loading(registry)
         service.surface = surface
         try await service.application(host: "127.0.0.1", port: 0).test(.live) { client in
             try await body(client, Fixture(registry: registry, admin: admin, planner: planner, port: try #require(client.port)))
@@ -107,7 +108,7 @@ import Glibc
             let path = "/v1/suggest?candidates=grid&sites=1"
             #expect(try await Self.get(client, path).0 == 401)
             #expect(try await Self.get(client, path, headers: ["Authorization": "Bearer pc_nothing"]).0 == 401)
-            let operatorToken = try fixture.registry.store.createToken(name: "kiosk", role: .operator).secret
+            let operatorToken = try await fixture.registry.store.createToken(name: "kiosk", role: .operator).secret
             #expect(try await Self.get(client, path, headers: ["Authorization": "Bearer " + operatorToken]).0 == 403)
             let (status, _, body) = try await Self.get(client, path, headers: ["Authorization": "Bearer " + fixture.planner])
             #expect(status == 200 && (body["sites"] as? [Any])?.count == 1, "\(body)")

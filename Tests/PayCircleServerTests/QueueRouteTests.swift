@@ -25,9 +25,9 @@ import Testing
     }
 
     func withService(_ body: @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
-        let test = try TestStore(.spatiaLite)
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        let registry = try PointRegistry(store: test.store)
+        let registry = try await PointRegistry(store: test.store)
         let nodes = (0...10).map { WalkingNetworkData.Node(osmID: Int64($0), coordinate: Self.east(Double($0) * 100)) }
         let edges = (0..<10).map { WalkingNetworkData.Edge(source: Int32($0), target: Int32($0 + 1), length: Geodesic.distance(nodes[$0].coordinate, nodes[$0 + 1].coordinate), highway: "footway") }
         let points = [
@@ -35,11 +35,11 @@ import Testing
             PaymentPoint(id: "far", name: "东城营业厅", kind: .hall, grade: .b, services: [.cash, .card], openingHours: OpeningHours("24/7"), location: Self.east(600)),
             PaymentPoint(id: "kiosk", name: "自助缴费终端", kind: .kiosk, services: [.card], openingHours: OpeningHours("24/7"), location: Self.east(900)),
         ]
-        try registry.apply(PointChange(upserts: points), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges)))
-        let service = try PayCircleService.loading(registry)
-        let fixture = Fixture(registry: registry, queues: service.queues, admin: try test.store.createToken(name: "office", role: .admin).secret,
-                              operatorToken: try test.store.createToken(name: "queue machine", role: .operator).secret,
-                              farOperatorToken: try test.store.createToken(name: "far's queue machine", role: .operator, points: ["far"]).secret)
+        try await registry.apply(PointChange(upserts: points), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges)))
+        let service = try await PayCircleService.loading(registry)
+        let fixture = Fixture(registry: registry, queues: service.queues, admin: try await test.store.createToken(name: "office", role: .admin).secret,
+                              operatorToken: try await test.store.createToken(name: "queue machine", role: .operator).secret,
+                              farOperatorToken: try await test.store.createToken(name: "far's queue machine", role: .operator, points: ["far"]).secret)
         let app = Application(router: service.router())
         try await app.test(.router) { client in try await body(client, fixture) }
     }
@@ -98,7 +98,7 @@ import Testing
         try await withService { client, fixture in
             // The queue machine's last report, ten minutes old (from the history, as after an outage).
             let tenMinutesAgo = Date().addingTimeInterval(-600)
-            try fixture.queues.record(QueueReport(hallID: "near", reportedAt: tenMinutesAgo,
+            try await fixture.queues.record(QueueReport(hallID: "near", reportedAt: tenMinutesAgo,
                                                   services: [.cash: ServiceQueue(waiting: 0, openCounters: 1, handlingSeconds: 120)]))
             let (_, shown) = try await Self.send(client, .get, "/v1/halls/near/queue")
             #expect(shown["fresh"] as? Bool == false && (shown["age_s"] as? Double ?? 0) >= 600)
@@ -113,7 +113,7 @@ import Testing
             #expect(now["fresh"] as? Bool == true)
             #expect(((now["services"] as? [String: Any])?["cash"] as? [String: Any])?["waiting"] as? Double == 3)
             // Every report stays in the history.
-            #expect(try fixture.registry.store.queueReports(from: tenMinutesAgo.addingTimeInterval(-1), to: Date().addingTimeInterval(1)).count == 3)
+            #expect(try await fixture.registry.store.queueReports(from: tenMinutesAgo.addingTimeInterval(-1), to: Date().addingTimeInterval(1)).count == 3)
         }
     }
 
@@ -176,15 +176,15 @@ import Testing
     }
 
     @Test func queueStateSurvivesARestartOfTheService() async throws {
-        let test = try TestStore(.spatiaLite)
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        let registry = try PointRegistry(store: test.store)
-        try registry.apply(PointChange(upserts: [PaymentPoint(id: "h", name: "营业厅", kind: .hall, location: Self.west)]))
-        let board = try QueueBoard.loading(test.store)
+        let registry = try await PointRegistry(store: test.store)
+        try await registry.apply(PointChange(upserts: [PaymentPoint(id: "h", name: "营业厅", kind: .hall, location: Self.west)]))
+        let board = try await QueueBoard.loading(test.store)
         let report = QueueReport(hallID: "h", reportedAt: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded()),
                                  services: [.invoice: ServiceQueue(waiting: 2, openCounters: 1, handlingSeconds: 200)])
-        try board.record(report)
-        let restarted = try PayCircleService.loading(PointRegistry(store: test.reopen()))
+        try await board.record(report)
+        let restarted = try await PayCircleService.loading(PointRegistry(store: test.reopen()))
         #expect(restarted.queues.report(for: "h") == report)
     }
 }

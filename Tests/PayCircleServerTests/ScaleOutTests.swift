@@ -44,9 +44,9 @@ struct ScaleOutTests {
     }
 
     @Test func aWriteOnOneInstanceShowsOnTheOthers() async throws {
-        let test = try TestStore(.postGIS)
+        let test = try await TestStore(.postGIS)
         defer { test.remove() }
-        let secret = try test.store.createToken(name: "scale-out test", role: .admin).secret
+        let secret = try await test.store.createToken(name: "scale-out test", role: .admin).secret
         let first = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         let second = try PayCircleProcess(["serve", "--store", test.location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         defer { first.kill(); second.kill() }
@@ -90,10 +90,10 @@ struct ScaleOutTests {
         let url = try await ShellCommand.run("\(script) start \(data) \(port)").trimmingCharacters(in: .whitespacesAndNewlines)
         defer { _ = system("\(script) stop \(data) >/dev/null 2>&1") }
         let location = try PostgresLocation(url).database("restart_test").redacted
-        _ = try PostgresSession(PostgresLocation(url)).query("CREATE DATABASE restart_test")
+        try await TestStore.run("CREATE DATABASE restart_test", on: PostgresLocation(url))
 
-        let direct = try PostGISStore(PostgresLocation(location))
-        let secret = try direct.createToken(name: "restart test", role: .admin).secret
+        let direct = try await PostGISStore.open(PostgresLocation(location))
+        let secret = try await direct.createToken(name: "restart test", role: .admin).secret
         let server = try PayCircleProcess(["serve", "--store", location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
         defer { server.kill() }
         let http = try server.waitForPort()
@@ -104,7 +104,7 @@ struct ScaleOutTests {
         // if the instance listens again in time, else by the resynchronisation that follows reconnecting.
         let kiosk = PaymentPoint(id: "during", name: "重启期间", kind: .kiosk, openingHours: OpeningHours("24/7"),
                                  location: Coordinate(latitude: 23.03, longitude: 113.76))
-        try direct.write(PointChange(upserts: [kiosk]))
+        try await direct.write(PointChange(upserts: [kiosk]))
         let resynced = try await Self.secondsUntil(limit: 10) { try await Self.request(http, .get, "/v1/points/during").0 == 200 }
         #expect(resynced != nil, "the point written during the restart never reached the instance")
 
@@ -114,7 +114,7 @@ struct ScaleOutTests {
         let (status, nearest) = try await Self.request(http, .get, "/v1/nearest?lat=23.03&lon=113.76&k=3")
         #expect(status == 200)
         #expect((nearest["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["during", "before", "after"])
-        #expect(try direct.loadPoints().map(\.id) == ["after", "before", "during"])
+        #expect(try await direct.loadPoints().map(\.id) == ["after", "before", "during"])
         print("after a restart of PostgreSQL the instance caught up in \(resynced ?? -1) s")
     }
 }

@@ -13,25 +13,25 @@ import Testing
 /// when to leave, cancelling, and tickets that outlive a restart of the service.
 @Suite struct TicketRouteTests {
     /// A service over `store` (the street and its hall added when the store is empty), with an operator token.
-    static func withService<Value: Sendable>(_ store: any PointStore, _ body: @Sendable (any TestClientProtocol, String) async throws -> Value) async throws -> Value {
-        let registry = try PointRegistry(store: store)
+    static func withService<Value: Sendable>(_ store: any DataStore, _ body: @Sendable (any TestClientProtocol, String) async throws -> Value) async throws -> Value {
+        let registry = try await PointRegistry(store: store)
         if registry.index.count == 0 {
             let nodes = (0...10).map { WalkingNetworkData.Node(osmID: Int64($0), coordinate: QueueRouteTests.east(Double($0) * 100)) }
             let edges = (0..<10).map { WalkingNetworkData.Edge(source: Int32($0), target: Int32($0 + 1), length: Geodesic.distance(nodes[$0].coordinate, nodes[$0 + 1].coordinate), highway: "footway") }
-            try registry.apply(PointChange(upserts: [
+            try await registry.apply(PointChange(upserts: [
                 PaymentPoint(id: "near", name: "南城营业厅", kind: .hall, services: [.cash], openingHours: OpeningHours("24/7"), location: QueueRouteTests.east(200)),
                 PaymentPoint(id: "kiosk", name: "自助缴费终端", kind: .kiosk, location: QueueRouteTests.east(900)),
             ]), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges)))
         }
-        let operatorToken = try store.createToken(name: "queue machine", role: .operator).secret
-        let app = Application(router: try PayCircleService.loading(registry).router())
+        let operatorToken = try await store.createToken(name: "queue machine", role: .operator).secret
+        let app = Application(router: try await PayCircleService.loading(registry).router())
         return try await app.test(.router) { client in try await body(client, operatorToken) }
     }
 
     static func date(_ value: Any?) -> Date? { (value as? String).flatMap(PointRecord.parseTimestamp) }
 
     @Test func ticketsHoldTheirPlaceAndSayWhenToLeave() async throws {
-        let test = try TestStore(.spatiaLite)
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
         try await Self.withService(test.store) { client, operatorToken in
             // No fresh report yet: no estimate can be made.
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func aTicketIsStoredOnlyAfterEveryCheckPassed() async throws {
-        let test = try TestStore(.spatiaLite)
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
         try await Self.withService(test.store) { client, operatorToken in
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(4)).0 == .ok)
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func badTicketRequestsNameTheProblem() async throws {
-        let test = try TestStore(.spatiaLite)
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
         try await Self.withService(test.store) { client, operatorToken in
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(1)).0 == .ok)
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test(arguments: TestStore.Kind.available) func ticketsSurviveARestart(kind: TestStore.Kind) async throws {
-        let test = try TestStore(kind)
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let ticket: [String: String] = try await Self.withService(test.store) { client, operatorToken in
             _ = try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(2))
@@ -120,7 +120,7 @@ import Testing
         let id = try #require(ticket["id"] as? String)
         #expect(ticket["number"] == "C001")
         // A new service over the store opened again, as after a restart.
-        try await Self.withService(try test.reopen()) { client, _ in
+        try await Self.withService(try await test.reopen()) { client, _ in
             let (status, shown) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)")
             #expect(status == .ok && shown["number"] as? String == "C001" && shown["call_at"] as? String == ticket["call_at"])
         }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import PayCircleCore
 import PayCircleServer
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -20,12 +21,12 @@ import Testing
     func withService(_ body: @Sendable (any TestClientProtocol, PointRegistry, Tokens) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
-        try registry.apply(PointChange(upserts: HTTPRouteTests.points))
-        let admin = try registry.store.createToken(name: "planning office", role: .admin)
-        let operatorToken = try registry.store.createToken(name: "kiosk monitor", role: .operator)
-        let revoked = try registry.store.createToken(name: "old", role: .admin)
-        #expect(try registry.store.revokeToken(id: revoked.token.id))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
+        try await registry.apply(PointChange(upserts: HTTPRouteTests.points))
+        let admin = try await registry.store.createToken(name: "planning office", role: .admin)
+        let operatorToken = try await registry.store.createToken(name: "kiosk monitor", role: .operator)
+        let revoked = try await registry.store.createToken(name: "old", role: .admin)
+        #expect(try await registry.store.revokeToken(id: revoked.token.id))
         let tokens = Tokens(admin: admin.secret, operatorToken: operatorToken.secret, revoked: revoked.secret,
                             adminID: admin.token.id, operatorID: operatorToken.token.id)
         let app = Application(router: PayCircleService(registry: registry).router())
@@ -65,7 +66,7 @@ import Testing
             #expect(try await Self.send(client, .get, "/v1/points/kiosk-1", token: nil).0 == .ok)
 
             // Every write is in the audit log with its token, newest first.
-            let log = try registry.store.auditLog(limit: 10)
+            let log = try await registry.store.auditLog(limit: 10)
             #expect(log.map(\.action) == ["delete", "replace", "create"])
             #expect(log.allSatisfy { $0.actor == tokens.adminID } && log.map(\.target) == ["kiosk-9", "kiosk-9", "kiosk-9"])
             #expect(log[1].detail.contains("西城自助缴费终端"))
@@ -82,8 +83,8 @@ import Testing
             (_, answer) = try await Self.send(client, .get, nearestOpen, token: nil)
             #expect((answer?["results"] as? [[String: Any]])?.contains { $0["id"] as? String == "kiosk-1" } == false)
             #expect(registry.point(id: "kiosk-1")?.status == .fault)
-            #expect(try registry.store.loadPoints().first { $0.id == "kiosk-1" }?.status == .fault)
-            #expect(try registry.store.auditLog(limit: 1).first?.actor == tokens.operatorID)
+            #expect(try await registry.store.loadPoints().first { $0.id == "kiosk-1" }?.status == .fault)
+            #expect(try await registry.store.auditLog(limit: 1).first?.actor == tokens.operatorID)
             // Bad status values and unknown points.
             #expect(try await Self.send(client, .put, "/v1/points/kiosk-1/status", token: tokens.operatorToken, body: #"{"status": "broken"}"#).0 == .badRequest)
             #expect(try await Self.send(client, .put, "/v1/points/nope/status", token: tokens.operatorToken, body: #"{"status": "online"}"#).0 == .notFound)
@@ -100,7 +101,7 @@ import Testing
             let huge = #"{"id": "x", "name": ""# + String(repeating: "长", count: 40_000) + #"", "kind": "kiosk", "lat": 23, "lon": 113}"#
             let (tooLarge, largeError) = try await Self.send(client, .post, "/v1/points", token: tokens.admin, body: huge)
             #expect(tooLarge == .contentTooLarge && (largeError?["error"] as? [String: Any])?["code"] as? String == "too_large")
-            #expect(try registry.store.auditLog(limit: 10).isEmpty)
+            #expect(try await registry.store.auditLog(limit: 10).isEmpty)
         }
     }
 }

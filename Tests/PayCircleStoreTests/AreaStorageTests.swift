@@ -5,13 +5,13 @@ import PayCircleTestSupport
 import Testing
 
 @Suite struct AreaStorageTests {
-    @Test(arguments: TestStore.Kind.available) func dongguanTownsImportWithTheirCensusTotal(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func dongguanTownsImportWithTheirCensusTotal(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
         let towns = try AreaFileReader.read(contentsOf: Reference.geodata("areas/dongguan-towns.geojson"), populationProperty: "population_2020")
-        try store.replaceAreas(towns)
-        let stored = try store.loadAreas()
+        try await store.replaceAreas(towns)
+        let stored = try await store.loadAreas()
         #expect(stored.count == 33)
         #expect(stored.reduce(0) { $0 + $1.population } == 10_466_625)
         // The census table beside the polygons agrees town by town.
@@ -25,8 +25,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestStore.Kind.available) func holesAndMultiPolygonsRoundTrip(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func holesAndMultiPolygonsRoundTrip(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
         func ring(_ lat: Double, _ lon: Double, _ size: Double) -> [Coordinate] {
@@ -34,8 +34,8 @@ import Testing
         }
         let area = PopulationArea(id: "a", name: "东城街道", population: 1234.5,
                                   polygons: [[ring(23, 113, 0.1), ring(23.02, 113.02, 0.02)], [ring(23.5, 113.5, 0.05)]])
-        try store.replaceAreas([area])
-        let back = try #require(try store.loadAreas().first)
+        try await store.replaceAreas([area])
+        let back = try await #require(try store.loadAreas().first)
         #expect(back.id == "a" && back.name == "东城街道" && back.population == 1234.5)
         #expect(back.polygons.map { $0.map(\.count) } == [[5, 5], [5]])
         #expect(back.polygons == area.polygons)

@@ -1,13 +1,14 @@
 import CSpatiaLite
 import Foundation
 import PayCircleCore
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
 
 /// The in-memory nearest search against SpatiaLite's own geodesic `ST_Distance(…, 1)` over the same rows.
 @Suite struct NearestSQLReferenceTests {
-    @Test func rankingEqualsSpatiaLiteGeodesicOrder() throws {
+    @Test func rankingEqualsSpatiaLiteGeodesicOrder() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("s.sqlite").path
@@ -16,8 +17,8 @@ import Testing
             PaymentPoint(id: String(format: "p%04d", i), name: "p\(i)", kind: .agency,
                          location: Coordinate(latitude: .random(in: 22.9...23.1, using: &random), longitude: .random(in: 113.6...113.9, using: &random)))
         }
-        let registry = try PointRegistry(store: SpatiaLiteStore(path: path))
-        try registry.apply(PointChange(upserts: points))
+        let registry = try await PointRegistry(store: SpatiaLiteStore(path: path))
+        try await registry.apply(PointChange(upserts: points))
 
         var db: OpaquePointer?
         #expect(sqlite3_open(path, &db) == SQLITE_OK)

@@ -7,11 +7,11 @@ import Testing
 /// The registry's data version moves with every published change, and what is derived from all points is
 /// computed once per version.
 @Suite struct PointRegistryVersionTests {
-    @Test func everyChangeAdvancesTheVersionAndSortedPointsAreKeptPerVersion() throws {
-        let test = try TestStore(.spatiaLite)
+    @Test func everyChangeAdvancesTheVersionAndSortedPointsAreKeptPerVersion() async throws {
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        try test.store.write(PointChange(upserts: ["h3", "h1", "h2"].map { PointStoreTests.hall($0) }))
-        let registry = try PointRegistry(store: test.store)
+        try await test.store.write(PointChange(upserts: ["h3", "h1", "h2"].map { PointStoreTests.hall($0) }))
+        let registry = try await PointRegistry(store: test.store)
         let first = registry.version
         #expect(registry.snapshot.version == first && registry.snapshot.index.count == 3)
 
@@ -30,19 +30,19 @@ import Testing
         }
         #expect(ids == ["h1", "h2", "h3"] && computed == 1)
 
-        try registry.apply(PointChange(upserts: [PointStoreTests.hall("h0")], deletions: ["h2"]))
+        try await registry.apply(PointChange(upserts: [PointStoreTests.hall("h0")], deletions: ["h2"]))
         let afterApply = registry.version
         #expect(afterApply > first)
         #expect(registry.sortedPoints().map(\.id) == ["h0", "h1", "h3"])
         #expect(registry.derived("ids") { $0.map(\.id) } == ["h0", "h1", "h3"])
 
         // Another instance's write, seen through the change feed's refresh, then a full reload.
-        try test.store.write(PointChange(upserts: [PointStoreTests.hall("h9")]))
-        try registry.refresh(ids: ["h9"], removed: [])
+        try await test.store.write(PointChange(upserts: [PointStoreTests.hall("h9")]))
+        try await registry.refresh(ids: ["h9"], removed: [])
         let afterRefresh = registry.version
         #expect(afterRefresh > afterApply)
         #expect(registry.sortedPoints().map(\.id) == ["h0", "h1", "h3", "h9"])
-        try registry.reload()
+        try await registry.reload()
         #expect(registry.version > afterRefresh)
         let (index, version) = registry.snapshot
         #expect(version == registry.version && index.allPoints.map(\.id) == registry.sortedPoints().map(\.id))
@@ -51,13 +51,13 @@ import Testing
     }
 
     @Test func concurrentReadersAndWritersSeeMatchingVersions() async throws {
-        let test = try TestStore(.spatiaLite)
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        let registry = try PointRegistry(store: test.store)
+        let registry = try await PointRegistry(store: test.store)
         let start = registry.version
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for index in 0..<40 { _ = try? registry.apply(PointChange(upserts: [PointStoreTests.hall("p\(index)")])) }
+                for index in 0..<40 { _ = try? await registry.apply(PointChange(upserts: [PointStoreTests.hall("p\(index)")])) }
             }
             for _ in 0..<3 {
                 group.addTask {

@@ -1,5 +1,6 @@
 import Foundation
 import PayCircleCore
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -14,103 +15,104 @@ import Testing
                      updatedAt: Date(timeIntervalSince1970: 1_790_000_000), location: Coordinate(latitude: lat, longitude: lon))
     }
 
-    @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() throws {
-        let test = try TestStore(.spatiaLite)
+    @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() async throws {
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        #expect(try test.store.schemaVersion() == 8)
-        try test.store.write(PointChange(upserts: [Self.hall("h1")]))
-        #expect(try test.reopen().loadPoints().count == 1)
-        #expect(try test.scalar("PRAGMA journal_mode") == "wal")
-        #expect(try test.scalar("SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'points'") == "1")
-        #expect(try test.scalar("SELECT srid FROM geometry_columns WHERE f_table_name = 'points'") == "4326")
-        #expect(try test.scalar("SELECT count(*) FROM idx_points_geom") == "1")
-        #expect(try test.scalar("SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2")
+        #expect(try await test.store.schemaVersion() == 8)
+        try await test.store.write(PointChange(upserts: [Self.hall("h1")]))
+        #expect(try await test.reopen().loadPoints().count == 1)
+        #expect(try await test.scalar("PRAGMA journal_mode") == "wal")
+        #expect(try await test.scalar("SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'points'") == "1")
+        #expect(try await test.scalar("SELECT srid FROM geometry_columns WHERE f_table_name = 'points'") == "4326")
+        #expect(try await test.scalar("SELECT count(*) FROM idx_points_geom") == "1")
+        #expect(try await test.scalar("SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2")
     }
 
     @Test(.enabled(if: TestStore.server != nil, "needs $PAYCIRCLE_TEST_POSTGRES"))
-    func postGISCreatesTheSchemaOnceWithGiSTIndexes() throws {
-        let test = try TestStore(.postGIS)
+    func postGISCreatesTheSchemaOnceWithGiSTIndexes() async throws {
+        let test = try await TestStore(.postGIS)
         defer { test.remove() }
-        #expect(try test.store.schemaVersion() == 8)
-        try test.store.write(PointChange(upserts: [Self.hall("h1")]))
+        #expect(try await test.store.schemaVersion() == 8)
+        try await test.store.write(PointChange(upserts: [Self.hall("h1")]))
         // A second opening finds the schema in place and migrates nothing.
-        #expect(try test.reopen().loadPoints().count == 1)
+        #expect(try await test.reopen().loadPoints().count == 1)
         for (table, index) in [("points", "points_geom"), ("network_edges", "network_edges_geom"), ("areas", "areas_geom")] {
-            #expect(try test.scalar("SELECT indexdef FROM pg_indexes WHERE tablename = '\(table)' AND indexname = '\(index)'")?.contains("USING gist (geom)") == true)
+            #expect(try await test.scalar("SELECT indexdef FROM pg_indexes WHERE tablename = '\(table)' AND indexname = '\(index)'")?.contains("USING gist (geom)") == true)
         }
-        #expect(try test.scalar("SELECT Find_SRID('public', 'points', 'geom')") == "4326")
-        #expect(try test.scalar("SELECT ST_AsText(geom) FROM points WHERE id = 'h1'") == "POINT(113.75 23.02)")
+        #expect(try await test.scalar("SELECT Find_SRID('public', 'points', 'geom')") == "4326")
+        #expect(try await test.scalar("SELECT ST_AsText(geom) FROM points WHERE id = 'h1'") == "POINT(113.75 23.02)")
     }
 
-    @Test(arguments: TestStore.Kind.available) func roundTripsEveryFieldAndChineseTextExactly(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func roundTripsEveryFieldAndChineseTextExactly(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
         let original = Self.hall("南城")
-        try store.write(PointChange(upserts: [original]))
-        #expect(try store.point(id: "南城") == original)
-        #expect(try store.point(id: "missing") == nil)
+        try await store.write(PointChange(upserts: [original]))
+        #expect(try await store.point(id: "南城") == original)
+        #expect(try await store.point(id: "missing") == nil)
         // Absent optional fields stay absent.
         let bare = PaymentPoint(id: "k", name: "自助终端", kind: .kiosk, updatedAt: Date(timeIntervalSince1970: 1_790_000_000),
                                 location: Coordinate(latitude: 23, longitude: 113))
-        try store.write(PointChange(upserts: [bare]))
-        #expect(try test.reopen().point(id: "k") == bare)
+        try await store.write(PointChange(upserts: [bare]))
+        #expect(try await test.reopen().point(id: "k") == bare)
     }
 
-    @Test(arguments: TestStore.Kind.available) func upsertsByIdAndReportsWhatChanged(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func upsertsByIdAndReportsWhatChanged(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
-        let first = try store.write(PointChange(upserts: [Self.hall("a"), Self.hall("b")]))
+        let first = try await store.write(PointChange(upserts: [Self.hall("a"), Self.hall("b")]))
         #expect(first.inserted == 2 && first.updated == 0)
         var moved = Self.hall("a", 23.05, 113.80)
         moved.status = .closed
-        let second = try store.write(PointChange(upserts: [moved, Self.hall("c")], deletions: ["b"]))
+        let second = try await store.write(PointChange(upserts: [moved, Self.hall("c")], deletions: ["b"]))
         #expect(second.inserted == 1 && second.updated == 1 && second.deleted == 1 && second.removedIDs == ["b"])
-        #expect(try store.loadPoints().map(\.id) == ["a", "c"])
-        #expect(try store.point(id: "a")?.status == .closed)
-        let replaced = try store.write(PointChange(upserts: [Self.hall("d")], replace: .all))
+        #expect(try await store.loadPoints().map(\.id) == ["a", "c"])
+        #expect(try await store.point(id: "a")?.status == .closed)
+        let replaced = try await store.write(PointChange(upserts: [Self.hall("d")], replace: .all))
         #expect(replaced.deleted == 2 && replaced.inserted == 1)
-        #expect(try store.loadPoints().map(\.id) == ["d"])
+        #expect(try await store.loadPoints().map(\.id) == ["d"])
         // A later duplicate in one change wins and counts as an update; ids sort bytewise (as in SQLite).
         var renamed = Self.hall("d")
         renamed.name = "改名"
-        let duplicates = try store.write(PointChange(upserts: [Self.hall("e"), Self.hall("D"), renamed, Self.hall("e", 23.2, 113.2)]))
+        let duplicates = try await store.write(PointChange(upserts: [Self.hall("e"), Self.hall("D"), renamed, Self.hall("e", 23.2, 113.2)]))
         #expect(duplicates.inserted == 2 && duplicates.updated == 2)
-        #expect(try store.loadPoints().map(\.id) == ["D", "d", "e"])
-        #expect(try store.point(id: "d")?.name == "改名" && store.point(id: "e")?.location.latitude == 23.2)
-        let bySource = try store.write(PointChange(replace: .source("test")))
+        #expect(try await store.loadPoints().map(\.id) == ["D", "d", "e"])
+        #expect(try await store.point(id: "d")?.name == "改名")
+        #expect(try await store.point(id: "e")?.location.latitude == 23.2)
+        let bySource = try await store.write(PointChange(replace: .source("test")))
         #expect(bySource.deleted == 3 && bySource.removedIDs == ["D", "d", "e"])
     }
 
-    @Test(arguments: TestStore.Kind.available) func aFailedWriteLeavesStoreAndIndexAsTheyWere(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func aFailedWriteLeavesStoreAndIndexAsTheyWere(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
-        let registry = try PointRegistry(store: test.store)
-        try registry.apply(PointChange(upserts: [Self.hall("kept")]))
+        let registry = try await PointRegistry(store: test.store)
+        try await registry.apply(PointChange(upserts: [Self.hall("kept")]))
         var broken = Self.hall("broken")
         broken.location.latitude = .nan
-        #expect(throws: StoreError.self) {
-            try registry.apply(PointChange(upserts: [Self.hall("new"), broken], replace: .all))
+        await #expect(throws: StoreError.self) {
+            try await registry.apply(PointChange(upserts: [Self.hall("new"), broken], replace: .all))
         }
-        #expect(try registry.store.loadPoints().map(\.id) == ["kept"])
+        #expect(try await registry.store.loadPoints().map(\.id) == ["kept"])
         #expect(registry.index.allPoints.map(\.id) == ["kept"])
     }
 
-    @Test(arguments: TestStore.Kind.available) func registryKeepsTheIndexInStepWithTheStore(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func registryKeepsTheIndexInStepWithTheStore(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
-        let registry = try PointRegistry(store: test.store)
+        let registry = try await PointRegistry(store: test.store)
         let here = Coordinate(latitude: 23.0, longitude: 113.7)
-        try registry.apply(PointChange(upserts: [Self.hall("far", 23.1, 113.7), Self.hall("near", 23.01, 113.7)]))
+        try await registry.apply(PointChange(upserts: [Self.hall("far", 23.1, 113.7), Self.hall("near", 23.01, 113.7)]))
         #expect(registry.nearest(NearestQuery(location: here, k: 1)).map(\.point.id) == ["near"])
-        try registry.apply(PointChange(deletions: ["near"]))
+        try await registry.apply(PointChange(deletions: ["near"]))
         #expect(registry.nearest(NearestQuery(location: here, k: 1)).map(\.point.id) == ["far"])
-        let fromDisk = try PointRegistry(store: test.reopen())
+        let fromDisk = try await PointRegistry(store: test.reopen())
         #expect(fromDisk.index.allPoints == registry.index.allPoints)
     }
 
-    @Test func rejectsAFileThatIsNotADatabase() throws {
+    @Test func rejectsAFileThatIsNotADatabase() async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("not.sqlite")
@@ -120,8 +122,8 @@ import Testing
 }
 
 @Suite struct NetworkStorageTests {
-    @Test(arguments: TestStore.Kind.available) func networkRoundTripsAndReplacesAtomically(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func networkRoundTripsAndReplacesAtomically(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
         let network = WalkingNetworkData(
@@ -130,45 +132,45 @@ import Testing
             edges: [.init(source: 0, target: 1, length: 110.7, highway: "steps", name: "东城路", isOneway: true),
                     .init(source: 1, target: 0, length: 110.7, highway: "footway")]
         )
-        try store.write(PointChange(), layers: OSMLayers(network: network))
-        #expect(try store.loadNetwork() == network)
+        try await store.write(PointChange(), layers: OSMLayers(network: network))
+        #expect(try await store.loadNetwork() == network)
         // The edges' geometry is registered as WGS-84 LINESTRINGs (SpatiaLite type 2), as GIS tools expect.
         switch kind {
         case .spatiaLite:
-            #expect(try test.scalar("SELECT geometry_type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2:4326")
+            #expect(try await test.scalar("SELECT geometry_type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "2:4326")
         case .postGIS:
-            #expect(try test.scalar("SELECT type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "LINESTRING:4326")
-            #expect(try test.scalar("SELECT ST_AsText(geom) FROM network_edges WHERE id = 0") == "LINESTRING(113 23,113 23.001)")
+            #expect(try await test.scalar("SELECT type || ':' || srid FROM geometry_columns WHERE f_table_name = 'network_edges'") == "LINESTRING:4326")
+            #expect(try await test.scalar("SELECT ST_AsText(geom) FROM network_edges WHERE id = 0") == "LINESTRING(113 23,113 23.001)")
         }
         // An edge to a node that does not exist fails the whole write: the old network stays.
         var broken = network
         broken.edges.append(.init(source: 0, target: 7, length: 1, highway: "path"))
-        #expect(throws: StoreError.self) {
-            try store.write(PointChange(upserts: [PointStoreTests.hall("h")]), layers: OSMLayers(network: broken))
+        await #expect(throws: StoreError.self) {
+            try await store.write(PointChange(upserts: [PointStoreTests.hall("h")]), layers: OSMLayers(network: broken))
         }
-        #expect(try store.loadNetwork() == network)
-        #expect(try store.loadPoints().isEmpty)
+        #expect(try await store.loadNetwork() == network)
+        #expect(try await store.loadPoints().isEmpty)
     }
 }
 
 @Suite struct OSMLayerStorageTests {
-    @Test(arguments: TestStore.Kind.available) func buildingsAndCandidatesRoundTripAndAFailedImportKeepsTheOldOnes(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func buildingsAndCandidatesRoundTripAndAFailedImportKeepsTheOldOnes(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
-        #expect(try store.schemaVersion() == 8)
+        #expect(try await store.schemaVersion() == 8)
         let layers = OSMLayers(
             buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],
             candidates: [CandidateSite(id: "osm:n2", name: "美宜佳", location: Coordinate(latitude: 23.001, longitude: 113.002))]
         )
-        try store.write(PointChange(), layers: layers)
-        #expect(try store.loadBuildings() == layers.buildings)
-        #expect(try store.loadCandidates() == layers.candidates)
+        try await store.write(PointChange(), layers: layers)
+        #expect(try await store.loadBuildings() == layers.buildings)
+        #expect(try await store.loadCandidates() == layers.candidates)
         var broken = layers
         broken.buildings.append(ResidentialBuilding(id: "osm:w3", location: Coordinate(latitude: 23, longitude: 113), footprint: 10, levels: 0))
         broken.candidates = []
-        #expect(throws: StoreError.self) { try store.write(PointChange(), layers: broken) }
-        #expect(try store.loadBuildings() == layers.buildings)
-        #expect(try store.loadCandidates() == layers.candidates)
+        await #expect(throws: StoreError.self) { try await store.write(PointChange(), layers: broken) }
+        #expect(try await store.loadBuildings() == layers.buildings)
+        #expect(try await store.loadCandidates() == layers.candidates)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PayCircleCore
-@testable import PayCircleStore
+@testable import PayCircleSpatiaLite
+import PayCircleStore
 import PayCircleTestSupport
 import Testing
 
@@ -44,15 +45,15 @@ import Testing
         #expect(try read.step() == false)
     }
 
-    @Test func aPointWithANulInItsTextRoundTripsThroughTheStore() throws {
-        let test = try TestStore(.spatiaLite)
+    @Test func aPointWithANulInItsTextRoundTripsThroughTheStore() async throws {
+        let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
         var point = PointStoreTests.hall("h\u{0}1")
         point.name = "南城\u{0}营业厅"
         point.address = "鸿福路\u{0}99号"
-        try test.store.write(PointChange(upserts: [point]))
-        #expect(try test.reopen().point(id: "h\u{0}1") == point)
-        #expect(try test.store.point(id: "h") == nil)
-        #expect(try test.reopen().loadPoints() == [point])
+        try await test.store.write(PointChange(upserts: [point]))
+        #expect(try await test.reopen().point(id: "h\u{0}1") == point)
+        #expect(try await test.store.point(id: "h") == nil)
+        #expect(try await test.reopen().loadPoints() == [point])
     }
 }

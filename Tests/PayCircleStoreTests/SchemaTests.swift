@@ -1,5 +1,6 @@
 import Foundation
 import PayCircleCore
+import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
@@ -30,50 +31,50 @@ import Testing
 
     /// A store made before the planner and partner roles (its role check allows admin and operator only)
     /// is widened when this version opens it, and can then keep a planner token.
-    @Test(arguments: TestStore.Kind.available) func widensAnOlderStoresCheckToTheEnumsCases(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func widensAnOlderStoresCheckToTheEnumsCases(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
-        try narrowRoleCheck(test, to: "'admin', 'operator'")
-        #expect(throws: (any Error).self) { try test.execute("INSERT INTO access_tokens (id, name, role, secret_sha256, created_at) VALUES ('x', 'x', 'planner', 'x', 'x')") }
-        let reopened = try test.reopen()
-        let (token, secret) = try reopened.createToken(name: "planning office", role: .planner)
-        #expect(try reopened.authenticate(secret: secret)?.id == token.id)
-        #expect(try reopened.authenticate(secret: secret)?.role == .planner)
-        #expect(try roleCheck(test)?.contains("'partner'") == true)
+        try await narrowRoleCheck(test, to: "'admin', 'operator'")
+        await #expect(throws: (any Error).self) { try await test.execute("INSERT INTO access_tokens (id, name, role, secret_sha256, created_at) VALUES ('x', 'x', 'planner', 'x', 'x')") }
+        let reopened = try await test.reopen()
+        let (token, secret) = try await reopened.createToken(name: "planning office", role: .planner)
+        #expect(try await reopened.authenticate(secret: secret)?.id == token.id)
+        #expect(try await reopened.authenticate(secret: secret)?.role == .planner)
+        #expect(try await roleCheck(test)?.contains("'partner'") == true)
     }
 
     /// A store that allows a value this program does not know is refused rather than narrowed.
-    @Test(arguments: TestStore.Kind.available) func refusesAStoreThatAllowsAnUnknownValue(kind: TestStore.Kind) throws {
-        let test = try TestStore(kind)
+    @Test(arguments: TestStore.Kind.available) func refusesAStoreThatAllowsAnUnknownValue(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
         defer { test.remove() }
-        try narrowRoleCheck(test, to: "'admin', 'operator', 'planner', 'partner', 'auditor'")
-        let error = try #require(throws: StoreError.self) { _ = try test.reopen() }
+        try await narrowRoleCheck(test, to: "'admin', 'operator', 'planner', 'partner', 'auditor'")
+        let error = try await #require(throws: StoreError.self) { _ = try await test.reopen() }
         #expect(error.message.contains("access_tokens.role values this program does not know (auditor)"))
     }
 
-    private func narrowRoleCheck(_ test: TestStore, to values: String) throws {
+    private func narrowRoleCheck(_ test: TestStore, to values: String) async throws {
         switch test.kind {
         case .spatiaLite:
-            let sql = try #require(try test.scalar("SELECT sql FROM sqlite_master WHERE name = 'access_tokens'"))
+            let sql = try await #require(try test.scalar("SELECT sql FROM sqlite_master WHERE name = 'access_tokens'"))
             let start = try #require(sql.range(of: "CHECK (role IN ("))
             let end = try #require(sql.range(of: "))", range: start.upperBound..<sql.endIndex))
             let old = sql.replacingCharacters(in: start.upperBound..<end.lowerBound, with: values)
-            let version = try #require(try test.scalar("PRAGMA schema_version").flatMap { Int($0) })
-            try test.execute("""
+            let version = try await #require(try test.scalar("PRAGMA schema_version").flatMap { Int($0) })
+            try await test.execute("""
                 PRAGMA writable_schema = ON;
                 UPDATE sqlite_master SET sql = '\(old.replacingOccurrences(of: "'", with: "''"))' WHERE name = 'access_tokens';
                 PRAGMA schema_version = \(version + 1);
                 PRAGMA writable_schema = OFF;
                 """)
         case .postGIS:
-            try test.execute("ALTER TABLE access_tokens DROP CONSTRAINT access_tokens_role_check, ADD CONSTRAINT access_tokens_role_check CHECK (role IN (\(values)))")
+            try await test.execute("ALTER TABLE access_tokens DROP CONSTRAINT access_tokens_role_check, ADD CONSTRAINT access_tokens_role_check CHECK (role IN (\(values)))")
         }
     }
 
-    private func roleCheck(_ test: TestStore) throws -> String? {
+    private func roleCheck(_ test: TestStore) async throws -> String? {
         switch test.kind {
-        case .spatiaLite: try test.scalar("SELECT sql FROM sqlite_master WHERE name = 'access_tokens'")
-        case .postGIS: try test.scalar("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'access_tokens_role_check'")
+        case .spatiaLite: try await test.scalar("SELECT sql FROM sqlite_master WHERE name = 'access_tokens'")
+        case .postGIS: try await test.scalar("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'access_tokens_role_check'")
         }
     }
 }

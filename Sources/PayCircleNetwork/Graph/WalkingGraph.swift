@@ -6,7 +6,7 @@ import Synchronization
 /// at build time; snapping only uses the largest one, so every snapped place can reach every other.
 ///
 /// ```swift
-/// let graph = WalkingGraph(try store.loadNetwork())
+/// let graph = WalkingGraph(try await store.loadNetwork())
 /// let route = try graph.route(from: hall, to: kiosk)
 /// ```
 public final class WalkingGraph: Sendable {

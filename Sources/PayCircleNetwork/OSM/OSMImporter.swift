@@ -86,11 +86,11 @@ public struct OSMImporter {
 
     /// Imports channels, walking network, residential buildings and candidate sites in one transaction,
     /// replacing those of earlier OSM imports.
-    public func importFile(_ url: URL, into registry: PointRegistry, progress: ((Progress) -> Void)? = nil) throws -> Summary {
+    public func importFile(_ url: URL, into registry: PointRegistry, progress: ((Progress) -> Void)? = nil) async throws -> Summary {
         let read = try extract(from: url, progress: progress)
         let (extractor, network, buildings) = (read.points, read.network, read.buildings)
         let change = PointChange(upserts: extractor.points, replace: .source(OSMPointExtractor.source))
-        let written = try registry.apply(change, layers: OSMLayers(network: network.network, buildings: buildings.buildings, candidates: extractor.candidates))
+        let written = try await registry.apply(change, layers: OSMLayers(network: network.network, buildings: buildings.buildings, candidates: extractor.candidates))
         return Summary(
             file: url.path, points: extractor.points.count,
             byKind: Dictionary(grouping: extractor.points, by: \.kind.rawValue).mapValues(\.count),

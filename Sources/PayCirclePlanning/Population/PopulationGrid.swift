@@ -5,7 +5,7 @@ import PayCircleCore
 /// across (flat to flat) holding the estimated residents of the buildings inside them.
 ///
 /// ```swift
-/// let cells = PopulationGrid.hexagons(from: try store.loadBuildings())
+/// let cells = PopulationGrid.hexagons(from: try await store.loadBuildings())
 /// ```
 public enum PopulationGrid {
     public static let defaultWidth = 250.0

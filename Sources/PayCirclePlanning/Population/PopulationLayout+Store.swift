@@ -6,8 +6,8 @@ extension PopulationLayout {
     /// The layout of the stored population: the imported areas (with the stored residential buildings
     /// where they have some), else hexagons of people estimated from those buildings; nil when the store
     /// has neither.
-    public static func load(from store: any PointStore, graph: WalkingGraph?, estimate: PopulationEstimate = .standard) throws -> PopulationLayout? {
-        let areas = try store.loadAreas(), buildings = try store.loadBuildings()
+    public static func load(from store: any LayerRepository, graph: WalkingGraph?, estimate: PopulationEstimate = .standard) async throws -> PopulationLayout? {
+        let areas = try await store.loadAreas(), buildings = try await store.loadBuildings()
         if !areas.isEmpty {
             return PopulationLayout(areas: areas, graph: graph, buildings: buildings, source: "imported areas", estimate: estimate)
         }

@@ -11,7 +11,7 @@ import PayCircleCore
 /// ``WaitModel``'s for someone already there, and means are weighted by time.
 ///
 /// ```swift
-/// let load = HallLoadReport(reports: try store.queueReports(from: start, to: end), halls: halls)
+/// let load = HallLoadReport(reports: try await store.queueReports(from: start, to: end), halls: halls)
 /// load.rows   // [(hall, hour, served, mean wait, …)]
 /// ```
 public struct HallLoadReport: Sendable {

@@ -6,7 +6,7 @@ import PayCircleStore
 /// checked once against the store, so that rate limits and write routes read them from the context.
 struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
     let proxies: TrustedProxies
-    let store: any PointStore
+    let store: any AccessRepository
     /// Whether anything reads the client address (rate limits); without, it is not worked out.
     let needsClient: Bool
 
@@ -17,7 +17,7 @@ struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
         }
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             let secret = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-            context.credentials = try store.authenticate(secret: secret).map(Credentials.valid) ?? .invalid
+            context.credentials = try await store.authenticate(secret: secret).map(Credentials.valid) ?? .invalid
         }
         return try await next(request, context)
     }

@@ -14,7 +14,7 @@ struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
     func add(to router: some RouterMethods<Context>) {
         router.post("/v1/points") { request, context in try await create(request, context) }
         router.put("/v1/points/:id") { request, context in try await replace(request, context, id: try WriteAccess.pathID(context)) }
-        router.delete("/v1/points/:id") { _, context in try delete(context, id: try WriteAccess.pathID(context)) }
+        router.delete("/v1/points/:id") { _, context in try await delete(context, id: try WriteAccess.pathID(context)) }
         router.put("/v1/points/:id/status") { request, context in try await setStatus(request, context, id: try WriteAccess.pathID(context)) }
     }
 
@@ -31,9 +31,9 @@ struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
         }
     }
 
-    private func write(_ point: PaymentPoint, by token: AccessToken, action: String) throws {
+    private func write(_ point: PaymentPoint, by token: AccessToken, action: String) async throws {
         let detail = String(decoding: PointJSON(point).jsonBytes, as: UTF8.self)
-        try registry.apply(PointChange(upserts: [point], audit: AuditEntry(actor: token.id, action: action, target: point.id, detail: detail)))
+        try await registry.apply(PointChange(upserts: [point], audit: AuditEntry(actor: token.id, action: action, target: point.id, detail: detail)))
     }
 
     func create(_ request: Request, _ context: Context) async throws -> Response {
@@ -42,7 +42,7 @@ struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
         guard registry.point(id: point.id) == nil else {
             throw APIError(status: .conflict, code: "exists", message: "a point with id '\(point.id)' exists; PUT /v1/points/{id} replaces it", field: "id")
         }
-        try write(point, by: token, action: "create")
+        try await write(point, by: token, action: "create")
         return JSONResponse.make(PointJSON(point), status: .created)
     }
 
@@ -50,14 +50,14 @@ struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
         let token = try WriteAccess.token(context, for: .editPoints)
         let point = try point(from: try await WriteAccess.body(request), id: id)
         let existed = registry.point(id: id) != nil
-        try write(point, by: token, action: existed ? "replace" : "create")
+        try await write(point, by: token, action: existed ? "replace" : "create")
         return JSONResponse.make(PointJSON(point), status: existed ? .ok : .created)
     }
 
-    func delete(_ context: Context, id: String) throws -> Response {
+    func delete(_ context: Context, id: String) async throws -> Response {
         let token = try WriteAccess.token(context, for: .editPoints)
         guard registry.point(id: id) != nil else { throw APIError.notFound("no payment point with id '\(id)'") }
-        try registry.apply(PointChange(deletions: [id], audit: AuditEntry(actor: token.id, action: "delete", target: id, detail: "")))
+        try await registry.apply(PointChange(deletions: [id], audit: AuditEntry(actor: token.id, action: "delete", target: id, detail: "")))
         return Response(status: .noContent)
     }
 
@@ -70,7 +70,7 @@ struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
         guard var point = registry.point(id: id) else { throw APIError.notFound("no payment point with id '\(id)'") }
         point.status = status
         point.updatedAt = Date()
-        try write(point, by: token, action: "status")
+        try await write(point, by: token, action: "status")
         return JSONResponse.make(PointJSON(point))
     }
 }

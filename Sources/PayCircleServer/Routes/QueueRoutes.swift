@@ -40,7 +40,7 @@ struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
         } catch let error as InputError {
             throw APIError.badRequest(error)
         }
-        try queues.record(report)
+        try await queues.record(report)
         return JSONResponse.make(QueueJSON(hall: hall, report: queues.report(for: hall.id), waits: waits, now: now))
     }
 

@@ -17,8 +17,8 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
     /// Tracking among `reads`; taking and cancelling among `writes`.
     func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
         writes.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try WriteAccess.pathID(context)) }
-        reads.get("/v1/tickets/:id") { request, context in try show(request, id: try WriteAccess.pathID(context)) }
-        writes.delete("/v1/tickets/:id") { _, context in try cancel(id: try WriteAccess.pathID(context)) }
+        reads.get("/v1/tickets/:id") { request, context in try await show(request, id: try WriteAccess.pathID(context)) }
+        writes.delete("/v1/tickets/:id") { _, context in try await cancel(id: try WriteAccess.pathID(context)) }
     }
 
     func issue(_ request: Request, hallID: String) async throws -> Response {
@@ -45,15 +45,15 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         }
         // Every check comes before the ticket is stored: a place the network cannot reach is refused first.
         let walkSeconds = try walk(from: from, to: hall)
-        let ticket = try registry.store.issueTicket(hallID: hall.id, service: service) { sequence, waiting in
+        let ticket = try await registry.store.issueTicket(hallID: hall.id, service: service) { sequence, waiting in
             QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service, number: QueueTicket.number(service: service, sequence: sequence),
                         issuedAt: now, ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds)
         }
         return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: walkSeconds, now: now), status: .created)
     }
 
-    func show(_ request: Request, id: String) throws -> Response {
-        guard let ticket = try registry.store.ticket(id: id) else { throw APIError.notFound("no ticket with id '\(id)'") }
+    func show(_ request: Request, id: String) async throws -> Response {
+        guard let ticket = try await registry.store.ticket(id: id) else { throw APIError.notFound("no ticket with id '\(id)'") }
         let parameters = request.queryParameters
         let from: Coordinate?
         do { from = try Self.place(lat: parameters.string("lat"), lon: parameters.string("lon")) } catch { throw APIError.badRequest(error) }
@@ -61,8 +61,8 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: try hall.flatMap { try walk(from: from, to: $0) }, now: Date()))
     }
 
-    func cancel(id: String) throws -> Response {
-        guard try registry.store.cancelTicket(id: id) else { throw APIError.notFound("no waiting ticket with id '\(id)'") }
+    func cancel(id: String) async throws -> Response {
+        guard try await registry.store.cancelTicket(id: id) else { throw APIError.notFound("no waiting ticket with id '\(id)'") }
         return Response(status: .noContent)
     }
 

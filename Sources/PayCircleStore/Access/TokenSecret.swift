@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Token secrets: 32 random bytes from the system's secure generator, written `pc_` + 64 hex digits;
-/// stored and compared as SHA-256 digests, in constant time.
+/// stored and looked up as SHA-256 digests.
 package enum TokenSecret {
     package static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -17,14 +17,5 @@ package enum TokenSecret {
 
     package static func digest(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// Equal digests, looking at every byte whatever the first difference.
-    package static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
     }
 }

@@ -57,6 +57,21 @@ public struct ColumnDeclaration: Sendable, Hashable {
         ColumnDeclaration(name, .integer, primaryKey: primaryKey, check: check, references: reference)
     }
 
+    /// The column's constraints after its type, as both dialects write them: `key` for a primary key,
+    /// else NOT NULL unless nullable, then REFERENCES, DEFAULT (booleans as `boolean` writes them) and CHECK.
+    public func constraintsSQL(key: String, boolean: (Bool) -> String) -> [String] {
+        var parts: [String] = []
+        if isPrimaryKey { parts.append(key) } else if !isNullable { parts.append("NOT NULL") }
+        if let reference { parts.append("REFERENCES \(reference.table) (\(reference.column))") }
+        switch defaultValue {
+        case .text(let text)?: parts.append("DEFAULT \(SQLText.literal(text))")
+        case .boolean(let flag)?: parts.append("DEFAULT \(boolean(flag))")
+        case nil: break
+        }
+        if let check { parts.append("CHECK (\(check.sql(column: name)))") }
+        return parts
+    }
+
     public static func == (a: ColumnDeclaration, b: ColumnDeclaration) -> Bool {
         a.name == b.name && a.kind == b.kind && a.isNullable == b.isNullable && a.isPrimaryKey == b.isPrimaryKey
             && a.defaultValue == b.defaultValue && a.check == b.check && a.reference?.table == b.reference?.table

@@ -1,4 +1,5 @@
 import PayCircleCore
+import PayCircleStore
 
 /// Maps ``ResidentialBuilding`` to and from the `residential_buildings` table; a replacement runs inside
 /// the caller's transaction.

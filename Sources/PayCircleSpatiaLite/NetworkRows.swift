@@ -1,4 +1,5 @@
 import PayCircleCore
+import PayCircleStore
 
 /// Maps ``WalkingNetworkData`` to and from the `network_nodes` and `network_edges` tables.
 ///

@@ -1,4 +1,5 @@
 import PayCircleCore
+import PayCircleStore
 
 /// Maps ``CandidateSite`` to and from the `candidate_sites` table; a replacement runs inside the caller's
 /// transaction.

@@ -1,3 +1,5 @@
+import PayCircleStore
+
 /// The declared schema (``StoreSchema``) in SQLite with SpatiaLite: geometry columns registered through
 /// SpatiaLite's functions, R*Tree spatial indexes on tables that are not bulk-loaded.
 public struct SpatiaLiteDialect: SchemaDialect {
@@ -38,18 +40,7 @@ public struct SpatiaLiteDialect: SchemaDialect {
         case .sequence: return "\(column.name) INTEGER PRIMARY KEY AUTOINCREMENT"
         case .geometry: return "\(column.name) BLOB"
         }
-        if column.isPrimaryKey {
-            parts.append(table.keepsRowID ? "NOT NULL UNIQUE" : "PRIMARY KEY")
-        } else if !column.isNullable {
-            parts.append("NOT NULL")
-        }
-        if let reference = column.reference { parts.append("REFERENCES \(reference.table) (\(reference.column))") }
-        switch column.defaultValue {
-        case .text(let text)?: parts.append("DEFAULT \(SQLText.literal(text))")
-        case .boolean(let flag)?: parts.append("DEFAULT \(flag ? 1 : 0)")
-        case nil: break
-        }
-        if let check = column.check { parts.append("CHECK (\(check.sql(column: column.name)))") }
+        parts += column.constraintsSQL(key: table.keepsRowID ? "NOT NULL UNIQUE" : "PRIMARY KEY") { $0 ? "1" : "0" }
         return parts.joined(separator: " ")
     }
 

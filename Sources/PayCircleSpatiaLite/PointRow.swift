@@ -1,4 +1,5 @@
 import Foundation
+import PayCircleStore
 import PayCircleCore
 
 /// Maps ``PaymentPoint`` to and from rows of the `points` table.

@@ -4,13 +4,15 @@ import Synchronization
 /// The points as the services see them: the store as the source of truth and an in-memory
 /// ``PointIndex`` kept in step with it.
 ///
-/// Every write goes to the store first; only after it commits is the new index snapshot published, under
-/// the same lock that orders writes, so readers always see a snapshot that matches a committed state.
+/// Every write goes to the store first; only after it commits is the new index snapshot published. Writes
+/// of the same point are ordered (``WriteLanes``), so the index ends as the store does; writes of
+/// different points reach the store at once and are published one after the other, each on the newest
+/// snapshot.
 /// Each published snapshot carries a data ``version`` (advanced by every change), and values derived from
 /// the whole snapshot, such as ``sortedPoints()``, are computed once per version rather than per request.
 ///
 /// ```swift
-/// let registry = try PointRegistry(store: SpatiaLiteStore(path: "paycircle.sqlite"))
+/// let registry = try await PointRegistry(store: SpatiaLiteStore(path: "paycircle.sqlite"))
 /// let nearest = registry.nearest(NearestQuery(location: here))
 /// let (index, version) = registry.snapshot
 /// ```
@@ -28,14 +30,14 @@ public final class PointRegistry: Sendable {
         var values: [String: any Sendable] = [:]
     }
 
-    public let store: any PointStore
+    public let store: any DataStore
     let state: Mutex<Published>
-    let writeOrder = Mutex(())
+    let lanes = WriteLanes()
     private let derivedValues = Mutex<Derived?>(nil)
 
-    public init(store: any PointStore) throws {
+    public init(store: any DataStore) async throws {
         self.store = store
-        state = Mutex(Published(index: PointIndex(try store.loadPoints()), version: 0))
+        state = Mutex(Published(index: PointIndex(try await store.loadPoints()), version: 0))
     }
 
     /// The current consistent snapshot.
@@ -101,20 +103,30 @@ public final class PointRegistry: Sendable {
         }
     }
 
-    /// Publishes `next` as the current snapshot with the next version. Callers hold `writeOrder`.
-    func publish(_ next: PointIndex) {
-        state.withLock { published in
-            published.index = next
-            published.version &+= 1
+    /// Publishes `update` of the current snapshot with the next version. The update is made outside the
+    /// lock and published only if no other change was published meanwhile, else made again on the newer
+    /// snapshot; callers hold the lanes of the points they change.
+    func publish(_ update: (PointIndex) -> PointIndex) {
+        while true {
+            let current = snapshot
+            let next = update(current.index)
+            let published = state.withLock { published in
+                guard published.version == current.version else { return false }
+                published.index = next
+                published.version &+= 1
+                return true
+            }
+            if published { return }
         }
     }
 
     /// Writes `change` (and, when given, new OSM layers) to the store and then to the index.
     @discardableResult
-    public func apply(_ change: PointChange, layers: OSMLayers? = nil) throws -> PointChangeSummary {
-        try writeOrder.withLock { _ in
-            let summary = try store.write(change, layers: layers)
-            publish(index.applying(upserts: change.upserts, deletions: summary.removedIDs))
+    public func apply(_ change: PointChange, layers: OSMLayers? = nil) async throws -> PointChangeSummary {
+        let ids = change.replace == nil && layers == nil ? change.upserts.map(\.id) + change.deletions : nil
+        return try await lanes.holding(ids) {
+            let summary = try await store.write(change, layers: layers)
+            publish { $0.applying(upserts: change.upserts, deletions: summary.removedIDs) }
             return summary
         }
     }

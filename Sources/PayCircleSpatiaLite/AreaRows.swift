@@ -1,4 +1,5 @@
 import PayCircleCore
+import PayCircleStore
 
 /// Maps ``PopulationArea`` to and from the `areas` table (MULTIPOLYGON, WGS-84).
 enum AreaRows {

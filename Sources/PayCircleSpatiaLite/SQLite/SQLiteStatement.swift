@@ -1,4 +1,5 @@
 import CSpatiaLite
+import PayCircleStore
 import Foundation
 
 /// A prepared statement with typed binding and column access. Values are always bound, never spliced

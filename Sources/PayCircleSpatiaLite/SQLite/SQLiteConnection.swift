@@ -1,4 +1,5 @@
 import CSpatiaLite
+import PayCircleStore
 import Foundation
 
 /// One SQLite connection with SpatiaLite loaded, used by one thread at a time (the pool hands it out).

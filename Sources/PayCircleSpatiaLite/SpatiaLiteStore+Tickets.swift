@@ -1,19 +1,20 @@
 import Foundation
 import PayCircleCore
+import PayCircleStore
 
 extension SpatiaLiteStore {
     public func issueTicket(hallID: String, service: PaymentService,
-                            _ make: (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) throws -> QueueTicket {
-        try pool.write { connection in
+                            _ make: @escaping @Sendable (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+        try await pool.write { connection in
             try connection.transaction {
                 let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ?")
                 count.bind([.text(hallID)])
                 let sequence = try count.step() ? Int(count.int(0)) + 1 : 1
                 let waiting = try connection.prepare("""
                     SELECT \(QueueTicketRow.columns) FROM queue_tickets
-                    WHERE hall_id = ? AND service = ? AND status = 'waiting' ORDER BY issued_at, id
+                    WHERE hall_id = ? AND service = ? AND status = ? ORDER BY issued_at, id
                     """)
-                waiting.bind([.text(hallID), .text(service.rawValue)])
+                waiting.bind([.text(hallID), .text(service.rawValue), .text(QueueTicket.Status.waiting.rawValue)])
                 var held: [QueueTicket] = []
                 while try waiting.step() { held.append(try Self.ticket(waiting)) }
                 let ticket = try make(sequence, held)
@@ -26,17 +27,18 @@ extension SpatiaLiteStore {
         }
     }
 
-    public func ticket(id: String) throws -> QueueTicket? {
-        try pool.read { connection in
+    public func ticket(id: String) async throws -> QueueTicket? {
+        try await pool.read { connection in
             let statement = try connection.prepare("SELECT \(QueueTicketRow.columns) FROM queue_tickets WHERE id = ?")
             statement.bind([.text(id)])
             return try statement.step() ? try Self.ticket(statement) : nil
         }
     }
 
-    public func cancelTicket(id: String) throws -> Bool {
-        try pool.write { connection in
-            try connection.prepare("UPDATE queue_tickets SET status = 'cancelled' WHERE id = ? AND status = 'waiting'").run([.text(id)])
+    public func cancelTicket(id: String) async throws -> Bool {
+        try await pool.write { connection in
+            try connection.prepare("UPDATE queue_tickets SET status = ? WHERE id = ? AND status = ?")
+                .run([.text(QueueTicket.Status.cancelled.rawValue), .text(id), .text(QueueTicket.Status.waiting.rawValue)])
             return connection.changes > 0
         }
     }

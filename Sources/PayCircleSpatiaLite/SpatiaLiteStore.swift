@@ -1,13 +1,14 @@
 import Foundation
 import PayCircleCore
+import PayCircleStore
 
 /// The embedded store: one SpatiaLite file in WAL mode with an R*Tree spatial index on the points.
 ///
 /// ```swift
 /// let store = try SpatiaLiteStore(path: "paycircle.sqlite")
-/// try store.write(PointChange(upserts: points))
+/// try await store.write(PointChange(upserts: points))
 /// ```
-public final class SpatiaLiteStore: PointStore {
+public final class SpatiaLiteStore: DataStore {
     public let path: String
     let pool: ConnectionPool
 
@@ -15,7 +16,7 @@ public final class SpatiaLiteStore: PointStore {
     public init(path: String) throws {
         self.path = path
         pool = try ConnectionPool(path: path)
-        try pool.write { connection in
+        try pool.writeNow { connection in
             try connection.execute("PRAGMA journal_mode = WAL")
             // FULL: a commit reaches the disk before it is acknowledged, so a write answered 201 survives
             // a power loss too, not only a crash of the process (WAL with NORMAL may lose the last ones).
@@ -24,12 +25,12 @@ public final class SpatiaLiteStore: PointStore {
         }
     }
 
-    public func schemaVersion() throws -> Int {
-        try pool.read { connection in try SpatiaLiteSchema.version(connection) }
+    public func schemaVersion() async throws -> Int {
+        try await pool.read { connection in try SpatiaLiteSchema.version(connection) }
     }
 
-    public func loadPoints() throws -> [PaymentPoint] {
-        try pool.read { connection in
+    public func loadPoints() async throws -> [PaymentPoint] {
+        try await pool.read { connection in
             let statement = try connection.prepare("SELECT \(PointRow.columns) FROM points ORDER BY id")
             var points: [PaymentPoint] = []
             while try statement.step() { points.append(try PointRow.decode(statement)) }
@@ -37,37 +38,37 @@ public final class SpatiaLiteStore: PointStore {
         }
     }
 
-    public func point(id: String) throws -> PaymentPoint? {
-        try pool.read { connection in
+    public func point(id: String) async throws -> PaymentPoint? {
+        try await pool.read { connection in
             let statement = try connection.prepare("SELECT \(PointRow.columns) FROM points WHERE id = ?")
             statement.bind([.text(id)])
             return try statement.step() ? try PointRow.decode(statement) : nil
         }
     }
 
-    public func replaceAreas(_ areas: [PopulationArea]) throws {
-        try pool.write { connection in try connection.transaction { try AreaRows.replace(with: areas, in: connection) } }
+    public func replaceAreas(_ areas: [PopulationArea]) async throws {
+        try await pool.write { connection in try connection.transaction { try AreaRows.replace(with: areas, in: connection) } }
     }
 
-    public func loadAreas() throws -> [PopulationArea] {
-        try pool.read { connection in try AreaRows.load(connection) }
+    public func loadAreas() async throws -> [PopulationArea] {
+        try await pool.read { connection in try AreaRows.load(connection) }
     }
 
-    public func loadNetwork() throws -> WalkingNetworkData {
-        try pool.read { connection in try NetworkRows.load(connection) }
+    public func loadNetwork() async throws -> WalkingNetworkData {
+        try await pool.read { connection in try NetworkRows.load(connection) }
     }
 
-    public func loadBuildings() throws -> [ResidentialBuilding] {
-        try pool.read { connection in try BuildingRows.load(connection) }
+    public func loadBuildings() async throws -> [ResidentialBuilding] {
+        try await pool.read { connection in try BuildingRows.load(connection) }
     }
 
-    public func loadCandidates() throws -> [CandidateSite] {
-        try pool.read { connection in try CandidateRows.load(connection) }
+    public func loadCandidates() async throws -> [CandidateSite] {
+        try await pool.read { connection in try CandidateRows.load(connection) }
     }
 
     @discardableResult
-    public func write(_ change: PointChange, layers: OSMLayers?) throws -> PointChangeSummary {
-        try pool.write { connection in
+    public func write(_ change: PointChange, layers: OSMLayers?) async throws -> PointChangeSummary {
+        try await pool.write { connection in
             try connection.transaction {
                 if let layers {
                     try NetworkRows.replace(with: layers.network, in: connection)

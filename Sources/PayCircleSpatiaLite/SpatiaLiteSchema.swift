@@ -1,4 +1,5 @@
 import Foundation
+import PayCircleStore
 
 /// Brings a SpatiaLite database to the declared schema (``StoreSchema``): `user_version` records the last
 /// migration applied, each runs in its own transaction, and value checks are widened to the enums' cases.

@@ -1,9 +1,10 @@
 import Foundation
 import PayCircleCore
+import PayCircleStore
 
 extension SpatiaLiteStore {
-    public func recordQueueReport(_ report: QueueReport) throws {
-        try pool.write { connection in
+    public func recordQueueReport(_ report: QueueReport) async throws {
+        try await pool.write { connection in
             try connection.transaction {
                 let insert = try connection.prepare(
                     "INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -15,12 +16,12 @@ extension SpatiaLiteStore {
         }
     }
 
-    public func latestQueueReports() throws -> [QueueReport] {
-        try pool.read { connection in try Self.queueRows(connection.prepare(QueueReportRow.latestSQL)) }
+    public func latestQueueReports() async throws -> [QueueReport] {
+        try await pool.read { connection in try Self.queueRows(connection.prepare(QueueReportRow.latestSQL)) }
     }
 
-    public func queueReports(from start: Date, to end: Date) throws -> [QueueReport] {
-        try pool.read { connection in
+    public func queueReports(from start: Date, to end: Date) async throws -> [QueueReport] {
+        try await pool.read { connection in
             let statement = try connection.prepare("""
                 SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
                 WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, seq

@@ -1,0 +1,118 @@
+import Logging
+import PayCircleStore
+import PostgresNIO
+
+/// A PostgreSQL database reached through a pool of connections (PostgresNIO's `PostgresClient`), async
+/// from the caller to the server: queries of concurrent callers run on as many connections, up to
+/// `maxConnections`, and no thread waits for an answer.
+///
+/// The pool runs while the database value is in use: ``open(_:maxConnections:)`` starts it and
+/// ``close()`` (or the last reference going) stops it.
+///
+/// ```swift
+/// let database = try await PostgresDatabase.open(PostgresLocation("postgres://paycircle@127.0.0.1:5432/paycircle"))
+/// let rows = try await database.query("SELECT id FROM points WHERE kind = \(kind)")
+/// ```
+public final class PostgresDatabase: Sendable {
+    public let location: PostgresLocation
+    let client: PostgresClient
+    private let running: Task<Void, Never>
+    let logger: Logger
+
+    /// Connects once (so that a wrong address or password fails here, with the server's reason) and starts
+    /// the pool.
+    public static func open(_ location: PostgresLocation, maxConnections: Int = 16) async throws -> PostgresDatabase {
+        var logger = Logger(label: "paycircle.postgres")
+        logger.logLevel = .error
+        let probe = try await connect(location, logger: logger)
+        try? await probe.close()
+        return PostgresDatabase(location, maxConnections: maxConnections, logger: logger)
+    }
+
+    private init(_ location: PostgresLocation, maxConnections: Int, logger: Logger) {
+        self.location = location
+        self.logger = logger
+        var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
+                                                         password: location.password, database: location.database, tls: .disable)
+        configuration.options.maximumConnections = maxConnections
+        configuration.options.minimumConnections = 0
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        running = Task { await client.run() }
+    }
+
+    deinit { running.cancel() }
+
+    /// Stops the pool: its connections close once their current queries end.
+    public func close() { running.cancel() }
+
+    /// Runs `query` and returns every row.
+    @discardableResult
+    public func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await map(query) { $0 }
+    }
+
+    /// Runs `query` and turns each row into a value as it arrives.
+    public func map<T>(_ query: PostgresQuery, _ transform: (PostgresRow) throws -> T) async throws -> [T] {
+        do {
+            var values: [T] = []
+            for try await row in try await client.query(query, logger: logger) { values.append(try transform(row)) }
+            return values
+        } catch {
+            throw StoreError(StoreError.describing(error))
+        }
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT on one connection of the pool; any error rolls it back and is
+    /// thrown as it was.
+    public func transaction<T: Sendable>(_ body: (Transaction) async throws -> T) async throws -> T {
+        do {
+            return try await client.withConnection { connection in
+                let transaction = Transaction(connection: connection, logger: logger)
+                try await transaction.query("BEGIN")
+                do {
+                    let value = try await body(transaction)
+                    try await transaction.query("COMMIT")
+                    return value
+                } catch {
+                    _ = try? await transaction.query("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(StoreError.describing(error))
+        }
+    }
+
+    /// The statements of one transaction.
+    public struct Transaction {
+        let connection: PostgresConnection
+        let logger: Logger
+
+        @discardableResult
+        public func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
+            do {
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
+                return rows
+            } catch {
+                throw StoreError(StoreError.describing(error))
+            }
+        }
+    }
+
+    /// A connection of its own to the same database, for a caller that keeps it (LISTEN needs one).
+    public func connect() async throws -> PostgresConnection {
+        try await Self.connect(location, logger: logger)
+    }
+
+    private static func connect(_ location: PostgresLocation, logger: Logger) async throws -> PostgresConnection {
+        do {
+            return try await PostgresConnection.connect(configuration: location.configuration, id: 1, logger: logger)
+        } catch {
+            throw StoreError("cannot connect to \(location.redacted): \(StoreError.describing(error))")
+        }
+    }
+}
