@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "PayCirclePostGIS", targets: ["PayCirclePostGIS"]),
         .library(name: "PayCircleNetwork", targets: ["PayCircleNetwork"]),
         .library(name: "PayCirclePlanning", targets: ["PayCirclePlanning"]),
+        .library(name: "PayCircleEngine", targets: ["PayCircleEngine"]),
         .library(name: "PayCircleServer", targets: ["PayCircleServer"]),
     ],
     dependencies: [
@@ -46,10 +47,11 @@ let package = Package(
             name: "PayCirclePlanning",
             dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CCompression", .product(name: "HeapModule", package: "swift-collections")]
         ),
+        .target(name: "PayCircleEngine", dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning"]),
         .target(
             name: "PayCircleServer",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning",
+                "PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning", "PayCircleEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,7 +62,8 @@ let package = Package(
         .executableTarget(
             name: "paycircle",
             dependencies: [
-                "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleNetwork", "PayCirclePlanning", "PayCircleServer",
+                "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleNetwork", "PayCirclePlanning", "PayCircleEngine",
+                "PayCircleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,9 +93,14 @@ let package = Package(
             dependencies: ["PayCirclePlanning", "PayCircleNetwork", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleCore", "PayCircleTestSupport"]
         ),
         .testTarget(
+            name: "PayCircleEngineTests",
+            dependencies: ["PayCircleEngine", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleCore", "PayCircleTestSupport"]
+        ),
+        .testTarget(
             name: "PayCircleServerTests",
             dependencies: [
-                "PayCircleServer", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleCore", "PayCircleNetwork", "PayCircleTestSupport",
+                "PayCircleServer", "PayCircleEngine", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleCore", "PayCircleNetwork",
+                "PayCircleTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -3,6 +3,7 @@ import HummingbirdCore
 import NIOCore
 import Logging
 import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleStore
@@ -16,42 +17,46 @@ import ServiceLifecycle
 /// try await app.runService()
 /// ```
 public struct PayCircleService: Sendable {
-    public let registry: PointRegistry
-    /// The walking network; nil when none was imported (walking answers are then 400 `no_network`).
-    public let graph: WalkingGraph?
-    /// Where people live, for the planning routes; nil when no population was imported (they answer 400
-    /// `no_population`).
-    public let layout: PopulationLayout?
-    /// OSM shops that could become channels, for `/v1/suggest`.
-    public let candidates: [CandidateSite]
+    /// The rules every route calls.
+    public var engine: PayCircleEngine
     /// Leaflet for the map pages; nil when the machine has none (the pages then say so).
     public let leaflet: LeafletFiles?
     /// Request counts and latencies, exposed at `/metrics`.
     public let metrics = PrometheusCollectorRegistry()
-    /// The halls' newest queue reports.
-    public let queues: QueueBoard
-    /// How waits are estimated from them.
-    public var waits: WaitModel
 
+    public var registry: PointRegistry { engine.registry }
+    /// The walking network; nil when none was imported (walking answers are then 400 `no_network`).
+    public var graph: WalkingGraph? { engine.graph }
+    /// Where people live, for the planning routes; nil when no population was imported (they answer 400
+    /// `no_population`).
+    public var layout: PopulationLayout? { engine.layout }
+    /// The halls' newest queue reports.
+    public var queues: QueueBoard { engine.queues }
+    /// OSM shops that could become channels, for `/v1/suggest`.
+    public var candidates: [CandidateSite] { engine.candidates }
+    /// How waits are estimated from the queue reports.
+    public var waits: WaitModel {
+        get { engine.waits }
+        set { engine = engine.with(waits: newValue) }
+    }
+
+    public init(engine: PayCircleEngine, leaflet: LeafletFiles? = LeafletFiles(), surface: PublicSurface = .standard) {
+        self.engine = engine
+        self.leaflet = leaflet
+        self.surface = surface
+    }
+
+    /// A service over an engine made of these parts.
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
                 leaflet: LeafletFiles? = LeafletFiles(), queues: QueueBoard? = nil, waits: WaitModel = WaitModel(),
                 surface: PublicSurface = .standard) {
-        self.registry = registry
-        self.surface = surface
-        self.queues = queues ?? QueueBoard(store: registry.store)
-        self.waits = waits
-        self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
-        self.layout = layout
-        self.candidates = candidates
-        self.leaflet = leaflet
+        self.init(engine: PayCircleEngine(registry: registry, graph: graph, layout: layout, candidates: candidates, queues: queues, waits: waits),
+                  leaflet: leaflet, surface: surface)
     }
 
     /// A service over everything `registry`'s store holds: network, population and candidate sites.
     public static func loading(_ registry: PointRegistry) async throws -> PayCircleService {
-        let graph = WalkingGraph(try await registry.store.loadNetwork())
-        let usable = graph.isEmpty ? nil : graph
-        return PayCircleService(registry: registry, graph: usable, layout: try await PopulationLayout.load(from: registry.store, graph: usable),
-                                candidates: try await registry.store.loadCandidates(), queues: try await QueueBoard.loading(registry.store))
+        PayCircleService(engine: try await PayCircleEngine.open(registry))
     }
 
     /// How the service protects itself (rate limits, heavy-work cap and deadline, timeouts, headers).
@@ -63,7 +68,8 @@ public struct PayCircleService: Sendable {
         let router = Router(context: PayCircleRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: metrics))
         router.add(middleware: SecurityHeadersMiddleware(frameAncestors: surface.frameAncestors))
-        router.add(middleware: ClientMiddleware(proxies: surface.trustedProxies, store: registry.store, needsClient: surface.rateLimits != nil))
+        router.add(middleware: EngineErrorMiddleware())
+        router.add(middleware: ClientMiddleware(proxies: surface.trustedProxies, engine: engine, needsClient: surface.rateLimits != nil))
         let limiter = surface.rateLimits.map { RateLimiter(limits: $0) }
         let gate = WorkGate(slots: surface.heavySlots, queueLimit: surface.heavyQueue)
         let executor = HeavyWorkExecutor()
@@ -82,13 +88,13 @@ public struct PayCircleService: Sendable {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
         }
         HealthRoutes(registry: registry).add(to: light)
-        PointRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(to: light)
-        QueueRoutes(registry: registry, queues: queues, waits: waits).add(reads: light, writes: writes)
-        TicketRoutes(registry: registry, graph: graph, queues: queues, waits: waits).add(reads: light, writes: tickets)
-        PointWriteRoutes(registry: registry).add(to: writes)
+        PointRoutes(engine: engine).add(to: light)
+        QueueRoutes(engine: engine).add(reads: light, writes: writes)
+        TicketRoutes(engine: engine).add(reads: light, writes: tickets)
+        PointWriteRoutes(engine: engine).add(to: writes)
         RouteRoutes(registry: registry, graph: graph).add(to: light)
         IsochroneRoutes(graph: graph).add(to: group(mayBeHeavy: true, IsochroneRoutes<PayCircleRequestContext>.routeClass))
-        PlanningRoutes(registry: registry, graph: graph, layout: layout, candidates: candidates).add(to: heavy)
+        PlanningRoutes(engine: engine).add(to: heavy)
         StreetRoutes(registry: registry, graph: graph).add(to: heavy)
         PageRoutes(registry: registry, leaflet: leaflet).add(to: light)
         FeatureRoutes(registry: registry, areas: layout?.areas ?? [], publicURL: surface.publicURL).add(to: light)

@@ -3,46 +3,11 @@ import Hummingbird
 import PayCircleCore
 import PayCircleStore
 
-/// What guarded routes check first: the bearer token that ``ClientMiddleware`` put in the context (401
-/// without a valid one, 403 when its role or point scope does not allow the action) and a JSON-object
-/// body of at most ``maxBodyBytes`` (413 above, 400 when not an object).
+/// What write routes read first: a JSON-object body of at most ``maxBodyBytes`` (413 above, 400 when not
+/// an object) and the `:id` path segment. Who may write is the engine's rule
+/// (``PayCircleEngine/authorize(_:for:)``).
 enum WriteAccess {
-    /// What a request wants to do.
-    enum Action {
-        /// Create, replace or delete points: admins.
-        case editPoints
-        /// Report the live state (status, queue) of one point: admins, and operators whose scope has it.
-        case reportState(pointID: String)
-        /// Ask the planners' heavy questions: planners and admins.
-        case plan
-    }
-
     static var maxBodyBytes: Int { 64 * 1024 }
-
-    /// The request's token, allowed to do `action`.
-    static func token(_ context: some GuardedRequestContext, for action: Action) throws -> AccessToken {
-        let token: AccessToken
-        switch context.credentials {
-        case .none:
-            throw APIError(status: .unauthorized, code: "unauthorized", message: "this needs an Authorization: Bearer <token> header")
-        case .invalid:
-            throw APIError(status: .unauthorized, code: "unauthorized", message: "the token is not valid (unknown or revoked)")
-        case .valid(let valid):
-            token = valid
-        }
-        switch action {
-        case .editPoints where !token.role.mayEditPoints:
-            throw APIError(status: .forbidden, code: "forbidden", message: "only an admin token may create, replace or delete points")
-        case .reportState where !token.role.mayReportState:
-            throw APIError(status: .forbidden, code: "forbidden", message: "a \(token.role.rawValue) token may not report status or queues")
-        case .reportState(let pointID) where !token.covers(point: pointID):
-            throw APIError(status: .forbidden, code: "forbidden", message: "this operator token may not report for '\(pointID)'", field: "id")
-        case .plan where !token.role.mayPlan:
-            throw APIError(status: .forbidden, code: "forbidden", message: "this needs a planner or admin token")
-        default:
-            return token
-        }
-    }
 
     static func body(_ request: Request) async throws -> [String: Any] {
         let buffer: ByteBuffer

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PayCircleCore
+import PayCircleEngine
 import PayCirclePlanning
 import PayCircleStore
 
@@ -34,9 +35,7 @@ struct HallsLoadCommand: AsyncParsableCommand {
     func run() async throws {
         let start = try Self.moment(from, option: "--from"), end = try Self.moment(to, option: "--to")
         guard start < end else { throw ValidationError("--from must be before --to") }
-        let opened = try await store.openStore()
-        let halls = try await opened.loadPoints().filter { $0.kind == .hall || $0.kind == .bankBranch }
-        let report = HallLoadReport(reports: try await opened.queueReports(from: start, to: end), halls: halls, until: end)
+        let report = try await store.openEngine(loading: []).hallLoad(from: start, to: end)
         let text: String
         switch format {
         case .json: text = String(decoding: report.jsonBytes, as: UTF8.self) + "\n"

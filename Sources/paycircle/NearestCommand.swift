@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCircleStore
 
@@ -32,25 +33,16 @@ struct NearestCommand: AsyncParsableCommand {
         values["at"] = at
         values["radius"] = radius
         let request = try NearestRequest(QueryParameters(values))
-        let registry = try await store.openRegistry()
-        let matches: [NearestMatch]
-        switch request.ranking {
-        case .distance:
-            matches = registry.nearest(request.query)
-        case .walk, .time:
-            guard let graph = try await store.openGraph(registry) else {
-                throw ValidationError("--by \(request.ranking.rawValue) needs a walking network; import one with 'paycircle import osm'")
-            }
-            if request.ranking == .walk {
-                matches = try graph.nearestByWalking(request.query, in: registry.index)
-            } else {
-                let queues = try await QueueBoard.loading(registry.store), model = waiting.model
-                matches = try graph.nearestByTimeToPay(request.query, in: registry.index) { point, walk in
-                    model.estimate(for: point, report: queues.report(for: point.id), at: request.query.evaluatedAt,
-                                   walkSeconds: walk, service: request.queueService)
-                }
-            }
+        let parts: PayCircleEngine.Parts = switch request.ranking {
+        case .distance: []
+        case .walk: [.network]
+        case .time: [.network, .queues]
         }
+        let engine = try await store.openEngine(loading: parts, waits: waiting.model)
+        if request.ranking != .distance, engine.graph == nil {
+            throw ValidationError("--by \(request.ranking.rawValue) needs a walking network; import one with 'paycircle import osm'")
+        }
+        let matches = try engine.nearest(request)
         switch format {
         case .json: printJSON(NearestResponse(request: request, matches: matches))
         case .geojson: printJSON(PointFeatureCollection(matches: matches))

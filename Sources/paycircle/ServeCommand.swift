@@ -1,6 +1,7 @@
 import ArgumentParser
 import Hummingbird
 import Logging
+import PayCircleEngine
 import PayCirclePostGIS
 import PayCircleServer
 import PayCircleStore
@@ -21,9 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
         var subscription: ChangeSubscription?
         if let postGIS = opened as? PostGISStore { subscription = try await ChangeSubscription.open(postGIS.database) }
         let registry = try await PointRegistry(store: opened)
-        var service = try await PayCircleService.loading(registry)
-        service.waits = waiting.model
-        service.surface = surface.surface
+        let engine = try await PayCircleEngine.open(registry, waits: waiting.model)
+        let service = PayCircleService(engine: engine, surface: surface.surface)
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info
         logger.info("serving \(service.registry.index.count) points, \(service.graph?.nodeCount ?? 0) network nodes and \(service.layout?.areas.count ?? 0) population areas from \(store.displayName) on http://\(host):\(port)")

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCirclePostGIS
 import PayCircleSpatiaLite
@@ -43,6 +45,11 @@ struct StoreOptions: ParsableArguments {
 
     func openRegistry() async throws -> PointRegistry {
         try await PointRegistry(store: openStore())
+    }
+
+    /// The engine over the store, with the points and the `parts` it needs.
+    func openEngine(loading parts: PayCircleEngine.Parts, waits: WaitModel = WaitModel()) async throws -> PayCircleEngine {
+        try await PayCircleEngine.open(openStore(), loading: parts, waits: waits)
     }
 
     /// The stored walking network as a graph, or nil when none was imported.

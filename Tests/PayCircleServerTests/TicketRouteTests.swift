@@ -117,7 +117,7 @@ import Testing
             _ = try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(2))
             return try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#).1.compactMapValues { $0 as? String }
         }
-        let id = try #require(ticket["id"] as? String)
+        let id = try #require(ticket["id"])
         #expect(ticket["number"] == "C001")
         // A new service over the store opened again, as after a restart.
         try await Self.withService(try await test.reopen()) { client, _ in

@@ -21,3 +21,9 @@ public enum AgencyType: String, Sendable, CaseIterable, Codable {
 public enum PointStatus: String, Sendable, CaseIterable, Codable {
     case online, offline, fault, closed
 }
+
+extension PointKind {
+    /// Whether points of this kind have a queue machine (and so queue reports and tickets): halls and
+    /// bank branches.
+    public var hasQueueMachine: Bool { self == .hall || self == .bankBranch }
+}

@@ -1,4 +1,5 @@
 import Hummingbird
+import PayCircleEngine
 import NIOCore
 import PayCircleCore
 import PayCircleStore
@@ -14,20 +15,6 @@ public protocol GuardedRequestContext: RequestContext, RemoteAddressRequestConte
     var credentials: Credentials { get set }
     /// When the request's work must end (heavy routes set it).
     var deadline: Deadline { get set }
-}
-
-/// A request's bearer token, as checked against the store.
-public enum Credentials: Sendable {
-    /// No `Authorization: Bearer` header.
-    case none
-    /// A header whose secret is no live token's.
-    case invalid
-    case valid(AccessToken)
-
-    public var token: AccessToken? {
-        if case .valid(let token) = self { return token }
-        return nil
-    }
 }
 
 /// The request context of the PayCircle service (see ``GuardedRequestContext``).

@@ -1,12 +1,12 @@
 import Hummingbird
 import HTTPTypes
-import PayCircleStore
+import PayCircleEngine
 
 /// Learns who sent a request: the client address (through ``TrustedProxies``) and the bearer token,
-/// checked once against the store, so that rate limits and write routes read them from the context.
+/// checked once by the engine, so that rate limits and write routes read them from the context.
 struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
     let proxies: TrustedProxies
-    let store: any AccessRepository
+    let engine: PayCircleEngine
     /// Whether anything reads the client address (rate limits); without, it is not worked out.
     let needsClient: Bool
 
@@ -17,7 +17,7 @@ struct ClientMiddleware<Context: GuardedRequestContext>: RouterMiddleware {
         }
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             let secret = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-            context.credentials = try await store.authenticate(secret: secret).map(Credentials.valid) ?? .invalid
+            context.credentials = try await engine.authenticate(secret: secret)
         }
         return try await next(request, context)
     }

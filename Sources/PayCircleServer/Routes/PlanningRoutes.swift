@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleStore
@@ -13,11 +14,12 @@ import PayCircleStore
 /// Coverage, gaps and maps are kept per data version (``PlanningAnswers``); suggestions need a planner or
 /// admin token and stop at the request's deadline.
 struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
-    let registry: PointRegistry
-    let graph: WalkingGraph?
-    let layout: PopulationLayout?
+    let engine: PayCircleEngine
+    var registry: PointRegistry { engine.registry }
+    var graph: WalkingGraph? { engine.graph }
+    var layout: PopulationLayout? { engine.layout }
     /// OSM shops that could become channels, as imported.
-    let candidates: [CandidateSite]
+    var candidates: [CandidateSite] { engine.candidates }
 
     func add(to router: some RouterMethods<Context>) {
         router.get("/v1/coverage") { request, _ in try coverage(request) }
@@ -70,7 +72,7 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
     }
 
     func suggest(_ request: Request, _ context: Context) throws -> Response {
-        _ = try WriteAccess.token(context, for: .plan)
+        _ = try engine.authorize(context.credentials, for: .plan)
         let (answers, planning, format) = try question(request, formats: ["json", "geojson"])
         let planner = answers.planner
         let sites: [CandidateSite]

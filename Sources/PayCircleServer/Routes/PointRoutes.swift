@@ -1,15 +1,14 @@
 import Foundation
 import Hummingbird
 import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCircleStore
 
 /// Read routes over the payment points: nearest search, one point, points in a box.
 struct PointRoutes<Context: GuardedRequestContext>: Sendable {
-    let registry: PointRegistry
-    let graph: WalkingGraph?
-    let queues: QueueBoard
-    let waits: WaitModel
+    let engine: PayCircleEngine
+    var registry: PointRegistry { engine.registry }
     /// The most points `GET /v1/points` returns at once.
     static var maxListedPoints: Int { 5_000 }
 
@@ -21,27 +20,8 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
 
     func nearest(_ request: Request) throws -> Response {
         let nearest: NearestRequest
-        do { nearest = try NearestRequest(request.queryParameters) } catch { throw APIError.badRequest(error) }
-        switch nearest.ranking {
-        case .distance:
-            return JSONResponse.make(NearestResponse(request: nearest, matches: registry.nearest(nearest.query)))
-        case .walk, .time:
-            guard let graph else {
-                throw APIError(status: .badRequest, code: "no_network", message: "by=\(nearest.ranking.rawValue) needs a walking network, and none is loaded", field: "by")
-            }
-            do {
-                let index = registry.index
-                let matches = nearest.ranking == .walk
-                    ? try graph.nearestByWalking(nearest.query, in: index)
-                    : try graph.nearestByTimeToPay(nearest.query, in: index) { point, walk in
-                        waits.estimate(for: point, report: queues.report(for: point.id), at: nearest.query.evaluatedAt,
-                                       walkSeconds: walk, service: nearest.queueService)
-                    }
-                return JSONResponse.make(NearestResponse(request: nearest, matches: matches))
-            } catch {
-                throw APIError.network(error)
-            }
-        }
+        do { nearest = try NearestRequest(request.queryParameters, now: engine.clock.now) } catch { throw APIError.badRequest(error) }
+        return JSONResponse.make(NearestResponse(request: nearest, matches: try engine.nearest(nearest)))
     }
 
     func point(_ id: String) throws -> Response {

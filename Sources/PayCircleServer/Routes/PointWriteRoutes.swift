@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PayCircleCore
+import PayCircleEngine
 import PayCircleStore
 
 /// Writes, each needing `Authorization: Bearer <token>`: `POST /v1/points` (a new point, 201; 409 when the
@@ -9,7 +10,7 @@ import PayCircleStore
 /// the fields of `import points`, at most ``WriteAccess/maxBodyBytes``. Every write goes to the audit log in its own
 /// transaction, and the index answers with it at once.
 struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
-    let registry: PointRegistry
+    let engine: PayCircleEngine
 
     func add(to router: some RouterMethods<Context>) {
         router.post("/v1/points") { request, context in try await create(request, context) }
@@ -25,52 +26,38 @@ struct PointWriteRoutes<Context: GuardedRequestContext>: Sendable {
                 if let given = record.fields["id"], given != id { throw InputError("'\(given)' differs from the id in the path '\(id)'", field: "id") }
                 record.fields["id"] = id
             }
-            return try record.point()
+            return try record.point(now: engine.clock.now)
         } catch let error as InputError {
             throw APIError.badRequest(error)
         }
     }
 
-    private func write(_ point: PaymentPoint, by token: AccessToken, action: String) async throws {
-        let detail = String(decoding: PointJSON(point).jsonBytes, as: UTF8.self)
-        try await registry.apply(PointChange(upserts: [point], audit: AuditEntry(actor: token.id, action: action, target: point.id, detail: detail)))
-    }
-
     func create(_ request: Request, _ context: Context) async throws -> Response {
-        let token = try WriteAccess.token(context, for: .editPoints)
+        let token = try engine.authorize(context.credentials, for: .editPoints)
         let point = try point(from: try await WriteAccess.body(request))
-        guard registry.point(id: point.id) == nil else {
-            throw APIError(status: .conflict, code: "exists", message: "a point with id '\(point.id)' exists; PUT /v1/points/{id} replaces it", field: "id")
-        }
-        try await write(point, by: token, action: "create")
+        try await engine.createPoint(point, by: token)
         return JSONResponse.make(PointJSON(point), status: .created)
     }
 
     func replace(_ request: Request, _ context: Context, id: String) async throws -> Response {
-        let token = try WriteAccess.token(context, for: .editPoints)
+        let token = try engine.authorize(context.credentials, for: .editPoints)
         let point = try point(from: try await WriteAccess.body(request), id: id)
-        let existed = registry.point(id: id) != nil
-        try await write(point, by: token, action: existed ? "replace" : "create")
+        let existed = try await engine.replacePoint(point, by: token)
         return JSONResponse.make(PointJSON(point), status: existed ? .ok : .created)
     }
 
     func delete(_ context: Context, id: String) async throws -> Response {
-        let token = try WriteAccess.token(context, for: .editPoints)
-        guard registry.point(id: id) != nil else { throw APIError.notFound("no payment point with id '\(id)'") }
-        try await registry.apply(PointChange(deletions: [id], audit: AuditEntry(actor: token.id, action: "delete", target: id, detail: "")))
+        let token = try engine.authorize(context.credentials, for: .editPoints)
+        try await engine.deletePoint(id: id, by: token)
         return Response(status: .noContent)
     }
 
     func setStatus(_ request: Request, _ context: Context, id: String) async throws -> Response {
-        let token = try WriteAccess.token(context, for: .reportState(pointID: id))
+        let token = try engine.authorize(context.credentials, for: .reportState(pointID: id))
         let object = try await WriteAccess.body(request)
         guard let text = object["status"] as? String, let status = PointStatus(rawValue: text) else {
             throw APIError.badRequest(InputError("expected one of \(PointStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status"))
         }
-        guard var point = registry.point(id: id) else { throw APIError.notFound("no payment point with id '\(id)'") }
-        point.status = status
-        point.updatedAt = Date()
-        try await write(point, by: token, action: "status")
-        return JSONResponse.make(PointJSON(point))
+        return JSONResponse.make(PointJSON(try await engine.setStatus(of: id, to: status, by: token)))
     }
 }

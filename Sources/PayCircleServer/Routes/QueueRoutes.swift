@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PayCircleCore
+import PayCircleEngine
 import PayCircleStore
 
 /// Halls' live queues: `PUT /v1/halls/{id}/queue` for queue machines (operator or admin token) and
@@ -12,9 +13,7 @@ import PayCircleStore
 ///  "services": {"cash": {"waiting": 4, "open_counters": 2, "handling_s": 120}}}
 /// ```
 struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
-    let registry: PointRegistry
-    let queues: QueueBoard
-    let waits: WaitModel
+    let engine: PayCircleEngine
 
     /// `GET` among `reads`, `PUT` among `writes`.
     func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
@@ -22,31 +21,23 @@ struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
         reads.get("/v1/halls/:id/queue") { _, context in try show(hallID: try WriteAccess.pathID(context)) }
     }
 
-    private func hall(_ id: String) throws -> PaymentPoint {
-        guard let point = registry.point(id: id) else { throw APIError.notFound("no payment point with id '\(id)'") }
-        guard point.kind == .hall || point.kind == .bankBranch else {
-            throw APIError.badRequest(InputError("'\(id)' is a \(point.kind.rawValue), which has no queue machine (halls and bank branches do)", field: "id"))
-        }
-        return point
-    }
-
     func report(_ request: Request, _ context: Context, hallID: String) async throws -> Response {
-        _ = try WriteAccess.token(context, for: .reportState(pointID: hallID))
-        let hall = try hall(hallID)
-        let now = Date()
+        _ = try engine.authorize(context.credentials, for: .reportState(pointID: hallID))
+        let hall = try engine.hall(hallID)
+        let now = engine.clock.now
         let report: QueueReport
         do {
-            report = try Self.parse(try await WriteAccess.body(request), hallID: hall.id, now: now, maxAge: waits.maxReportAge)
+            report = try Self.parse(try await WriteAccess.body(request), hallID: hall.id, now: now, maxAge: engine.waits.maxReportAge)
         } catch let error as InputError {
             throw APIError.badRequest(error)
         }
-        try await queues.record(report)
-        return JSONResponse.make(QueueJSON(hall: hall, report: queues.report(for: hall.id), waits: waits, now: now))
+        let current = try await engine.record(report)
+        return JSONResponse.make(QueueJSON(hall: hall, report: current, waits: engine.waits, now: now))
     }
 
     func show(hallID: String) throws -> Response {
-        let hall = try hall(hallID)
-        return JSONResponse.make(QueueJSON(hall: hall, report: queues.report(for: hall.id), waits: waits, now: Date()))
+        let hall = try engine.hall(hallID)
+        return JSONResponse.make(QueueJSON(hall: hall, report: engine.queues.report(for: hall.id), waits: engine.waits, now: engine.clock.now))
     }
 
     /// A report from a request body, every field checked and named when wrong. The report counts as made

@@ -1,0 +1,27 @@
+import PayCircleCore
+import PayCircleNetwork
+
+extension PayCircleEngine {
+    /// The nearest points in the request's ranking: straight-line distance, walking time, or walking time
+    /// plus the expected wait (`by=time`).
+    public func nearest(_ request: NearestRequest) throws(EngineError) -> [NearestMatch] {
+        switch request.ranking {
+        case .distance:
+            return registry.nearest(request.query)
+        case .walk, .time:
+            guard let graph else {
+                throw EngineError(.invalid, code: "no_network", "by=\(request.ranking.rawValue) needs a walking network, and none is loaded", field: "by")
+            }
+            let index = registry.index
+            do {
+                if request.ranking == .walk { return try graph.nearestByWalking(request.query, in: index) }
+                return try graph.nearestByTimeToPay(request.query, in: index) { point, walk in
+                    waits.estimate(for: point, report: queues.report(for: point.id), at: request.query.evaluatedAt,
+                                   walkSeconds: walk, service: request.queueService)
+                }
+            } catch {
+                throw .network(error)
+            }
+        }
+    }
+}
