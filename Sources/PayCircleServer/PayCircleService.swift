@@ -95,7 +95,7 @@ public struct PayCircleService: Sendable {
         RouteRoutes(registry: registry, graph: graph).add(to: light)
         IsochroneRoutes(graph: graph).add(to: group(mayBeHeavy: true, IsochroneRoutes<PayCircleRequestContext>.routeClass))
         PlanningRoutes(engine: engine).add(to: heavy)
-        StreetRoutes(registry: registry, graph: graph).add(to: heavy)
+        StreetRoutes(engine: engine).add(to: heavy)
         PageRoutes(registry: registry, leaflet: leaflet).add(to: light)
         FeatureRoutes(registry: registry, areas: layout?.areas ?? [], publicURL: surface.publicURL).add(to: light)
         return router

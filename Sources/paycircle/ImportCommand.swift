@@ -31,7 +31,7 @@ struct ImportPointsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let points = try PointFileReader.read(contentsOf: URL(fileURLWithPath: file), crs: crs, limits: limits.limits(overriding: .pointFiles))
-        let summary = try await store.openRegistry().apply(PointChange(upserts: points, replace: replace ? .all : nil))
+        let summary = try await store.openEngine(loading: []).importPoints(points, replace: replace)
         if format == .json {
             try printJSON(summary)
         } else {
@@ -67,7 +67,7 @@ struct ImportOSMCommand: AsyncParsableCommand {
         }
         let importer = OSMImporter(mapping: try ChannelMapping(contentsOf: mappingURL), timeZone: timeZone,
                                    limits: limits.limits(overriding: .osmFiles))
-        let registry = try await store.openRegistry()
+        let registry = try await store.openEngine(loading: []).registry
         let progress = ProgressLine()
         let summary = try await importer.importFile(URL(fileURLWithPath: file), into: registry) { read in
             progress.show("read \(read.nodes) nodes, \(read.ways) ways")
@@ -110,7 +110,7 @@ struct ImportAreasCommand: AsyncParsableCommand {
     func run() async throws {
         let areas = try AreaFileReader.read(contentsOf: URL(fileURLWithPath: file), populationProperty: populationProperty, nameProperty: nameProperty,
                                             limits: limits.limits(overriding: .areaFiles))
-        try await store.openRegistry().store.replaceAreas(areas)
+        try await store.openEngine(loading: []).importAreas(areas)
         let summary = Summary(file: file, areas: areas.count, population: areas.reduce(0) { $0 + $1.population })
         if format == .json {
             try printJSON(summary)

@@ -22,8 +22,7 @@ struct IsochroneCommand: AsyncParsableCommand {
         let system = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
         let place = system.toWGS84(try parameters.latitudeLongitude())
         let minutes = try parameters.integer("minutes", default: 10, in: 1...60)
-        let registry = try await store.openRegistry()
-        guard let graph = try await store.openGraph(registry) else {
+        guard let graph = try await store.openEngine(loading: [.network]).graph else {
             throw ValidationError("isochrones need a walking network; import one with 'paycircle import osm'")
         }
         let isochrone = try graph.isochrone(from: place, seconds: Double(minutes) * 60)

@@ -23,18 +23,18 @@ struct RouteCommand: AsyncParsableCommand {
         let parameters = QueryParameters(values)
         let system = try parameters.enumeration("crs", default: CoordinateSystem.wgs84)
         let start = system.toWGS84(try parameters.latLon("from"))
-        let registry = try await store.openRegistry()
+        let engine = try await store.openEngine(loading: [.network])
         let destination: Coordinate
         switch (to, toPoint) {
         case (nil, let id?):
-            guard let point = registry.point(id: id) else { throw ValidationError("--to-point: no payment point with id '\(id)'") }
+            guard let point = engine.registry.point(id: id) else { throw ValidationError("--to-point: no payment point with id '\(id)'") }
             destination = point.location
         case (_?, nil):
             destination = system.toWGS84(try parameters.latLon("to"))
         default:
             throw ValidationError("give exactly one of --to and --to-point")
         }
-        guard let graph = try await store.openGraph(registry) else {
+        guard let graph = engine.graph else {
             throw ValidationError("routes need a walking network; import one with 'paycircle import osm'")
         }
         let route = try graph.route(from: start, to: destination)

@@ -43,19 +43,9 @@ struct StoreOptions: ParsableArguments {
         isPostGIS ? try await PostGISStore.open(PostgresLocation(location)) : try SpatiaLiteStore(path: location)
     }
 
-    func openRegistry() async throws -> PointRegistry {
-        try await PointRegistry(store: openStore())
-    }
-
     /// The engine over the store, with the points and the `parts` it needs.
     func openEngine(loading parts: PayCircleEngine.Parts, waits: WaitModel = WaitModel()) async throws -> PayCircleEngine {
         try await PayCircleEngine.open(openStore(), loading: parts, waits: waits)
-    }
-
-    /// The stored walking network as a graph, or nil when none was imported.
-    func openGraph(_ registry: PointRegistry) async throws -> WalkingGraph? {
-        let graph = WalkingGraph(try await registry.store.loadNetwork())
-        return graph.isEmpty ? nil : graph
     }
 }
 

@@ -25,12 +25,13 @@ struct SuggestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = try planning.request(["sites": sites, "target_share": targetShare])
-        let planner = try await store.openPlanner()
+        let engine = try await store.openEngine(loading: [.planning])
+        let planner = try store.planner(of: engine)
         let sites: [CandidateSite]
         switch candidates {
         case "osm":
             let channels = Set(planner.channels.map(\.id))
-            sites = try await store.openRegistry().store.loadCandidates().filter { !channels.contains($0.id) }
+            sites = engine.candidates.filter { !channels.contains($0.id) }
             guard !sites.isEmpty else {
                 throw ValidationError("--candidates osm: no OSM shops that are not channels yet; import OSM with --channels GeoData/channels-banks.json, or use --candidates grid or a file")
             }

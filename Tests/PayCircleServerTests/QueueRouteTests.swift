@@ -148,6 +148,29 @@ import Testing
         }
     }
 
+    /// Typed bodies name the member that is wrong by its path and say what was expected there.
+    @Test func bodyErrorsNameTheMemberByItsPath() async throws {
+        try await withService { client, fixture in
+            let cases: [(String, String, String)] = [
+                (#"{"services": {"cash": 5}}"#, "services.cash", "services.cash: expected an object"),
+                (#"{"services": {"cash": {"waiting": "4", "open_counters": 1, "handling_s": 60}}}"#, "services.cash.waiting",
+                 "services.cash.waiting: expected a whole number from 0 to 10000"),
+                (#"{"services": {"cash": {"waiting": 4, "open_counters": 1, "handling_s": false}}}"#, "services.cash.handling_s",
+                 "services.cash.handling_s: expected seconds from 1 to 7200"),
+                (#"{"reported_at": 17, "services": {"cash": {"waiting": 4, "open_counters": 1, "handling_s": 60}}}"#, "reported_at",
+                 "reported_at: expected an ISO 8601 time such as 2026-11-24T10:00:00+08:00"),
+                (#"{"services": [1]}"#, "services", "services: " + #"expected an object of services, e.g. {"cash": {"waiting": 4, "open_counters": 2, "handling_s": 120}}"#),
+            ]
+            for (body, field, message) in cases {
+                let (status, answer) = try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: body)
+                let error = answer["error"] as? [String: Any]
+                #expect(status == .badRequest && error?["field"] as? String == field && error?["message"] as? String == message, "\(body): \(answer)")
+            }
+            let (status, answer) = try await Self.send(client, .put, "/v1/halls/near/queue", token: fixture.operatorToken, body: "not json")
+            #expect(status == .badRequest && (answer["error"] as? [String: Any])?["message"] as? String == "the body must be a JSON object")
+        }
+    }
+
     @Test func reportsNeedATokenAndAValidBody() async throws {
         try await withService { client, fixture in
             #expect(try await Self.send(client, .put, "/v1/halls/near/queue", body: Self.queue(1)).0 == .unauthorized)

@@ -32,7 +32,7 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
         let parameters = request.queryParameters
         let planning: PlanningRequest, format: String
         do {
-            planning = try PlanningRequest(parameters)
+            planning = try PlanningRequest(parameters, now: engine.clock.now)
             format = parameters.string("format") ?? "json"
             guard formats.contains(format) else { throw InputError("expected \(formats.joined(separator: ", "))", field: "format") }
         } catch let error as InputError {

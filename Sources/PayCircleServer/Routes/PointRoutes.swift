@@ -14,7 +14,7 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
 
     func add(to router: some RouterMethods<Context>) {
         router.get("/v1/nearest") { request, _ in try nearest(request) }
-        router.get("/v1/points/:id") { _, context in try point(try WriteAccess.pathID(context)) }
+        router.get("/v1/points/:id") { _, context in try point(try PathParameters.id(context)) }
         router.get("/v1/points") { request, _ in try points(request) }
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleStore
@@ -12,8 +13,9 @@ struct StreetRoutes<Context: GuardedRequestContext>: Sendable {
     /// The most edges one answer holds; a larger box is refused (zoom in).
     static var maxEdges: Int { 40_000 }
 
-    let registry: PointRegistry
-    let graph: WalkingGraph?
+    let engine: PayCircleEngine
+    var registry: PointRegistry { engine.registry }
+    var graph: WalkingGraph? { engine.graph }
 
     func add(to router: some RouterMethods<Context>) {
         router.get("/v1/streets") { request, _ in try streets(request) }
@@ -64,7 +66,7 @@ struct StreetRoutes<Context: GuardedRequestContext>: Sendable {
             let times = parameters.string("times") ?? "false"
             guard times == "true" || times == "false" else { throw InputError("expected true or false", field: "times") }
             withTimes = times == "true"
-            planning = try PlanningRequest(parameters)
+            planning = try PlanningRequest(parameters, now: engine.clock.now)
         } catch let error as InputError {
             throw APIError.badRequest(error)
         }

@@ -14,25 +14,15 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
 
     /// Tracking among `reads`; taking and cancelling among `writes`.
     func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
-        writes.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try WriteAccess.pathID(context)) }
-        reads.get("/v1/tickets/:id") { request, context in try await show(request, id: try WriteAccess.pathID(context)) }
-        writes.delete("/v1/tickets/:id") { _, context in try await cancel(id: try WriteAccess.pathID(context)) }
+        writes.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try PathParameters.id(context)) }
+        reads.get("/v1/tickets/:id") { request, context in try await show(request, id: try PathParameters.id(context)) }
+        writes.delete("/v1/tickets/:id") { _, context in try await cancel(id: try PathParameters.id(context)) }
     }
 
     func issue(_ request: Request, hallID: String) async throws -> Response {
         _ = try engine.hall(hallID, for: .tickets)
-        let body = try await WriteAccess.body(request)
-        let service: PaymentService, from: Coordinate?
-        do {
-            guard let name = body["service"] as? String, let parsed = PaymentService(rawValue: name) else {
-                throw InputError("expected one of \(PaymentService.allCases.map(\.rawValue).joined(separator: ", "))", field: "service")
-            }
-            service = parsed
-            from = try Self.place(lat: body["lat"], lon: body["lon"])
-        } catch let error as InputError {
-            throw APIError.badRequest(error)
-        }
-        let (ticket, walkSeconds) = try await engine.issueTicket(hallID: hallID, service: service, from: from)
+        let body = try await RequestBody.decode(TicketBody.self, from: request)
+        let (ticket, walkSeconds) = try await engine.issueTicket(hallID: hallID, service: body.service, from: body.place)
         return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: walkSeconds, now: ticket.issuedAt), status: .created)
     }
 
@@ -40,23 +30,12 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         let ticket = try await engine.ticket(id: id)
         let parameters = request.queryParameters
         let from: Coordinate?
-        do { from = try Self.place(lat: parameters.string("lat"), lon: parameters.string("lon")) } catch { throw APIError.badRequest(error) }
+        do { from = try TicketBody.place(lat: parameters.string("lat"), lon: parameters.string("lon")) } catch { throw APIError.badRequest(error) }
         return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: try engine.walkSeconds(from: from, toHallOf: ticket), now: engine.clock.now))
     }
 
     func cancel(id: String) async throws -> Response {
         try await engine.cancelTicket(id: id)
         return Response(status: .noContent)
-    }
-
-    /// A WGS-84 place from `lat` and `lon` given together (numbers or numeric strings), or nil when neither is.
-    static func place(lat: Any?, lon: Any?) throws(InputError) -> Coordinate? {
-        guard lat != nil || lon != nil else { return nil }
-        func number(_ value: Any?, _ field: String, _ limit: Double) throws(InputError) -> Double {
-            let parsed = (value as? String).flatMap(Double.init) ?? (WriteAccess.isBoolean(value) ? nil : value as? Double)
-            guard let parsed, parsed.isFinite, abs(parsed) <= limit else { throw InputError("expected a number from -\(Int(limit)) to \(Int(limit))", field: field) }
-            return parsed
-        }
-        return Coordinate(latitude: try number(lat, "lat", 90), longitude: try number(lon, "lon", 180))
     }
 }
