@@ -22,7 +22,7 @@ extension PostGISStore {
 
     public func queueReports(from start: Date, to end: Date) async throws -> [QueueReport] {
         QueueReportRow.reports(try await database.map("""
-            SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
+            SELECT \(unescaped: QueueReportRow.columns) FROM queue_reports
             WHERE reported_at >= \(start.timeIntervalSince1970) AND reported_at < \(end.timeIntervalSince1970)
             ORDER BY reported_at, seq
             """, Self.queueRow))

@@ -4,8 +4,24 @@ import PayCircleCore
 
 /// Maps ``PaymentPoint`` to and from rows of the `points` table.
 enum PointRow {
-    static let columns =
-        "id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source, updated_at, ST_Y(geom), ST_X(geom)"
+    /// The columns a point is read from, in SELECT order.
+    enum Column: Int32, SelectedColumn {
+        case id, name, kind, grade, agencyType, services, openingHours, timeZone, status, address, phone, source, updatedAt, latitude, longitude
+
+        var sql: String {
+            switch self {
+            case .agencyType: "agency_type"
+            case .openingHours: "opening_hours"
+            case .timeZone: "time_zone"
+            case .updatedAt: "updated_at"
+            case .latitude: "ST_Y(geom)"
+            case .longitude: "ST_X(geom)"
+            default: "\(self)"
+            }
+        }
+    }
+
+    static var columns: String { Column.list }
 
     static let upsertSQL = """
         INSERT INTO points (id, name, kind, grade, agency_type, services, opening_hours, time_zone, status,
@@ -31,21 +47,21 @@ enum PointRow {
     }
 
     static func decode(_ row: SQLiteStatement) throws -> PaymentPoint {
-        guard let id = row.text(0), let name = row.text(1), let kind = row.text(2).flatMap(PointKind.init(rawValue:)) else {
+        guard let id = row.text(Column.id), let name = row.text(Column.name), let kind = row.text(Column.kind).flatMap(PointKind.init(rawValue:)) else {
             throw StoreError("a points row lacks its id, name or kind")
         }
-        let services = (row.text(5) ?? "").split(separator: ",").compactMap { PaymentService(rawValue: String($0)) }
+        let services = (row.text(Column.services) ?? "").split(separator: ",").compactMap { PaymentService(rawValue: String($0)) }
         return PaymentPoint(
             id: id, name: name, kind: kind,
-            grade: row.text(3).flatMap(HallGrade.init(rawValue:)),
-            agencyType: row.text(4).flatMap(AgencyType.init(rawValue:)),
+            grade: row.text(Column.grade).flatMap(HallGrade.init(rawValue:)),
+            agencyType: row.text(Column.agencyType).flatMap(AgencyType.init(rawValue:)),
             services: ServiceSet(services),
-            openingHours: row.text(6).map(OpeningHours.init),
-            timeZone: row.text(7) ?? PaymentPoint.defaultTimeZone,
-            status: row.text(8).flatMap(PointStatus.init(rawValue:)) ?? .online,
-            address: row.text(9), phone: row.text(10), source: row.text(11),
-            updatedAt: row.text(12).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
-            location: Coordinate(latitude: row.double(13), longitude: row.double(14))
+            openingHours: row.text(Column.openingHours).map(OpeningHours.init),
+            timeZone: row.text(Column.timeZone) ?? PaymentPoint.defaultTimeZone,
+            status: row.text(Column.status).flatMap(PointStatus.init(rawValue:)) ?? .online,
+            address: row.text(Column.address), phone: row.text(Column.phone), source: row.text(Column.source),
+            updatedAt: row.text(Column.updatedAt).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
+            location: Coordinate(latitude: row.double(Column.latitude), longitude: row.double(Column.longitude))
         )
     }
 }

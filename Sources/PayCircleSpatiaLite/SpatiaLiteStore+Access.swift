@@ -20,7 +20,7 @@ extension SpatiaLiteStore {
 
     public func accessTokens() async throws -> [AccessToken] {
         try await pool.read { connection in
-            let rows = try connection.prepare("SELECT \(AccessTokenRow.columns) FROM access_tokens ORDER BY created_at, id")
+            let rows = try connection.prepare("SELECT \(TokenColumn.list) FROM access_tokens ORDER BY created_at, id")
             var tokens: [AccessToken] = []
             while try rows.step() { tokens.append(Self.token(rows)) }
             return tokens
@@ -29,7 +29,7 @@ extension SpatiaLiteStore {
 
     public func liveToken(secretDigest: String) async throws -> AccessToken? {
         try await pool.read { connection in
-            let rows = try connection.prepare("SELECT \(AccessTokenRow.columns) FROM access_tokens WHERE secret_sha256 = ? AND revoked_at IS NULL")
+            let rows = try connection.prepare("SELECT \(TokenColumn.list) FROM access_tokens WHERE secret_sha256 = ? AND revoked_at IS NULL")
             rows.bind([.text(secretDigest)])
             return try rows.step() ? Self.token(rows) : nil
         }
@@ -37,19 +37,40 @@ extension SpatiaLiteStore {
 
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
         try await pool.read { connection in
-            let rows = try connection.prepare("SELECT at, actor, action, target, detail FROM audit_log ORDER BY seq DESC LIMIT ?")
+            let rows = try connection.prepare("SELECT \(AuditColumn.list) FROM audit_log ORDER BY seq DESC LIMIT ?")
             rows.bind([.integer(Int64(limit))])
             var entries: [AuditEntry] = []
             while try rows.step() {
-                entries.append(AuditEntry(at: rows.text(0).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
-                                          actor: rows.text(1) ?? "", action: rows.text(2) ?? "", target: rows.text(3) ?? "", detail: rows.text(4) ?? ""))
+                entries.append(AuditEntry(at: rows.text(AuditColumn.at).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
+                                          actor: rows.text(AuditColumn.actor) ?? "", action: rows.text(AuditColumn.action) ?? "",
+                                          target: rows.text(AuditColumn.target) ?? "", detail: rows.text(AuditColumn.detail) ?? ""))
             }
             return entries
         }
     }
 
     private static func token(_ row: SQLiteStatement) -> AccessToken {
-        AccessTokenRow.token(id: row.text(0) ?? "", name: row.text(1) ?? "", role: row.text(2) ?? "", points: row.text(3),
-                             createdAt: row.text(4) ?? "", revokedAt: row.text(5))
+        AccessTokenRow.token(id: row.text(TokenColumn.id) ?? "", name: row.text(TokenColumn.name) ?? "", role: row.text(TokenColumn.role) ?? "",
+                             points: row.text(TokenColumn.points), createdAt: row.text(TokenColumn.createdAt) ?? "", revokedAt: row.text(TokenColumn.revokedAt))
+    }
+
+    /// The columns a token is read from, in SELECT order.
+    private enum TokenColumn: Int32, SelectedColumn {
+        case id, name, role, points, createdAt, revokedAt
+
+        var sql: String {
+            switch self {
+            case .createdAt: "created_at"
+            case .revokedAt: "revoked_at"
+            default: "\(self)"
+            }
+        }
+    }
+
+    /// The columns an audit entry is read from, in SELECT order.
+    private enum AuditColumn: Int32, SelectedColumn {
+        case at, actor, action, target, detail
+
+        var sql: String { "\(self)" }
     }
 }

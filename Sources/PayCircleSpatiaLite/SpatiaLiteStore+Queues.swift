@@ -23,7 +23,7 @@ extension SpatiaLiteStore {
     public func queueReports(from start: Date, to end: Date) async throws -> [QueueReport] {
         try await pool.read { connection in
             let statement = try connection.prepare("""
-                SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports
+                SELECT \(QueueReportRow.columns) FROM queue_reports
                 WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, seq
                 """)
             statement.bind([.real(start.timeIntervalSince1970), .real(end.timeIntervalSince1970)])
@@ -34,10 +34,26 @@ extension SpatiaLiteStore {
     private static func queueRows(_ statement: SQLiteStatement) throws -> [QueueReport] {
         var rows: [QueueReportRow] = []
         while try statement.step() {
-            rows.append(QueueReportRow(reportID: statement.text(0) ?? "", hallID: statement.text(1) ?? "", reportedAt: statement.double(2),
-                                       service: statement.text(3) ?? "", waiting: Int(statement.int(4)), counters: Int(statement.int(5)),
-                                       handlingSeconds: statement.double(6)))
+            rows.append(QueueReportRow(reportID: statement.text(ReportColumn.reportID) ?? "", hallID: statement.text(ReportColumn.hallID) ?? "",
+                                       reportedAt: statement.double(ReportColumn.reportedAt), service: statement.text(ReportColumn.service) ?? "",
+                                       waiting: Int(statement.int(ReportColumn.waiting)), counters: Int(statement.int(ReportColumn.counters)),
+                                       handlingSeconds: statement.double(ReportColumn.handlingSeconds)))
         }
         return QueueReportRow.reports(rows)
+    }
+
+    /// The columns of ``QueueReportRow/columns``, by name.
+    private enum ReportColumn: Int32, SelectedColumn {
+        case reportID, hallID, reportedAt, service, waiting, counters, handlingSeconds
+
+        var sql: String {
+            switch self {
+            case .reportID: "report_id"
+            case .hallID: "hall_id"
+            case .reportedAt: "reported_at"
+            case .handlingSeconds: "handling_s"
+            default: "\(self)"
+            }
+        }
     }
 }

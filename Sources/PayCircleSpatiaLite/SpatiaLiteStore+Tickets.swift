@@ -11,7 +11,7 @@ extension SpatiaLiteStore {
                 count.bind([.text(hallID)])
                 let sequence = try count.step() ? Int(count.int(0)) + 1 : 1
                 let waiting = try connection.prepare("""
-                    SELECT \(QueueTicketRow.columns) FROM queue_tickets
+                    SELECT \(TicketColumn.list) FROM queue_tickets
                     WHERE hall_id = ? AND service = ? AND status = ? ORDER BY issued_at, id
                     """)
                 waiting.bind([.text(hallID), .text(service.rawValue), .text(QueueTicket.Status.waiting.rawValue)])
@@ -29,7 +29,7 @@ extension SpatiaLiteStore {
 
     public func ticket(id: String) async throws -> QueueTicket? {
         try await pool.read { connection in
-            let statement = try connection.prepare("SELECT \(QueueTicketRow.columns) FROM queue_tickets WHERE id = ?")
+            let statement = try connection.prepare("SELECT \(TicketColumn.list) FROM queue_tickets WHERE id = ?")
             statement.bind([.text(id)])
             return try statement.step() ? try Self.ticket(statement) : nil
         }
@@ -44,7 +44,21 @@ extension SpatiaLiteStore {
     }
 
     private static func ticket(_ row: SQLiteStatement) throws -> QueueTicket {
-        try QueueTicketRow.ticket(id: row.text(0) ?? "", hallID: row.text(1) ?? "", service: row.text(2) ?? "", number: row.text(3) ?? "",
-                                  issuedAt: row.double(4), ahead: Int(row.int(5)), rate: row.double(6), status: row.text(7) ?? "")
+        try QueueTicketRow.ticket(id: row.text(TicketColumn.id) ?? "", hallID: row.text(TicketColumn.hallID) ?? "", service: row.text(TicketColumn.service) ?? "",
+                                  number: row.text(TicketColumn.number) ?? "", issuedAt: row.double(TicketColumn.issuedAt), ahead: Int(row.int(TicketColumn.ahead)),
+                                  rate: row.double(TicketColumn.rate), status: row.text(TicketColumn.status) ?? "")
+    }
+
+    /// The columns a ticket is read from, in SELECT order.
+    private enum TicketColumn: Int32, SelectedColumn {
+        case id, hallID, service, number, issuedAt, ahead, rate, status
+
+        var sql: String {
+            switch self {
+            case .hallID: "hall_id"
+            case .issuedAt: "issued_at"
+            default: "\(self)"
+            }
+        }
     }
 }

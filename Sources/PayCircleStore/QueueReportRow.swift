@@ -48,9 +48,12 @@ package struct QueueReportRow: Sendable {
         return reports
     }
 
-    /// The SQL both stores run for the newest report of each hall (columns as ``QueueReportRow``).
+    /// The columns of a report row, in the order both stores select them.
+    package static let columns = "report_id, hall_id, reported_at, service, waiting, counters, handling_s"
+
+    /// The SQL both stores run for the newest report of each hall (columns as ``columns``).
     package static let latestSQL = """
-        SELECT report_id, hall_id, reported_at, service, waiting, counters, handling_s FROM queue_reports AS q
+        SELECT \(columns) FROM queue_reports AS q
         WHERE report_id = (SELECT report_id FROM queue_reports WHERE hall_id = q.hall_id ORDER BY reported_at DESC, seq DESC LIMIT 1)
         ORDER BY reported_at, seq
         """
