@@ -1,3 +1,4 @@
+import Foundation
 import PayCircleCore
 import PayCircleStore
 
@@ -15,8 +16,9 @@ extension PayCircleEngine {
         }
         // Every check comes before the ticket is stored: a place the network cannot reach is refused first.
         let walkSeconds = try walk(from: from, to: hall)
-        let ticket = try await store.issueTicket(hallID: hall.id, service: service) { sequence, waiting in
-            QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service, number: QueueTicket.number(service: service, sequence: sequence),
+        // Numbers run per hall, service and local day: C001 is the first cash ticket of the hall's day.
+        let ticket = try await store.issueTicket(hallID: hall.id, service: service, since: Self.startOfDay(at: now, in: hall)) { issuedToday, waiting in
+            QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service, number: QueueTicket.number(service: service, sequence: issuedToday + 1),
                         issuedAt: now, ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds)
         }
         return (ticket, walkSeconds)
@@ -36,6 +38,13 @@ extension PayCircleEngine {
     /// Cancels a waiting ticket.
     public func cancelTicket(id: String) async throws {
         guard try await store.cancelTicket(id: id) else { throw EngineError.notFound("no waiting ticket with id '\(id)'") }
+    }
+
+    /// The start of the local day of `point` (its time zone) that `now` falls in.
+    static func startOfDay(at now: Date, in point: PaymentPoint) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: point.timeZone) ?? TimeZone(identifier: PaymentPoint.defaultTimeZone)!
+        return calendar.startOfDay(for: now)
     }
 
     /// The walking seconds from `from` to `point`, when a place and a network are given.

@@ -4,22 +4,24 @@ import PayCircleStore
 import PostgresNIO
 
 extension PostGISStore {
-    public func issueTicket(hallID: String, service: PaymentService,
-                            _ make: @escaping @Sendable (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+    public func issueTicket(hallID: String, service: PaymentService, since start: Date,
+                            _ make: @escaping @Sendable (_ issuedSince: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
         try await database.transaction { transaction in
             // One issuer per hall at a time, across instances: numbers and places in line stay unique.
             try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(\(hallID)))")
-            let sequence = (try await transaction.query("SELECT count(*) FROM queue_tickets WHERE hall_id = \(hallID)").first?.decode(Int.self) ?? 0) + 1
+            let issued = try await transaction.query("""
+                SELECT count(*) FROM queue_tickets WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND issued_at >= \(start.timeIntervalSince1970)
+                """).first?.decode(Int.self) ?? 0
             let held = try await transaction.query("""
                 SELECT \(unescaped: QueueTicketRow.columns) FROM queue_tickets
                 WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND status = \(QueueTicket.Status.waiting.rawValue)
                 ORDER BY issued_at, id COLLATE "C"
                 """).map(Self.ticket)
-            let ticket = try make(sequence, held)
+            let ticket = try make(issued, held)
             try await transaction.query("""
                 INSERT INTO queue_tickets (\(unescaped: QueueTicketRow.columns))
                 VALUES (\(ticket.id), \(ticket.hallID), \(ticket.service.rawValue), \(ticket.number), \(ticket.issuedAt.timeIntervalSince1970),
-                        \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue))
+                        \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue), \(ticket.calledAt?.timeIntervalSince1970))
                 """)
             return ticket
         }
@@ -36,8 +38,42 @@ extension PostGISStore {
             """)).isEmpty
     }
 
+    public func moveTicket(hallID: String, service: PaymentService, number: String, from: QueueTicket.Status, to: QueueTicket.Status,
+                           at now: Date) async throws -> QueueTicket? {
+        let calledAt: Double? = to == .called ? now.timeIntervalSince1970 : nil
+        return try await database.query("""
+            UPDATE queue_tickets SET status = \(to.rawValue), called_at = coalesce(\(calledAt), called_at)
+            WHERE id = (SELECT id FROM queue_tickets WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND number = \(number)
+                        AND status = \(from.rawValue) ORDER BY issued_at, id COLLATE "C" LIMIT 1 FOR UPDATE)
+            RETURNING \(unescaped: QueueTicketRow.columns)
+            """).first.map(Self.ticket)
+    }
+
+    public func markNoShows(calledBefore cutoff: Date) async throws -> Int {
+        try await database.query("""
+            UPDATE queue_tickets SET status = \(QueueTicket.Status.noShow.rawValue)
+            WHERE status = \(QueueTicket.Status.called.rawValue) AND called_at < \(cutoff.timeIntervalSince1970) RETURNING id
+            """).count
+    }
+
+    public func waitingTickets() async throws -> [QueueTicket] {
+        try await database.map("""
+            SELECT \(unescaped: QueueTicketRow.columns) FROM queue_tickets WHERE status = \(QueueTicket.Status.waiting.rawValue)
+            ORDER BY issued_at, id COLLATE "C"
+            """, Self.ticket)
+    }
+
+    public func expireTickets(ids: [String]) async throws -> Int {
+        try await database.query("""
+            UPDATE queue_tickets SET status = \(QueueTicket.Status.expired.rawValue)
+            WHERE id = ANY(\(ids)) AND status = \(QueueTicket.Status.waiting.rawValue) RETURNING id
+            """).count
+    }
+
     private static func ticket(_ row: PostgresRow) throws -> QueueTicket {
-        let (id, hall, service, number, issuedAt, ahead, rate, status) = try row.decode((String, String, String, String, Double, Int, Double, String).self)
-        return try QueueTicketRow.ticket(id: id, hallID: hall, service: service, number: number, issuedAt: issuedAt, ahead: ahead, rate: rate, status: status)
+        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt) =
+            try row.decode((String, String, String, String, Double, Int, Double, String, Double?).self)
+        return try QueueTicketRow.ticket(id: id, hallID: hall, service: service, number: number, issuedAt: issuedAt, ahead: ahead, rate: rate,
+                                         status: status, calledAt: calledAt)
     }
 }

@@ -91,6 +91,7 @@ public struct PayCircleService: Sendable {
         PointRoutes(engine: engine).add(to: light)
         QueueRoutes(engine: engine).add(reads: light, writes: writes)
         TicketRoutes(engine: engine).add(reads: light, writes: tickets)
+        CallRoutes(engine: engine).add(to: writes)
         PointWriteRoutes(engine: engine).add(to: writes)
         RouteRoutes(registry: registry, graph: graph).add(to: light)
         IsochroneRoutes(graph: graph).add(to: group(mayBeHeavy: true, IsochroneRoutes<PayCircleRequestContext>.routeClass))
@@ -101,13 +102,14 @@ public struct PayCircleService: Sendable {
         return router
     }
 
-    /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``, running
-    /// `services` (such as a change feed) for as long as it runs.
+    /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``, running the
+    /// sweep that ends tickets (no-shows, expiry) and `services` (such as a change feed) for as long as it runs.
     public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle"), services: [any Service] = []) -> some ApplicationProtocol {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: surface.maxHeaderBytes, maxHeaderListSize: surface.maxHeaderBytes,
                                                                       maxHeaderFieldCount: 100)
         let http = HTTP1Channel.Configuration(idleTimeout: TimeAmount(surface.idleTimeout), httpDecoderConfiguration: decoder)
         return Application(router: router(), server: .http1(configuration: http),
-                           configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"), services: services, logger: logger)
+                           configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"),
+                           services: services + [TicketSweep(engine: engine)], logger: logger)
     }
 }

@@ -3,13 +3,13 @@ import PayCircleCore
 import PayCircleStore
 
 extension SpatiaLiteStore {
-    public func issueTicket(hallID: String, service: PaymentService,
-                            _ make: @escaping @Sendable (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+    public func issueTicket(hallID: String, service: PaymentService, since start: Date,
+                            _ make: @escaping @Sendable (_ issuedSince: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
         try await pool.write { connection in
             try connection.transaction {
-                let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ?")
-                count.bind([.text(hallID)])
-                let sequence = try count.step() ? Int(count.int(0)) + 1 : 1
+                let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ? AND service = ? AND issued_at >= ?")
+                count.bind([.text(hallID), .text(service.rawValue), .real(start.timeIntervalSince1970)])
+                let issued = try count.step() ? Int(count.int(0)) : 0
                 let waiting = try connection.prepare("""
                     SELECT \(TicketColumn.list) FROM queue_tickets
                     WHERE hall_id = ? AND service = ? AND status = ? ORDER BY issued_at, id
@@ -17,10 +17,11 @@ extension SpatiaLiteStore {
                 waiting.bind([.text(hallID), .text(service.rawValue), .text(QueueTicket.Status.waiting.rawValue)])
                 var held: [QueueTicket] = []
                 while try waiting.step() { held.append(try Self.ticket(waiting)) }
-                let ticket = try make(sequence, held)
-                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
+                let ticket = try make(issued, held)
+                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
                     .text(ticket.id), .text(ticket.hallID), .text(ticket.service.rawValue), .text(ticket.number),
                     .real(ticket.issuedAt.timeIntervalSince1970), .integer(Int64(ticket.ahead)), .real(ticket.rate), .text(ticket.status.rawValue),
+                    ticket.calledAt.map { .real($0.timeIntervalSince1970) } ?? .null,
                 ])
                 return ticket
             }
@@ -43,20 +44,74 @@ extension SpatiaLiteStore {
         }
     }
 
+    public func moveTicket(hallID: String, service: PaymentService, number: String, from: QueueTicket.Status, to: QueueTicket.Status,
+                           at now: Date) async throws -> QueueTicket? {
+        try await pool.write { connection in
+            try connection.transaction {
+                let find = try connection.prepare("""
+                    SELECT \(TicketColumn.list) FROM queue_tickets WHERE hall_id = ? AND service = ? AND number = ? AND status = ?
+                    ORDER BY issued_at, id LIMIT 1
+                    """)
+                find.bind([.text(hallID), .text(service.rawValue), .text(number), .text(from.rawValue)])
+                guard try find.step() else { return nil }
+                var ticket = try Self.ticket(find)
+                ticket.status = to
+                if to == .called { ticket.calledAt = now }
+                try connection.prepare("UPDATE queue_tickets SET status = ?, called_at = ? WHERE id = ?")
+                    .run([.text(to.rawValue), ticket.calledAt.map { .real($0.timeIntervalSince1970) } ?? .null, .text(ticket.id)])
+                return ticket
+            }
+        }
+    }
+
+    public func markNoShows(calledBefore cutoff: Date) async throws -> Int {
+        try await pool.write { connection in
+            try connection.prepare("UPDATE queue_tickets SET status = ? WHERE status = ? AND called_at < ?")
+                .run([.text(QueueTicket.Status.noShow.rawValue), .text(QueueTicket.Status.called.rawValue), .real(cutoff.timeIntervalSince1970)])
+            return connection.changes
+        }
+    }
+
+    public func waitingTickets() async throws -> [QueueTicket] {
+        try await pool.read { connection in
+            let rows = try connection.prepare("SELECT \(TicketColumn.list) FROM queue_tickets WHERE status = ? ORDER BY issued_at, id")
+            rows.bind([.text(QueueTicket.Status.waiting.rawValue)])
+            var tickets: [QueueTicket] = []
+            while try rows.step() { tickets.append(try Self.ticket(rows)) }
+            return tickets
+        }
+    }
+
+    public func expireTickets(ids: [String]) async throws -> Int {
+        try await pool.write { connection in
+            try connection.transaction {
+                let expire = try connection.prepare("UPDATE queue_tickets SET status = ? WHERE id = ? AND status = ?")
+                var expired = 0
+                for id in ids {
+                    try expire.run([.text(QueueTicket.Status.expired.rawValue), .text(id), .text(QueueTicket.Status.waiting.rawValue)])
+                    expired += connection.changes
+                }
+                return expired
+            }
+        }
+    }
+
     private static func ticket(_ row: SQLiteStatement) throws -> QueueTicket {
         try QueueTicketRow.ticket(id: row.text(TicketColumn.id) ?? "", hallID: row.text(TicketColumn.hallID) ?? "", service: row.text(TicketColumn.service) ?? "",
                                   number: row.text(TicketColumn.number) ?? "", issuedAt: row.double(TicketColumn.issuedAt), ahead: Int(row.int(TicketColumn.ahead)),
-                                  rate: row.double(TicketColumn.rate), status: row.text(TicketColumn.status) ?? "")
+                                  rate: row.double(TicketColumn.rate), status: row.text(TicketColumn.status) ?? "",
+                                  calledAt: row.text(TicketColumn.calledAt) == nil ? nil : row.double(TicketColumn.calledAt))
     }
 
     /// The columns a ticket is read from, in SELECT order.
     private enum TicketColumn: Int32, SelectedColumn {
-        case id, hallID, service, number, issuedAt, ahead, rate, status
+        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt
 
         var sql: String {
             switch self {
             case .hallID: "hall_id"
             case .issuedAt: "issued_at"
+            case .calledAt: "called_at"
             default: "\(self)"
             }
         }

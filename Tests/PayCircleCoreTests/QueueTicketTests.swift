@@ -29,6 +29,6 @@ import Testing
 
     @Test func numbersByService() {
         #expect(QueueTicket.number(service: .cash, sequence: 17) == "C017")
-        #expect(QueueTicket.number(service: .invoice, sequence: 1_002) == "I002")
+        #expect(QueueTicket.number(service: .invoice, sequence: 1_002) == "I1002")
     }
 }

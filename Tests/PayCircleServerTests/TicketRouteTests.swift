@@ -91,6 +91,29 @@ import Testing
         }
     }
 
+    /// Only the hall's own queue machine (or an admin) calls its tickets; a number that is not waiting is 404.
+    @Test func theHallCallsItsTickets() async throws {
+        let test = try await TestStore(.spatiaLite)
+        defer { test.remove() }
+        let other = try await test.store.createToken(name: "another hall", role: .operator, points: ["elsewhere"]).secret
+        try await Self.withService(test.store) { client, operatorToken in
+            #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(1)).0 == .ok)
+            let ticket = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#).1
+            let number = try #require(ticket["number"] as? String)
+            let call = #"{"service": "cash", "number": "\#(number)"}"#
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", body: call).0 == .unauthorized)
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", token: other, body: call).0 == .forbidden)
+            let (status, called) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", token: operatorToken, body: call)
+            #expect(status == .ok && called["status"] as? String == "called", "\(called)")
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", token: operatorToken, body: call).0 == .notFound)
+            let served = #"{"service": "cash", "number": "\#(number)", "outcome": "served"}"#
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", token: operatorToken, body: served).1["status"] as? String == "served")
+            let bad = #"{"service": "cash", "number": "\#(number)", "outcome": "gone"}"#
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", token: operatorToken, body: bad).1["error"] != nil)
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/\(try #require(ticket["id"] as? String))").1["status"] as? String == "served")
+        }
+    }
+
     @Test func badTicketRequestsNameTheProblem() async throws {
         let test = try await TestStore(.spatiaLite)
         defer { test.remove() }

@@ -17,7 +17,7 @@ import Testing
         #expect(checks["points.status"] == ["online", "offline", "fault", "closed"])
         #expect(checks["points.kind"] == PointKind.allCases.map(\.rawValue))
         #expect(checks["access_tokens.role"] == ["admin", "operator", "planner", "partner"])
-        #expect(checks["queue_tickets.status"] == ["waiting", "cancelled"])
+        #expect(checks["queue_tickets.status"] == ["waiting", "cancelled", "called", "served", "no_show", "expired"])
         #expect(StoreSchema.migrations.map(\.version) == Array(1...StoreSchema.latestVersion))
     }
 

@@ -7,8 +7,19 @@ import Foundation
 /// at the `(ahead + 1)`-th departure — Gamma(`ahead + 1`, `rate`) after issue, as in ``WaitModel`` — and
 /// the estimate is brought up to date as time passes without a call.
 public struct QueueTicket: Sendable, Hashable {
+    /// A ticket's life: `waiting → called → served | no_show`, `waiting → cancelled | expired`.
     public enum Status: String, Sendable, Codable, CaseIterable {
-        case waiting, cancelled
+        case waiting, cancelled, called, served
+        case noShow = "no_show"
+        case expired
+    }
+
+    /// How a called ticket ends.
+    public enum Outcome: String, Sendable, CaseIterable {
+        case served
+        case noShow = "no_show"
+
+        public var status: Status { self == .served ? .served : .noShow }
     }
 
     public var id: String
@@ -22,9 +33,11 @@ public struct QueueTicket: Sendable, Hashable {
     /// Departures per second when issued (open counters / handling seconds).
     public var rate: Double
     public var status: Status
+    /// When the hall called it; nil until then.
+    public var calledAt: Date?
 
     public init(id: String, hallID: String, service: PaymentService, number: String, issuedAt: Date, ahead: Int, rate: Double,
-                status: Status = .waiting) {
+                status: Status = .waiting, calledAt: Date? = nil) {
         self.id = id
         self.hallID = hallID
         self.service = service
@@ -33,6 +46,7 @@ public struct QueueTicket: Sendable, Hashable {
         self.ahead = ahead
         self.rate = rate
         self.status = status
+        self.calledAt = calledAt
     }
 
     /// The expected call time and its 80% band as known at `now`: given that the ticket has not been
@@ -63,9 +77,10 @@ public struct QueueTicket: Sendable, Hashable {
         callTime(at: now).early.addingTimeInterval(-walkSeconds)
     }
 
-    /// The ticket number: the service's letter and a three-digit sequence (`C017` for the 17th cash ticket).
+    /// The ticket number: the service's letter and an at least three-digit sequence (`C017` for the 17th
+    /// cash ticket; `C1002` after `C999`, never a number given before).
     public static func number(service: PaymentService, sequence: Int) -> String {
         let letter = ["cash": "C", "card": "K", "qr": "Q", "invoice": "I", "business": "B"][service.rawValue] ?? "T"
-        return letter + String(format: "%03d", sequence % 1_000)
+        return letter + String(format: "%03d", sequence)
     }
 }

@@ -114,6 +114,18 @@ enum OpenAPIDocument {
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
               "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
+        "/v1/halls/{id}/calls": {
+          "post": { "summary": "Call a waiting ticket, or close a called one (the hall's queue machine)", "operationId": "callTicket",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["service", "number"],
+              "properties": { "service": { "enum": ["cash", "card", "qr", "invoice", "business"] }, "number": { "type": "string" },
+                "outcome": { "enum": ["served", "no_show"], "description": "Closes a called ticket; without it a waiting ticket is called" } } } } } },
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "The ticket after the call", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
+        },
         "/v1/tickets/{id}": {
           "get": { "summary": "A ticket and its estimated call time", "operationId": "ticket",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
@@ -311,7 +323,7 @@ enum OpenAPIDocument {
           "Ticket": { "type": "object", "required": ["id", "hall_id", "service", "number", "status", "issued_at", "ahead", "position", "call_at",
               "call_early", "call_late", "walk_s", "leave_at", "leave_now"],
             "properties": { "id": { "type": "string" }, "hall_id": { "type": "string" }, "service": { "type": "string" }, "number": { "type": "string" },
-              "status": { "enum": ["waiting", "cancelled"] }, "issued_at": { "type": "string" }, "ahead": { "type": "number" }, "position": { "type": "number" },
+              "status": { "enum": ["waiting", "cancelled", "called", "served", "no_show", "expired"] }, "issued_at": { "type": "string" }, "ahead": { "type": "number" }, "position": { "type": "number" },
               "call_at": { "type": "string" }, "call_early": { "type": "string" }, "call_late": { "type": "string" },
               "walk_s": { "type": ["number", "null"] }, "leave_at": { "type": ["string", "null"] }, "leave_now": { "type": ["boolean", "null"] } } },
           "Queue": { "type": "object", "required": ["hall_id", "reported_at", "age_s", "fresh", "services"],

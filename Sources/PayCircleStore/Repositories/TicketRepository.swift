@@ -1,13 +1,24 @@
+import Foundation
 import PayCircleCore
 
 /// Remote queue tickets.
 public protocol TicketRepository: Sendable {
-    /// Issues a ticket in one transaction, one issuer per hall at a time: `make` gets the hall's next
-    /// sequence number and the tickets still waiting for that service (oldest first) and returns the
-    /// ticket to store.
-    func issueTicket(hallID: String, service: PaymentService,
-                     _ make: @escaping @Sendable (_ sequence: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket
+    /// Issues a ticket in one transaction, one issuer per hall at a time: `make` gets how many tickets the
+    /// hall has issued for `service` since `start` and the tickets still waiting for that service (oldest
+    /// first) and returns the ticket to store (numbering is the caller's rule).
+    func issueTicket(hallID: String, service: PaymentService, since start: Date,
+                     _ make: @escaping @Sendable (_ issuedSince: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket
     func ticket(id: String) async throws -> QueueTicket?
     /// Marks a waiting ticket cancelled; false when there is no such waiting ticket.
     func cancelTicket(id: String) async throws -> Bool
+    /// Moves the oldest ticket `number` of a hall's service that is `from` to `to` (recording `at` as the
+    /// call time when `to` is called); nil when the hall has no such ticket.
+    func moveTicket(hallID: String, service: PaymentService, number: String, from: QueueTicket.Status, to: QueueTicket.Status,
+                    at: Date) async throws -> QueueTicket?
+    /// Marks every ticket called before `cutoff` and not closed a no-show; answers how many.
+    func markNoShows(calledBefore cutoff: Date) async throws -> Int
+    /// Every waiting ticket of every hall, oldest first.
+    func waitingTickets() async throws -> [QueueTicket]
+    /// Marks the tickets `ids` that still wait expired; answers how many.
+    func expireTickets(ids: [String]) async throws -> Int
 }

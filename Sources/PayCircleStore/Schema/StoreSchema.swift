@@ -121,6 +121,10 @@ public enum StoreSchema {
             // A token is found by the digest of its secret, not by comparing every live token.
             .createIndex(IndexDeclaration("access_tokens_secret", on: "access_tokens", ["secret_sha256"])),
         ]),
+        SchemaMigration(9, [
+            // Tickets that halls call: when, so that one not closed in time becomes a no-show.
+            .addColumn(table: "queue_tickets", ColumnDeclaration("called_at", .real, nullable: true)),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -1,0 +1,78 @@
+import Foundation
+import PayCircleCore
+import PayCircleEngine
+import PayCircleStore
+import PayCircleTestSupport
+import Testing
+
+/// A ticket's life on a manual clock, on either store: called once, closed once, and a called ticket not
+/// closed within the no-show time becomes a no-show by the sweep; called tickets hold no place.
+@Suite struct TicketLifeTests {
+    @Test(arguments: TestStore.Kind.available) func calledServedAndNoShow(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
+        defer { test.remove() }
+        let clock = ManualClock(EngineRulesTests.morning)
+        let engine = try await EngineRulesTests.engine(test, clock: clock)
+        _ = try await engine.record(QueueReport(hallID: "hall-1", reportedAt: clock.now, services: [.cash: ServiceQueue(waiting: 2, openCounters: 1, handlingSeconds: 90)]))
+        let first = try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil).ticket
+        let second = try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil).ticket
+        #expect([first.number, second.number] == ["C001", "C002"])
+
+        clock.advance(by: 60)
+        let called = try await engine.callTicket(hallID: "hall-1", service: .cash, number: "C001")
+        #expect(called.id == first.id && called.status == .called && called.calledAt == clock.now)
+        let again = await #expect(throws: EngineError.self) { try await engine.callTicket(hallID: "hall-1", service: .cash, number: "C001") }
+        #expect(again?.kind == .notFound && again?.field == "number")
+        // A called ticket holds no place: the next one has the reported two and C002 ahead.
+        #expect(try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil).ticket.ahead == 3)
+
+        let served = try await engine.closeTicket(hallID: "hall-1", service: .cash, number: "C001", outcome: .served)
+        #expect(served.status == .served)
+        await #expect(throws: EngineError.self) { try await engine.closeTicket(hallID: "hall-1", service: .cash, number: "C001", outcome: .noShow) }
+
+        _ = try await engine.callTicket(hallID: "hall-1", service: .cash, number: "C002")
+        clock.advance(by: engine.noShowAfter - 1)
+        #expect(try await engine.sweepTickets().noShows == 0)
+        clock.advance(by: 2)
+        #expect(try await engine.sweepTickets().noShows == 1)
+        #expect(try await engine.ticket(id: second.id).status == .noShow)
+        await #expect(throws: EngineError.self) { try await engine.closeTicket(hallID: "hall-1", service: .cash, number: "C002", outcome: .served) }
+        #expect(try await test.reopen().ticket(id: first.id)?.status == .served)
+    }
+
+    /// Numbers start again at C001 when the hall's local day starts (midnight in Asia/Shanghai, 16:00 UTC);
+    /// tickets still waiting from the day before, or at a hall that has closed, expire.
+    @Test(arguments: TestStore.Kind.available) func numbersStartEachLocalDayAndWaitingTicketsExpire(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
+        defer { test.remove() }
+        let lateEvening = Date(timeIntervalSince1970: 1_796_053_800)   // 2026-11-30 23:50 in Dongguan
+        let clock = ManualClock(lateEvening)
+        let engine = try await EngineRulesTests.engine(test, clock: clock)
+        func report() async throws {
+            _ = try await engine.record(QueueReport(hallID: "hall-1", reportedAt: clock.now, services: [.cash: ServiceQueue(waiting: 0, openCounters: 1, handlingSeconds: 60)]))
+        }
+        try await report()
+        let evening = try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil).ticket
+        #expect(evening.number == "C001")
+        #expect(try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil).ticket.number == "C002")
+        #expect(try await engine.sweepTickets().expired == 0)
+
+        clock.advance(by: 20 * 60)   // 00:10 the next day
+        try await report()
+        #expect(try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil).ticket.number == "C001")
+        #expect(try await engine.sweepTickets().expired == 2)
+        #expect(try await engine.ticket(id: evening.id).status == .expired)
+
+        // A hall that keeps hours: its waiting tickets expire once it has closed.
+        var dayHall = EngineRulesTests.hall
+        dayHall.id = "hall-2"
+        dayHall.openingHours = OpeningHours("Mo-Su 08:00-17:00")
+        try await engine.replacePoint(dayHall, by: EngineRulesTests.token(.admin))
+        clock.set(Date(timeIntervalSince1970: 1_796_112_000))   // 2026-12-01 16:00 in Dongguan
+        _ = try await engine.record(QueueReport(hallID: "hall-2", reportedAt: clock.now, services: [.cash: ServiceQueue(waiting: 0, openCounters: 1, handlingSeconds: 60)]))
+        let afternoon = try await engine.issueTicket(hallID: "hall-2", service: .cash, from: nil).ticket
+        clock.advance(by: 65 * 60)   // 17:05
+        _ = try await engine.sweepTickets()
+        #expect(try await engine.ticket(id: afternoon.id).status == .expired)
+    }
+}
