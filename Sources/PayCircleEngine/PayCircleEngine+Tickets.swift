@@ -4,8 +4,9 @@ import PayCircleStore
 
 extension PayCircleEngine {
     /// Takes a place in a hall's queue for `service`: refused when the hall has no fresh report for it
-    /// (its call time could not be estimated) or `from` cannot reach it on foot. Answers the ticket and,
-    /// from `from`, the walking seconds to the hall.
+    /// (its call time could not be estimated), is closed now or closes before the estimated call (by its
+    /// opening hours), or `from` cannot reach it on foot. Answers the ticket and, from `from`, the walking
+    /// seconds to the hall.
     public func issueTicket(hallID: String, service: PaymentService, from: Coordinate?) async throws -> (ticket: QueueTicket, walkSeconds: Double?) {
         let hall = try hall(hallID, for: .tickets)
         let now = clock.now
@@ -14,12 +15,24 @@ extension PayCircleEngine {
             throw EngineError(.conflict, code: "no_queue",
                               "'\(hall.id)' has no fresh queue report for \(service.rawValue): a ticket's call time cannot be estimated", field: "service")
         }
+        if hall.isOpen(at: now) == false {
+            let opens = hall.nextOpening(after: now).map { "; it opens at \(hall.localTimestamp($0))" } ?? ""
+            throw EngineError(.conflict, code: "hall_closed", "'\(hall.id)' is closed now\(opens)", field: "id")
+        }
         // Every check comes before the ticket is stored: a place the network cannot reach is refused first.
         let walkSeconds = try walk(from: from, to: hall)
         // Numbers run per hall, service and local day: C001 is the first cash ticket of the hall's day.
         let ticket = try await store.issueTicket(hallID: hall.id, service: service, since: Self.startOfDay(at: now, in: hall)) { issuedToday, waiting in
-            QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service, number: QueueTicket.number(service: service, sequence: issuedToday + 1),
-                        issuedAt: now, ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds)
+            let ticket = QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service,
+                                     number: QueueTicket.number(service: service, sequence: issuedToday + 1), issuedAt: now,
+                                     ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds)
+            // Refused, and nothing stored, when the hall closes before the estimated call.
+            let call = ticket.callTime(at: now).expected
+            guard hall.isOpen(at: call) != false else {
+                throw EngineError(.conflict, code: "closes_before_call",
+                                  "'\(hall.id)' closes before the estimated call at \(hall.localTimestamp(call))", field: "id")
+            }
+            return ticket
         }
         return (ticket, walkSeconds)
     }

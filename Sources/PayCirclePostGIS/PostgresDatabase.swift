@@ -63,8 +63,8 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
-    /// Runs `body` inside BEGIN … COMMIT on one connection of the pool; any error rolls it back and is
-    /// thrown as it was.
+    /// Runs `body` inside BEGIN … COMMIT on one connection of the pool; any error rolls it back. The
+    /// database's errors are thrown as ``StoreError``s, the body's own as they were.
     public func transaction<T: Sendable>(_ body: (Transaction) async throws -> T) async throws -> T {
         do {
             return try await client.withConnection { connection in
@@ -79,9 +79,7 @@ public final class PostgresDatabase: Sendable {
                     throw error
                 }
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch let error as PSQLError {
             throw StoreError(StoreError.describing(error))
         }
     }

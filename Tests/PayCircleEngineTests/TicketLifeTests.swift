@@ -75,4 +75,35 @@ import Testing
         _ = try await engine.sweepTickets()
         #expect(try await engine.ticket(id: afternoon.id).status == .expired)
     }
+
+    /// No ticket for a hall that is closed (the refusal says when it opens) or that closes before the
+    /// estimated call; a refused ticket leaves nothing stored.
+    @Test(arguments: TestStore.Kind.available) func aClosedHallOrOneClosingBeforeTheCallGivesNoTicket(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
+        defer { test.remove() }
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_796_079_600))   // 2026-12-01 07:00 in Dongguan
+        let engine = try await EngineRulesTests.engine(test, clock: clock)
+        var dayHall = EngineRulesTests.hall
+        dayHall.id = "hall-2"
+        dayHall.openingHours = OpeningHours("Mo-Su 08:00-17:00")
+        try await engine.replacePoint(dayHall, by: EngineRulesTests.token(.admin))
+        func report(waiting: Int) async throws {
+            _ = try await engine.record(QueueReport(hallID: "hall-2", reportedAt: clock.now,
+                                                    services: [.cash: ServiceQueue(waiting: waiting, openCounters: 1, handlingSeconds: 120)]))
+        }
+        try await report(waiting: 10)
+        let closed = await #expect(throws: EngineError.self) { try await engine.issueTicket(hallID: "hall-2", service: .cash, from: nil) }
+        #expect(closed?.code == "hall_closed")
+        #expect(closed?.message == "'hall-2' is closed now; it opens at 2026-12-01T08:00:00+08:00")
+
+        clock.set(Date(timeIntervalSince1970: 1_796_114_400))   // 16:40: eleven departures at 120 s each end after 17:00
+        try await report(waiting: 10)
+        let late = await #expect(throws: EngineError.self) { try await engine.issueTicket(hallID: "hall-2", service: .cash, from: nil) }
+        #expect(late?.code == "closes_before_call" && late?.kind == .conflict)
+        #expect(try await test.store.waitingTickets().isEmpty)
+
+        try await report(waiting: 2)   // three departures: called about 16:46
+        #expect(try await engine.issueTicket(hallID: "hall-2", service: .cash, from: nil).ticket.number == "C001")
+        #expect(try await test.store.waitingTickets().count == 1)
+    }
 }
