@@ -28,21 +28,6 @@ extension PayCircleEngine {
 
     /// The credentials a bearer secret stands for.
     public func authenticate(secret: String) async throws -> Credentials {
-        try await store.authenticate(secret: secret).map(Credentials.valid) ?? .invalid
-    }
-
-    /// A new token; its secret is returned here only.
-    public func createToken(name: String, role: AccessRole, points: Set<String>?) async throws -> (token: AccessToken, secret: String) {
-        try await store.createToken(name: name, role: role, points: points, at: clock.now)
-    }
-
-    /// Every token, revoked ones included, oldest first.
-    public func accessTokens() async throws -> [AccessToken] {
-        try await store.accessTokens()
-    }
-
-    /// Revokes a token now; false when no live token has that id.
-    public func revokeToken(id: String) async throws -> Bool {
-        try await store.revokeToken(id: id, at: clock.now)
+        try await AccessTokens(store: store, clock: clock).credentials(secret: secret)
     }
 }

@@ -7,8 +7,8 @@ extension PayCircleEngine {
         try await registry.apply(PointChange(upserts: points, replace: replace ? .all : nil))
     }
 
-    /// Replaces every population area, in one transaction.
-    public func importAreas(_ areas: [PopulationArea]) async throws {
+    /// Replaces every population area of `store`, in one transaction (no points need loading for it).
+    public static func importAreas(_ areas: [PopulationArea], into store: any LayerRepository) async throws {
         try await store.replaceAreas(areas)
     }
 }

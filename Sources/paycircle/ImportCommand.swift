@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PayCircleCore
+import PayCircleEngine
 import PayCircleNetwork
 import PayCircleStore
 
@@ -110,7 +111,7 @@ struct ImportAreasCommand: AsyncParsableCommand {
     func run() async throws {
         let areas = try AreaFileReader.read(contentsOf: URL(fileURLWithPath: file), populationProperty: populationProperty, nameProperty: nameProperty,
                                             limits: limits.limits(overriding: .areaFiles))
-        try await store.openEngine(loading: []).importAreas(areas)
+        try await PayCircleEngine.importAreas(areas, into: store.openStore())
         let summary = Summary(file: file, areas: areas.count, population: areas.reduce(0) { $0 + $1.population })
         if format == .json {
             try printJSON(summary)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PayCircleCore
+import PayCircleEngine
 import PayCircleStore
 
 struct TokenCommand: AsyncParsableCommand {
@@ -39,7 +40,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (token, secret) = try await store.openEngine(loading: []).createToken(name: name, role: role, points: scope)
+        let (token, secret) = try await AccessTokens(store: store.openStore()).create(name: name, role: role, points: scope)
         let scopeText = token.points.map { ", points " + $0.sorted().joined(separator: ",") } ?? ""
         print("Token \(token.id) (\(token.role.rawValue), \(token.name)\(scopeText)). Keep the secret now; it is not shown again:")
         print(secret)
@@ -52,7 +53,7 @@ struct TokenListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let rows = try await store.openEngine(loading: []).accessTokens().map { token in
+        let rows = try await AccessTokens(store: store.openStore()).all().map { token in
             [token.id, token.role.rawValue, token.name, token.points.map { $0.sorted().joined(separator: ",") } ?? "all",
              Timestamp.utcString(token.createdAt), token.revokedAt.map(Timestamp.utcString) ?? "-"]
         }
@@ -67,7 +68,7 @@ struct TokenRevokeCommand: AsyncParsableCommand {
     @Argument(help: "The token's id (tok_…).") var id: String
 
     func run() async throws {
-        guard try await store.openEngine(loading: []).revokeToken(id: id) else {
+        guard try await AccessTokens(store: store.openStore()).revoke(id: id) else {
             throw ValidationError("no live token with id '\(id)' (see 'paycircle token list')")
         }
         print("Revoked \(id).")
