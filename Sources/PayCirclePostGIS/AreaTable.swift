@@ -13,8 +13,8 @@ enum AreaTable {
                     INSERT INTO areas (id, name, population, geom)
                     VALUES (\(area.id), \(area.name), \(area.population), ST_Multi(ST_GeomFromText(\(area.multiPolygonWKT), 4326)))
                     """)
-            } catch {
-                throw StoreError("area '\(area.id)': \(error)")
+            } catch where !ConnectionLoss.leftNothingCommitted(error, commitSent: false) {
+                throw StoreError("area '\(area.id)': \(StoreError.describing(error))")
             }
         }
     }

@@ -52,53 +52,85 @@ public final class PostgresDatabase: Sendable {
         try await map(query) { $0 }
     }
 
-    /// Runs `query` and turns each row into a value as it arrives.
+    /// Runs `query` and turns each row into a value as it arrives. A statement that failed because its
+    /// connection was lost, with nothing committed (``ConnectionLoss``), runs again on another one.
     public func map<T>(_ query: PostgresQuery, _ transform: (PostgresRow) throws -> T) async throws -> [T] {
-        do {
-            var values: [T] = []
-            for try await row in try await client.query(query, logger: logger) { values.append(try transform(row)) }
-            return values
-        } catch {
-            throw StoreError(StoreError.describing(error))
+        var attempt = 0
+        while true {
+            do {
+                return try await withOpenConnection { connection in
+                    var values: [T] = []
+                    for try await row in try await connection.query(query, logger: logger) { values.append(try transform(row)) }
+                    return values
+                }
+            } catch where attempt + 1 < ConnectionLoss.attempts && ConnectionLoss.leftNothingCommitted(error, commitSent: true) {
+                try await ConnectionLoss.pause(before: attempt)
+                attempt += 1
+            } catch {
+                throw StoreError(StoreError.describing(error))
+            }
         }
     }
 
     /// Runs `body` inside BEGIN … COMMIT on one connection of the pool; any error rolls it back. The
-    /// database's errors are thrown as ``StoreError``s, the body's own as they were.
+    /// database's errors are thrown as ``StoreError``s, the body's own as they were. When the connection
+    /// is lost before COMMIT is sent, the whole transaction runs again on another connection, so `body`
+    /// must do nothing outside the database that it cannot do twice.
     public func transaction<T: Sendable>(_ body: (Transaction) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in
-                let transaction = Transaction(connection: connection, logger: logger)
-                try await transaction.query("BEGIN")
-                do {
-                    let value = try await body(transaction)
-                    try await transaction.query("COMMIT")
-                    return value
-                } catch {
-                    _ = try? await transaction.query("ROLLBACK")
-                    throw error
+        var attempt = 0
+        while true {
+            let commit = CommitMark()
+            do {
+                return try await withOpenConnection { connection in
+                    let transaction = Transaction(connection: connection, logger: logger)
+                    try await transaction.query("BEGIN")
+                    do {
+                        let value = try await body(transaction)
+                        commit.sent = true
+                        try await transaction.query("COMMIT")
+                        return value
+                    } catch {
+                        // A closed connection has nothing to roll back, and would never answer.
+                        if !connection.isClosed { _ = try? await transaction.query("ROLLBACK") }
+                        throw error
+                    }
                 }
+            } catch where attempt + 1 < ConnectionLoss.attempts && ConnectionLoss.leftNothingCommitted(error, commitSent: commit.sent) {
+                try await ConnectionLoss.pause(before: attempt)
+                attempt += 1
+            } catch let error as PSQLError {
+                throw StoreError(StoreError.describing(error))
+            } catch let error as ConnectionLoss {
+                throw StoreError(StoreError.describing(error))
             }
-        } catch let error as PSQLError {
-            throw StoreError(StoreError.describing(error))
         }
     }
 
-    /// The statements of one transaction.
+    /// Lends `body` a connection of the pool that is still open, and takes it back however `body` ends.
+    private func withOpenConnection<T>(_ body: (PostgresConnection) async throws -> sending T) async throws -> sending T {
+        try await client.withConnection { connection in
+            guard !connection.isClosed else { throw ConnectionLoss.closedBeforeUse }
+            return try await body(connection)
+        }
+    }
+
+    /// The statements of one transaction. Their failures reach ``PostgresDatabase/transaction(_:)`` as
+    /// PostgresNIO's errors, which retries a lost connection and describes the rest.
     public struct Transaction {
         let connection: PostgresConnection
         let logger: Logger
 
         @discardableResult
         public func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
-            do {
-                var rows: [PostgresRow] = []
-                for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
-                return rows
-            } catch {
-                throw StoreError(StoreError.describing(error))
-            }
+            var rows: [PostgresRow] = []
+            for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
+            return rows
         }
+    }
+
+    /// Whether a transaction's COMMIT has been sent, after which a lost connection leaves its outcome unknown.
+    private final class CommitMark: @unchecked Sendable {
+        var sent = false
     }
 
     /// A connection of its own to the same database, for a caller that keeps it (LISTEN needs one).

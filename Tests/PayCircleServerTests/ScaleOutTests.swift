@@ -79,8 +79,9 @@ struct ScaleOutTests {
         print("two instances: create seen after \(shown ?? -1) s, status after \(faulty ?? -1) s, delete after \(gone ?? -1) s")
     }
 
-    @Test func anInstanceRecoversFromARestartOfPostgreSQL() async throws {
-        // A server of its own, so that restarting it disturbs no other test.
+    /// Runs `body` with a PostgreSQL server of its own (the URL of a new database on it, and a way to restart
+    /// it), so that restarting it disturbs no other test.
+    static func withOwnServer(_ body: (_ location: String, _ restart: () async throws -> Void) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
@@ -89,32 +90,61 @@ struct ScaleOutTests {
         let port = Int.random(in: 56_000...56_999)
         let url = try await ShellCommand.run("\(script) start \(data) \(port)").trimmingCharacters(in: .whitespacesAndNewlines)
         defer { _ = system("\(script) stop \(data) >/dev/null 2>&1") }
-        let location = try PostgresLocation(url).database("restart_test").redacted
         try await TestStore.run("CREATE DATABASE restart_test", on: PostgresLocation(url))
+        try await body(try PostgresLocation(url).database("restart_test").redacted) {
+            _ = try await ShellCommand.run("\(script) restart \(data)")
+        }
+    }
 
-        let direct = try await PostGISStore.open(PostgresLocation(location))
-        let secret = try await direct.createToken(name: "restart test", role: .admin).secret
-        let server = try PayCircleProcess(["serve", "--store", location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
-        defer { server.kill() }
-        let http = try server.waitForPort()
-        #expect(try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("before")).0 == 201)
+    @Test func pooledConnectionsCutByARestartAreReplacedWithoutAnError() async throws {
+        try await Self.withOwnServer { location, restart in
+            let database = try await PostgresDatabase.open(PostgresLocation(location), maxConnections: 8)
+            defer { database.close() }
+            try await database.query("CREATE TABLE counts (n integer)")
+            // Eight connections open and idle in the pool.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 { group.addTask { try await database.query("SELECT pg_sleep(0.05)") } }
+                try await group.waitForAll()
+            }
+            // A restart cuts all eight; the first statements after it meet dead connections and run again.
+            try await restart()
+            let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+                for n in 0..<8 { group.addTask { try await database.query("SELECT \(n)::integer").first?.decode(Int.self) ?? -1 } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.sorted() == Array(0..<8))
+            try await restart()
+            try await database.transaction { try await $0.query("INSERT INTO counts VALUES (1)") }
+            #expect(try await database.query("SELECT count(*) FROM counts").first?.decode(Int.self) == 1)
+        }
+    }
 
-        _ = try await ShellCommand.run("\(script) restart \(data)")
-        // Written straight into the database while the instance is reconnecting: it arrives by its notice
-        // if the instance listens again in time, else by the resynchronisation that follows reconnecting.
-        let kiosk = PaymentPoint(id: "during", name: "重启期间", kind: .kiosk, openingHours: OpeningHours("24/7"),
-                                 location: Coordinate(latitude: 23.03, longitude: 113.76))
-        try await direct.write(PointChange(upserts: [kiosk]))
-        let resynced = try await Self.secondsUntil(limit: 10) { try await Self.request(http, .get, "/v1/points/during").0 == 200 }
-        #expect(resynced != nil, "the point written during the restart never reached the instance")
+    @Test func anInstanceRecoversFromARestartOfPostgreSQL() async throws {
+        try await Self.withOwnServer { location, restart in
+            let direct = try await PostGISStore.open(PostgresLocation(location))
+            let secret = try await direct.createToken(name: "restart test", role: .admin).secret
+            let server = try PayCircleProcess(["serve", "--store", location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600"])
+            defer { server.kill() }
+            let http = try server.waitForPort()
+            #expect(try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("before")).0 == 201)
 
-        // Writes through the instance work again, and answers are right.
-        let (created, _) = try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("after", lat: 23.05, lon: 113.78))
-        #expect(created == 201)
-        let (status, nearest) = try await Self.request(http, .get, "/v1/nearest?lat=23.03&lon=113.76&k=3")
-        #expect(status == 200)
-        #expect((nearest["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["during", "before", "after"])
-        #expect(try await direct.loadPoints().map(\.id) == ["after", "before", "during"])
-        print("after a restart of PostgreSQL the instance caught up in \(resynced ?? -1) s")
+            try await restart()
+            // Written straight into the database while the instance is reconnecting: it arrives by its notice
+            // if the instance listens again in time, else by the resynchronisation that follows reconnecting.
+            let kiosk = PaymentPoint(id: "during", name: "重启期间", kind: .kiosk, openingHours: OpeningHours("24/7"),
+                                     location: Coordinate(latitude: 23.03, longitude: 113.76))
+            try await direct.write(PointChange(upserts: [kiosk]))
+            let resynced = try await Self.secondsUntil(limit: 10) { try await Self.request(http, .get, "/v1/points/during").0 == 200 }
+            #expect(resynced != nil, "the point written during the restart never reached the instance")
+
+            // Writes through the instance work again, and answers are right.
+            let (created, _) = try await Self.request(http, .post, "/v1/points", token: secret, body: Self.kiosk("after", lat: 23.05, lon: 113.78))
+            #expect(created == 201)
+            let (status, nearest) = try await Self.request(http, .get, "/v1/nearest?lat=23.03&lon=113.76&k=3")
+            #expect(status == 200)
+            #expect((nearest["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["during", "before", "after"])
+            #expect(try await direct.loadPoints().map(\.id) == ["after", "before", "during"])
+            print("after a restart of PostgreSQL the instance caught up in \(resynced ?? -1) s")
+        }
     }
 }
