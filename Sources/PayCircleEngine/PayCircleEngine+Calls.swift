@@ -22,13 +22,13 @@ extension PayCircleEngine {
         return ticket
     }
 
-    /// Ends the tickets that time has ended: called ones not closed within ``noShowAfter`` become
+    /// Ends the tickets that time has ended: called ones not closed within ``TicketRules/noShowAfter`` become
     /// no-shows; waiting ones expire when their hall is closed (by its opening hours) or their local day
     /// is over. Answers how many of each.
     @discardableResult
     public func sweepTickets() async throws -> (noShows: Int, expired: Int) {
         let now = clock.now
-        let noShows = try await store.markNoShows(calledBefore: now.addingTimeInterval(-noShowAfter))
+        let noShows = try await store.markNoShows(calledBefore: now.addingTimeInterval(-ticketRules.noShowAfter))
         let over = try await store.waitingTickets().filter { ticket in
             guard let hall = registry.point(id: ticket.hallID) else { return true }
             return ticket.issuedAt < Self.startOfDay(at: now, in: hall) || hall.isOpen(at: now) == false

@@ -3,11 +3,14 @@ import PayCircleCore
 import PayCircleStore
 
 extension PayCircleEngine {
-    /// Takes a place in a hall's queue for `service`: refused when the hall has no fresh report for it
-    /// (its call time could not be estimated), is closed now or closes before the estimated call (by its
-    /// opening hours), or `from` cannot reach it on foot. Answers the ticket and, from `from`, the walking
-    /// seconds to the hall.
-    public func issueTicket(hallID: String, service: PaymentService, from: Coordinate?) async throws -> (ticket: QueueTicket, walkSeconds: Double?) {
+    /// Takes a place in a hall's queue for `service` on behalf of `customer` (the app's opaque id of its
+    /// user, kept only as a digest). Refused when the hall has no fresh report for the service (its call
+    /// time could not be estimated), is closed now or closes before the estimated call (by its opening
+    /// hours), `from` cannot reach it on foot, the customer already holds a ticket there
+    /// (`already_holding`), or the service's remote tickets fill their share of the next hour's counter
+    /// capacity (`remote_queue_full`, ``TicketRules/remoteShare``). Answers the ticket, the key that
+    /// cancels it (shown this once) and, from `from`, the walking seconds to the hall.
+    public func issueTicket(hallID: String, service: PaymentService, customer: String, from: Coordinate?) async throws -> IssuedTicket {
         let hall = try hall(hallID, for: .tickets)
         let now = clock.now
         guard let report = queues.report(for: hall.id), waits.estimate(for: hall, report: report, at: now, walkSeconds: 0, service: service).source == .queue,
@@ -21,11 +24,26 @@ extension PayCircleEngine {
         }
         // Every check comes before the ticket is stored: a place the network cannot reach is refused first.
         let walkSeconds = try walk(from: from, to: hall)
+        let key = TicketKey.generate()
+        let holder = TicketKey.digest(customer: customer)
+        let cap = ticketRules.remoteCap(perHour: Double(queue.openCounters) * 3600 / queue.handlingSeconds)
         // Numbers run per hall, service and local day: C001 is the first cash ticket of the hall's day.
-        let ticket = try await store.issueTicket(hallID: hall.id, service: service, since: Self.startOfDay(at: now, in: hall)) { issuedToday, waiting in
+        let ticket = try await store.issueTicket(hallID: hall.id, service: service, since: Self.startOfDay(at: now, in: hall)) { [ticketRules] issuedToday, active in
+            if let held = active.first(where: { $0.holderDigest == holder }) {
+                throw EngineError(.conflict, code: "already_holding",
+                                  "this customer already holds ticket \(held.number) at '\(hall.id)' (\(held.status.rawValue)); cancel it before taking another",
+                                  field: "customer")
+            }
+            let waiting = active.filter { $0.service == service && $0.status == .waiting }
+            guard waiting.count < cap else {
+                throw EngineError(.conflict, code: "remote_queue_full",
+                                  "'\(hall.id)' has \(waiting.count) remote \(service.rawValue) tickets waiting, the most its counters allow "
+                                      + "(\(Int((ticketRules.remoteShare * 100).rounded()))% of the next hour's capacity)", field: "service")
+            }
             let ticket = QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service,
                                      number: QueueTicket.number(service: service, sequence: issuedToday + 1), issuedAt: now,
-                                     ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds)
+                                     ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds,
+                                     holderDigest: holder, keyDigest: TicketKey.digest(key: key))
             // Refused, and nothing stored, when the hall closes before the estimated call.
             let call = ticket.callTime(at: now).expected
             guard hall.isOpen(at: call) != false else {
@@ -34,7 +52,7 @@ extension PayCircleEngine {
             }
             return ticket
         }
-        return (ticket, walkSeconds)
+        return IssuedTicket(ticket: ticket, key: key, walkSeconds: walkSeconds)
     }
 
     public func ticket(id: String) async throws -> QueueTicket {
@@ -48,9 +66,15 @@ extension PayCircleEngine {
         return try walk(from: from, to: hall)
     }
 
-    /// Cancels a waiting ticket.
-    public func cancelTicket(id: String) async throws {
-        guard try await store.cancelTicket(id: id) else { throw EngineError.notFound("no waiting ticket with id '\(id)'") }
+    /// Cancels a waiting ticket for the holder of its `key`: 403 `wrong_ticket_key` without the key the
+    /// ticket was issued with.
+    public func cancelTicket(id: String, key: String?) async throws {
+        let ticket = try await ticket(id: id)
+        guard let expected = ticket.keyDigest, let key, TicketKey.digest(key: key) == expected else {
+            throw EngineError(.forbidden, code: "wrong_ticket_key", key == nil ? "cancelling a ticket needs the Ticket-Key header given when it was issued"
+                                                                                : "the Ticket-Key header does not match this ticket", field: "Ticket-Key")
+        }
+        guard try await store.cancelTicket(id: id) else { throw EngineError.notFound("ticket '\(id)' is \(ticket.status.rawValue), not waiting") }
     }
 
     /// The start of the local day of `point` (its time zone) that `now` falls in.

@@ -37,32 +37,32 @@ public final class PayCircleEngine: Sendable {
     public let queues: QueueBoard
     /// How waits are estimated from them.
     public let waits: WaitModel
-    /// How long a called ticket may stay open before it counts as a no-show.
-    public let noShowAfter: TimeInterval
+    /// The limits of remote tickets.
+    public let ticketRules: TicketRules
     public let clock: any EngineClock
 
     var store: any DataStore { registry.store }
 
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
-                queues: QueueBoard? = nil, waits: WaitModel = WaitModel(), noShowAfter: TimeInterval = 600, clock: any EngineClock = SystemClock()) {
+                queues: QueueBoard? = nil, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(), clock: any EngineClock = SystemClock()) {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
         self.layout = layout
         self.candidates = candidates
         self.queues = queues ?? QueueBoard(store: registry.store)
         self.waits = waits
-        self.noShowAfter = noShowAfter
+        self.ticketRules = ticketRules
         self.clock = clock
     }
 
     /// An engine over `store`, reading the points and the `loading` parts.
-    public static func open(_ store: any DataStore, loading parts: Parts = .all, waits: WaitModel = WaitModel(), noShowAfter: TimeInterval = 600,
+    public static func open(_ store: any DataStore, loading parts: Parts = .all, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(),
                             clock: any EngineClock = SystemClock()) async throws -> PayCircleEngine {
-        try await open(PointRegistry(store: store), loading: parts, waits: waits, noShowAfter: noShowAfter, clock: clock)
+        try await open(PointRegistry(store: store), loading: parts, waits: waits, ticketRules: ticketRules, clock: clock)
     }
 
     /// An engine over `registry`'s store, reading the `loading` parts.
-    public static func open(_ registry: PointRegistry, loading parts: Parts = .all, waits: WaitModel = WaitModel(), noShowAfter: TimeInterval = 600,
+    public static func open(_ registry: PointRegistry, loading parts: Parts = .all, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(),
                             clock: any EngineClock = SystemClock()) async throws -> PayCircleEngine {
         let store = registry.store
         let graph = parts.contains(.network) || parts.contains(.planning) ? WalkingGraph(try await store.loadNetwork()) : nil
@@ -71,12 +71,12 @@ public final class PayCircleEngine: Sendable {
         let candidates = parts.contains(.planning) ? try await store.loadCandidates() : []
         let queues = parts.contains(.queues) ? try await QueueBoard.loading(store) : QueueBoard(store: store)
         return PayCircleEngine(registry: registry, graph: usable, layout: layout, candidates: candidates, queues: queues, waits: waits,
-                               noShowAfter: noShowAfter, clock: clock)
+                               ticketRules: ticketRules, clock: clock)
     }
 
     /// The same engine with another wait model.
     public func with(waits: WaitModel) -> PayCircleEngine {
         PayCircleEngine(registry: registry, graph: graph, layout: layout, candidates: candidates, queues: queues, waits: waits,
-                        noShowAfter: noShowAfter, clock: clock)
+                        ticketRules: ticketRules, clock: clock)
     }
 }

@@ -5,7 +5,7 @@ import PostgresNIO
 
 extension PostGISStore {
     public func issueTicket(hallID: String, service: PaymentService, since start: Date,
-                            _ make: @escaping @Sendable (_ issuedSince: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+                            _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
         try await database.transaction { transaction in
             // One issuer per hall at a time, across instances: numbers and places in line stay unique.
             try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(\(hallID)))")
@@ -14,14 +14,15 @@ extension PostGISStore {
                 """).first?.decode(Int.self) ?? 0
             let held = try await transaction.query("""
                 SELECT \(unescaped: QueueTicketRow.columns) FROM queue_tickets
-                WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND status = \(QueueTicket.Status.waiting.rawValue)
+                WHERE hall_id = \(hallID) AND status IN (\(QueueTicket.Status.waiting.rawValue), \(QueueTicket.Status.called.rawValue))
                 ORDER BY issued_at, id COLLATE "C"
                 """).map(Self.ticket)
             let ticket = try make(issued, held)
             try await transaction.query("""
                 INSERT INTO queue_tickets (\(unescaped: QueueTicketRow.columns))
                 VALUES (\(ticket.id), \(ticket.hallID), \(ticket.service.rawValue), \(ticket.number), \(ticket.issuedAt.timeIntervalSince1970),
-                        \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue), \(ticket.calledAt?.timeIntervalSince1970))
+                        \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue), \(ticket.calledAt?.timeIntervalSince1970),
+                        \(ticket.holderDigest), \(ticket.keyDigest))
                 """)
             return ticket
         }
@@ -71,9 +72,9 @@ extension PostGISStore {
     }
 
     private static func ticket(_ row: PostgresRow) throws -> QueueTicket {
-        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt) =
-            try row.decode((String, String, String, String, Double, Int, Double, String, Double?).self)
+        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt, holder, key) =
+            try row.decode((String, String, String, String, Double, Int, Double, String, Double?, String?, String?).self)
         return try QueueTicketRow.ticket(id: id, hallID: hall, service: service, number: number, issuedAt: issuedAt, ahead: ahead, rate: rate,
-                                         status: status, calledAt: calledAt)
+                                         status: status, calledAt: calledAt, holderDigest: holder, keyDigest: key)
     }
 }

@@ -3,11 +3,12 @@ import PayCircleCore
 
 /// A ticket as the API shows it at `now` (estimates brought up to date): `{"id", "hall_id", "service", "number", "status", "issued_at", "ahead",
 /// "position", "call_at", "call_early", "call_late", "walk_s", "leave_at", "leave_now"}`; the walk fields
-/// are null without a place to walk from.
+/// are null without a place to walk from. The answer that issues it adds `"ticket_key"`, shown only then.
 struct TicketJSON: JSONWritable {
     let ticket: QueueTicket
     let walkSeconds: Double?
     let now: Date
+    var key: String? = nil
 
     func write(to json: inout JSONWriter) {
         let call = ticket.callTime(at: now)
@@ -27,6 +28,7 @@ struct TicketJSON: JSONWritable {
             let leave = walkSeconds.map { ticket.leaveAt(walkSeconds: $0, now: now) }
             json.nullableField("leave_at", leave.map { Timestamp.utcString(max($0, now)) })
             json.nullableField("leave_now", leave.map { $0 <= now })
+            if let key { json.field("ticket_key", key) }
         }
     }
 }

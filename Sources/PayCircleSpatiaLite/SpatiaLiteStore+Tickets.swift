@@ -4,24 +4,25 @@ import PayCircleStore
 
 extension SpatiaLiteStore {
     public func issueTicket(hallID: String, service: PaymentService, since start: Date,
-                            _ make: @escaping @Sendable (_ issuedSince: Int, _ waiting: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+                            _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
         try await pool.write { connection in
             try connection.transaction {
                 let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ? AND service = ? AND issued_at >= ?")
                 count.bind([.text(hallID), .text(service.rawValue), .real(start.timeIntervalSince1970)])
                 let issued = try count.step() ? Int(count.int(0)) : 0
-                let waiting = try connection.prepare("""
+                let active = try connection.prepare("""
                     SELECT \(TicketColumn.list) FROM queue_tickets
-                    WHERE hall_id = ? AND service = ? AND status = ? ORDER BY issued_at, id
+                    WHERE hall_id = ? AND status IN (?, ?) ORDER BY issued_at, id
                     """)
-                waiting.bind([.text(hallID), .text(service.rawValue), .text(QueueTicket.Status.waiting.rawValue)])
+                active.bind([.text(hallID), .text(QueueTicket.Status.waiting.rawValue), .text(QueueTicket.Status.called.rawValue)])
                 var held: [QueueTicket] = []
-                while try waiting.step() { held.append(try Self.ticket(waiting)) }
+                while try active.step() { held.append(try Self.ticket(active)) }
                 let ticket = try make(issued, held)
-                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
+                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
                     .text(ticket.id), .text(ticket.hallID), .text(ticket.service.rawValue), .text(ticket.number),
                     .real(ticket.issuedAt.timeIntervalSince1970), .integer(Int64(ticket.ahead)), .real(ticket.rate), .text(ticket.status.rawValue),
                     ticket.calledAt.map { .real($0.timeIntervalSince1970) } ?? .null,
+                    ticket.holderDigest.map { .text($0) } ?? .null, ticket.keyDigest.map { .text($0) } ?? .null,
                 ])
                 return ticket
             }
@@ -100,18 +101,21 @@ extension SpatiaLiteStore {
         try QueueTicketRow.ticket(id: row.text(TicketColumn.id) ?? "", hallID: row.text(TicketColumn.hallID) ?? "", service: row.text(TicketColumn.service) ?? "",
                                   number: row.text(TicketColumn.number) ?? "", issuedAt: row.double(TicketColumn.issuedAt), ahead: Int(row.int(TicketColumn.ahead)),
                                   rate: row.double(TicketColumn.rate), status: row.text(TicketColumn.status) ?? "",
-                                  calledAt: row.text(TicketColumn.calledAt) == nil ? nil : row.double(TicketColumn.calledAt))
+                                  calledAt: row.text(TicketColumn.calledAt) == nil ? nil : row.double(TicketColumn.calledAt),
+                                  holderDigest: row.text(TicketColumn.holderDigest), keyDigest: row.text(TicketColumn.keyDigest))
     }
 
     /// The columns a ticket is read from, in SELECT order.
     private enum TicketColumn: Int32, SelectedColumn {
-        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt
+        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt, holderDigest, keyDigest
 
         var sql: String {
             switch self {
             case .hallID: "hall_id"
             case .issuedAt: "issued_at"
             case .calledAt: "called_at"
+            case .holderDigest: "customer_sha256"
+            case .keyDigest: "key_sha256"
             default: "\(self)"
             }
         }

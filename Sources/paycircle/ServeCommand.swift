@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @OptionGroup(title: "Waits (by=time, queues, tickets)") var waiting: WaitOptions
-    @Option(help: "Seconds a called ticket may stay open before it counts as a no-show.") var noShowAfter: Double = 600
+    @OptionGroup(title: "Remote tickets") var tickets: TicketOptions
     @OptionGroup(title: "The public surface (rate limits, heavy work, connections, pages)") var surface: SurfaceOptions
 
     func run() async throws {
@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         var subscription: ChangeSubscription?
         if let postGIS = opened as? PostGISStore { subscription = try await ChangeSubscription.open(postGIS.database) }
         let registry = try await PointRegistry(store: opened)
-        let engine = try await PayCircleEngine.open(registry, waits: waiting.model, noShowAfter: noShowAfter)
+        let engine = try await PayCircleEngine.open(registry, waits: waiting.model, ticketRules: tickets.rules)
         let service = PayCircleService(engine: engine, surface: surface.surface)
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info

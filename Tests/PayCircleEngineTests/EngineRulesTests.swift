@@ -16,9 +16,9 @@ import Testing
     static let kiosk = PaymentPoint(id: "kiosk-1", name: "自助缴费终端", kind: .kiosk, services: [.card], openingHours: OpeningHours("24/7"),
                                     updatedAt: morning, location: Coordinate(latitude: 23.021, longitude: 113.751))
 
-    static func engine(_ test: TestStore, clock: ManualClock) async throws -> PayCircleEngine {
+    static func engine(_ test: TestStore, clock: ManualClock, ticketRules: TicketRules = TicketRules()) async throws -> PayCircleEngine {
         try await test.store.write(PointChange(upserts: [hall, kiosk]))
-        return try await PayCircleEngine.open(test.store, clock: clock)
+        return try await PayCircleEngine.open(test.store, ticketRules: ticketRules, clock: clock)
     }
 
     static func token(_ role: AccessRole, points: Set<String>? = nil) -> AccessToken {
@@ -65,14 +65,14 @@ import Testing
         #expect(try await engine.record(report) == report)
 
         clock.advance(by: 240)
-        let first = try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil)
+        let first = try await engine.issueTicket(hallID: "hall-1", service: .cash, customer: "app-user-1", from: nil)
         #expect(first.ticket.number == "C001" && first.ticket.ahead == 4)
         #expect(first.ticket.issuedAt == Self.morning.addingTimeInterval(240))
-        let second = try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil)
+        let second = try await engine.issueTicket(hallID: "hall-1", service: .cash, customer: "app-user-2", from: nil)
         #expect(second.ticket.number == "C002" && second.ticket.ahead == 5)
 
         clock.advance(by: 120)
-        let stale = await #expect(throws: EngineError.self) { try await engine.issueTicket(hallID: "hall-1", service: .cash, from: nil) }
+        let stale = await #expect(throws: EngineError.self) { try await engine.issueTicket(hallID: "hall-1", service: .cash, customer: "app-user-3", from: nil) }
         #expect(stale?.kind == .conflict && stale?.code == "no_queue")
 
         let written = try await engine.setStatus(of: "kiosk-1", to: .fault, by: Self.token(.admin))

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PayCircleCore
@@ -45,9 +46,10 @@ import Testing
     }
 
     static func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
-                     body: String = "") async throws -> (HTTPResponse.Status, [String: Any]) {
+                     headers extra: [String: String] = [:], body: String = "") async throws -> (HTTPResponse.Status, [String: Any]) {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer " + token }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
         headers[.contentType] = "application/json"
         return try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body)) { response in
             (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])

@@ -114,7 +114,7 @@ struct ScaleOutTests {
             }
             #expect(answers.sorted() == Array(0..<8))
             try await restart()
-            try await database.transaction { try await $0.query("INSERT INTO counts VALUES (1)") }
+            try await database.transaction { _ = try await $0.query("INSERT INTO counts VALUES (1)") }
             #expect(try await database.query("SELECT count(*) FROM counts").first?.decode(Int.self) == 1)
         }
     }

@@ -35,13 +35,13 @@ import Testing
         defer { test.remove() }
         try await Self.withService(test.store) { client, operatorToken in
             // No fresh report yet: no estimate can be made.
-            let (refused, refusal) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            let (refused, refusal) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-1"}"#)
             #expect(refused == .conflict && (refusal["error"] as? [String: Any])?["code"] as? String == "no_queue")
 
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(4, counters: 2)).0 == .ok)
             let west = QueueRouteTests.west
             let (created, first) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets",
-                                                                  body: #"{"service": "cash", "lat": \#(west.latitude), "lon": \#(west.longitude)}"#)
+                                                                  body: #"{"service": "cash", "customer": "app-user-2", "lat": \#(west.latitude), "lon": \#(west.longitude)}"#)
             #expect(created == .created, "\(first)")
             #expect(first["number"] as? String == "C001" && first["ahead"] as? Double == 4 && first["position"] as? Double == 5)
             let issued = try #require(Self.date(first["issued_at"]))
@@ -54,7 +54,7 @@ import Testing
             #expect(abs(try #require(Self.date(first["leave_at"])).timeIntervalSince(issued) - 1.955) <= 1.5)
 
             // The next ticket is behind the first.
-            let (_, second) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            let (_, second) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-3"}"#)
             #expect(second["number"] as? String == "C002" && second["ahead"] as? Double == 5)
             #expect(second["walk_s"] is NSNull && second["leave_at"] is NSNull)
 
@@ -62,11 +62,18 @@ import Testing
             let id = try #require(first["id"] as? String)
             let (tracked, shown) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)")
             #expect(tracked == .ok && shown["number"] as? String == "C001" && shown["status"] as? String == "waiting")
-            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)").0 == .noContent)
-            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)").0 == .notFound)
+            // Only the holder of the key given at issue cancels it.
+            let key = try #require(first["ticket_key"] as? String)
+            #expect(key.hasPrefix("tk_") && key.count == 51 && shown["ticket_key"] == nil)
+            let (unkeyed, keyRefusal) = try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)")
+            #expect(unkeyed == .forbidden && (keyRefusal["error"] as? [String: Any])?["code"] as? String == "wrong_ticket_key", "\(keyRefusal)")
+            let secondKey = try #require(second["ticket_key"] as? String)
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)", headers: ["Ticket-Key": secondKey]).0 == .forbidden)
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)", headers: ["Ticket-Key": key]).0 == .noContent)
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/tickets/\(id)", headers: ["Ticket-Key": key]).0 == .notFound)
             #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)").1["status"] as? String == "cancelled")
             // A cancelled ticket no longer holds a place: the third is behind the queue and the second only.
-            let (_, third) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            let (_, third) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-4"}"#)
             #expect(third["number"] as? String == "C003" && third["ahead"] as? Double == 5)
         }
     }
@@ -79,10 +86,10 @@ import Testing
             // A place 5 km from the street: refused before any ticket is taken.
             let far = QueueRouteTests.plane.unproject(x: 0, y: 5_000)
             let (refused, refusal) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets",
-                                                                    body: #"{"service": "cash", "lat": \#(far.latitude), "lon": \#(far.longitude)}"#)
+                                                                    body: #"{"service": "cash", "customer": "app-user-far", "lat": \#(far.latitude), "lon": \#(far.longitude)}"#)
             #expect(refused == .badRequest && (refusal["error"] as? [String: Any])?["field"] as? String != nil, "\(refusal)")
             // So the next ticket is the first, behind the reported queue only.
-            let (_, first) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#)
+            let (_, first) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-5"}"#)
             #expect(first["number"] as? String == "C001" && first["ahead"] as? Double == 4, "\(first)")
             // A ticket id with a NUL does not reach the ticket it starts with.
             let id = try #require(first["id"] as? String)
@@ -98,7 +105,7 @@ import Testing
         let other = try await test.store.createToken(name: "another hall", role: .operator, points: ["elsewhere"]).secret
         try await Self.withService(test.store) { client, operatorToken in
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(1)).0 == .ok)
-            let ticket = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#).1
+            let ticket = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-6"}"#).1
             let number = try #require(ticket["number"] as? String)
             let call = #"{"service": "cash", "number": "\#(number)"}"#
             #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/calls", body: call).0 == .unauthorized)
@@ -120,14 +127,17 @@ import Testing
         try await Self.withService(test.store) { client, operatorToken in
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(1)).0 == .ok)
             for (hall, body, field) in [("near", #"{"service": "coins"}"#, "service"), ("near", #"{}"#, "service"),
-                                        ("near", #"{"service": "cash", "lat": 23}"#, "lon"), ("near", #"{"service": "cash", "lat": 95, "lon": 113}"#, "lat"),
+                                        ("near", #"{"service": "cash", "customer": "app-user-7", "lat": 23}"#, "lon"), ("near", #"{"service": "cash", "customer": "app-user-8", "lat": 95, "lon": 113}"#, "lat"),
+                                        ("near", #"{"service": "cash"}"#, "customer"), ("near", #"{"service": "cash", "customer": ""}"#, "customer"),
+                                        ("near", #"{"service": "cash", "customer": "a\u0000b"}"#, "customer"),
+                                        ("near", #"{"service": "cash", "customer": 42}"#, "customer"),
                                         ("kiosk", #"{"service": "cash"}"#, "id")] {
                 let (status, answer) = try await QueueRouteTests.send(client, .post, "/v1/halls/\(hall)/tickets", body: body)
                 #expect(status == .badRequest && (answer["error"] as? [String: Any])?["field"] as? String == field, "\(body): \(answer)")
             }
             // A service the hall did not report has no queue to join.
-            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "invoice"}"#).0 == .conflict)
-            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/nope/tickets", body: #"{"service": "cash"}"#).0 == .notFound)
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "invoice", "customer": "app-user-invoice"}"#).0 == .conflict)
+            #expect(try await QueueRouteTests.send(client, .post, "/v1/halls/nope/tickets", body: #"{"service": "cash", "customer": "app-user-9"}"#).0 == .notFound)
             #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/tkt_none").0 == .notFound)
             #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/tkt_none?lat=1").0 == .notFound)
         }
@@ -138,7 +148,7 @@ import Testing
         defer { test.remove() }
         let ticket: [String: String] = try await Self.withService(test.store) { client, operatorToken in
             _ = try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(2))
-            return try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash"}"#).1.compactMapValues { $0 as? String }
+            return try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-10"}"#).1.compactMapValues { $0 as? String }
         }
         let id = try #require(ticket["id"])
         #expect(ticket["number"] == "C001")

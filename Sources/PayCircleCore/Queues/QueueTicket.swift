@@ -35,9 +35,16 @@ public struct QueueTicket: Sendable, Hashable {
     public var status: Status
     /// When the hall called it; nil until then.
     public var calledAt: Date?
+    /// Who holds it: the SHA-256 digest of the app's customer id (nil for tickets issued before holders).
+    public var holderDigest: String?
+    /// The SHA-256 digest of the key that cancels it, given to its holder once.
+    public var keyDigest: String?
+
+    /// Waiting or called: the holder still holds a place in the hall.
+    public var isActive: Bool { status == .waiting || status == .called }
 
     public init(id: String, hallID: String, service: PaymentService, number: String, issuedAt: Date, ahead: Int, rate: Double,
-                status: Status = .waiting, calledAt: Date? = nil) {
+                status: Status = .waiting, calledAt: Date? = nil, holderDigest: String? = nil, keyDigest: String? = nil) {
         self.id = id
         self.hallID = hallID
         self.service = service
@@ -47,6 +54,8 @@ public struct QueueTicket: Sendable, Hashable {
         self.rate = rate
         self.status = status
         self.calledAt = calledAt
+        self.holderDigest = holderDigest
+        self.keyDigest = keyDigest
     }
 
     /// The expected call time and its 80% band as known at `now`: given that the ticket has not been

@@ -1,15 +1,23 @@
 import PayCircleCore
 
-/// `POST /v1/halls/{id}/tickets`: `{"service": "cash", "lat": 23.02, "lon": 113.75}`; the place is
-/// optional and its numbers may be written as text.
+/// `POST /v1/halls/{id}/tickets`: `{"service": "cash", "customer": "9f2c…", "lat": 23.02, "lon": 113.75}`;
+/// the place is optional and its numbers may be written as text.
 struct TicketBody: Decodable {
     let service: PaymentService
+    /// The app's opaque id of its user (e.g. a hashed account id): one line, 1 to 200 characters.
+    let customer: String
     /// Where the holder is (WGS-84), for when to leave.
     let place: Coordinate?
+
+    static let customerLength = 1...200
 
     init(from decoder: any Decoder) throws {
         let members = try decoder.members(else: "expected an object")
         service = try members.required(oneOf: PaymentService.self, BodyKey("service"))
+        let expectation = "expected the app's id of the customer, text of \(Self.customerLength.lowerBound) to \(Self.customerLength.upperBound) characters"
+        customer = try members.required(String.self, BodyKey("customer"), else: expectation)
+        guard Self.customerLength.contains(customer.count) else { throw InputError(expectation, field: "customer") }
+        try SingleLineText.check(customer, field: "customer")
         let lat = try members.optional(NumberOrText.self, BodyKey("lat"), else: "expected a number from -90 to 90")
         let lon = try members.optional(NumberOrText.self, BodyKey("lon"), else: "expected a number from -180 to 180")
         place = try Self.place(lat: lat?.text, lon: lon?.text)

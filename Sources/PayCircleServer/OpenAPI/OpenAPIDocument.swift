@@ -106,13 +106,17 @@ enum OpenAPIDocument {
         "/v1/halls/{id}/tickets": {
           "post": { "summary": "Take a remote ticket in a hall's queue", "operationId": "issueTicket",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
-            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["service"],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["service", "customer"],
               "properties": { "service": { "enum": ["cash", "card", "qr", "invoice", "business"] },
+                "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The app's opaque id of its user (e.g. a hashed account id), kept only as a digest: one active ticket per customer per hall" },
                 "lat": { "type": "number", "description": "Where the customer is (WGS-84), for when to leave" }, "lon": { "type": "number" } } } } } },
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
-              "201": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
+              "201": { "description": "The ticket, with the ticket_key that cancels it (shown only here)", "content": { "application/json": { "schema": { "allOf": [
+                { "$ref": "#/components/schemas/Ticket" }, { "type": "object", "required": ["ticket_key"], "properties": { "ticket_key": { "type": "string" } } }] } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
-              "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
+              "409": { "description": "no_queue, hall_closed, closes_before_call, already_holding (the customer holds a ticket there) or remote_queue_full (the service's remote tickets fill their share of the next hour's counter capacity)",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
         "/v1/halls/{id}/calls": {
           "post": { "summary": "Call a waiting ticket, or close a called one (the hall's queue machine)", "operationId": "callTicket",
@@ -133,10 +137,13 @@ enum OpenAPIDocument {
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
-          "delete": { "summary": "Cancel a ticket", "operationId": "cancelTicket",
-            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+          "delete": { "summary": "Cancel a waiting ticket (its holder, with the ticket_key given at issue)", "operationId": "cancelTicket",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "Ticket-Key", "in": "header", "schema": { "type": "string" }, "description": "The ticket_key of the answer that issued the ticket" }],
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "204": { "description": "Cancelled" },
-              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+              "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "description": "wrong_ticket_key: no Ticket-Key, or not this ticket's",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" } } }
         },
         "/v1/route": {
           "get": { "summary": "The quickest walk with steps, to a place or to a payment point", "operationId": "route",

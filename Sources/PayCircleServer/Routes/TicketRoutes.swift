@@ -1,14 +1,16 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PayCircleCore
 import PayCircleEngine
 import PayCircleNetwork
 import PayCircleStore
 
-/// Remote queue tickets: `POST /v1/halls/{id}/tickets` (`{"service": "cash", "lat": …, "lon": …}`) takes a
-/// place in a hall's queue and answers the ticket number, the place in line, the estimated call time with
-/// its band and, from the given place, when to leave; `GET /v1/tickets/{id}[?lat&lon]` tracks it and
-/// `DELETE /v1/tickets/{id}` cancels it. Tickets are kept in the store, so they survive a restart.
+/// Remote queue tickets: `POST /v1/halls/{id}/tickets` (`{"service": "cash", "customer": …, "lat": …, "lon": …}`)
+/// takes a place in a hall's queue and answers the ticket number, the place in line, the estimated call
+/// time with its band, from the given place when to leave, and once its `ticket_key`;
+/// `GET /v1/tickets/{id}[?lat&lon]` tracks it and `DELETE /v1/tickets/{id}` with that key in the
+/// `Ticket-Key` header cancels it. Tickets are kept in the store, so they survive a restart.
 struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
     let engine: PayCircleEngine
 
@@ -16,14 +18,17 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
     func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
         writes.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try PathParameters.id(context)) }
         reads.get("/v1/tickets/:id") { request, context in try await show(request, id: try PathParameters.id(context)) }
-        writes.delete("/v1/tickets/:id") { _, context in try await cancel(id: try PathParameters.id(context)) }
+        writes.delete("/v1/tickets/:id") { request, context in
+            try await cancel(id: try PathParameters.id(context), key: request.headers[.ticketKey])
+        }
     }
 
     func issue(_ request: Request, hallID: String) async throws -> Response {
         _ = try engine.hall(hallID, for: .tickets)
         let body = try await RequestBody.decode(TicketBody.self, from: request)
-        let (ticket, walkSeconds) = try await engine.issueTicket(hallID: hallID, service: body.service, from: body.place)
-        return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: walkSeconds, now: ticket.issuedAt), status: .created)
+        let issued = try await engine.issueTicket(hallID: hallID, service: body.service, customer: body.customer, from: body.place)
+        return JSONResponse.make(TicketJSON(ticket: issued.ticket, walkSeconds: issued.walkSeconds, now: issued.ticket.issuedAt, key: issued.key),
+                                 status: .created)
     }
 
     func show(_ request: Request, id: String) async throws -> Response {
@@ -34,8 +39,13 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: try engine.walkSeconds(from: from, toHallOf: ticket), now: engine.clock.now))
     }
 
-    func cancel(id: String) async throws -> Response {
-        try await engine.cancelTicket(id: id)
+    func cancel(id: String, key: String?) async throws -> Response {
+        try await engine.cancelTicket(id: id, key: key)
         return Response(status: .noContent)
     }
+}
+
+extension HTTPField.Name {
+    /// The header that carries a ticket's key to cancel it.
+    static let ticketKey = HTTPField.Name("Ticket-Key")!
 }

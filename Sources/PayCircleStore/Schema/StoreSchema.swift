@@ -125,6 +125,12 @@ public enum StoreSchema {
             // Tickets that halls call: when, so that one not closed in time becomes a no-show.
             .addColumn(table: "queue_tickets", ColumnDeclaration("called_at", .real, nullable: true)),
         ]),
+        SchemaMigration(10, [
+            // A ticket belongs to its holder: digests of the app's customer id and of the key that cancels it.
+            .addColumn(table: "queue_tickets", .text("customer_sha256", nullable: true)),
+            .addColumn(table: "queue_tickets", .text("key_sha256", nullable: true)),
+            .createIndex(IndexDeclaration("queue_tickets_hall_status", on: "queue_tickets", ["hall_id", "status"])),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
