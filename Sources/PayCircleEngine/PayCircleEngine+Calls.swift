@@ -9,6 +9,7 @@ extension PayCircleEngine {
         guard let ticket = try await store.moveTicket(hallID: hall.id, service: service, number: number, from: .waiting, to: .called, at: clock.now) else {
             throw EngineError(.notFound, code: "not_found", "'\(hall.id)' has no waiting \(service.rawValue) ticket \(number)", field: "number")
         }
+        queues.adjustRemote(hallID: hall.id, service: service, by: -1)
         return ticket
     }
 
@@ -24,16 +25,20 @@ extension PayCircleEngine {
 
     /// Ends the tickets that time has ended: called ones not closed within ``TicketRules/noShowAfter`` become
     /// no-shows; waiting ones expire when their hall is closed (by its opening hours) or their local day
-    /// is over. Answers how many of each.
+    /// is over. Counts the remote tickets still waiting anew. Answers how many of each.
     @discardableResult
     public func sweepTickets() async throws -> (noShows: Int, expired: Int) {
         let now = clock.now
         let noShows = try await store.markNoShows(calledBefore: now.addingTimeInterval(-ticketRules.noShowAfter))
-        let over = try await store.waitingTickets().filter { ticket in
+        let waiting = try await store.waitingTickets()
+        let over = waiting.filter { ticket in
             guard let hall = registry.point(id: ticket.hallID) else { return true }
             return ticket.issuedAt < Self.startOfDay(at: now, in: hall) || hall.isOpen(at: now) == false
         }
         let expired = over.isEmpty ? 0 : try await store.expireTickets(ids: over.map { $0.id })
+        // Counted anew from the store, which also brings in what other instances issued and called.
+        let ended = Set(over.map(\.id))
+        queues.countRemote(waiting.filter { !ended.contains($0.id) })
         return (noShows, expired)
     }
 }

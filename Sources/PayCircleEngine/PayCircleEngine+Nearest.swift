@@ -3,7 +3,7 @@ import PayCircleNetwork
 
 extension PayCircleEngine {
     /// The nearest points in the request's ranking: straight-line distance, walking time, or walking time
-    /// plus the expected wait (`by=time`).
+    /// plus the expected wait (`by=time`, behind the hall's queue and the remote tickets still waiting).
     public func nearest(_ request: NearestRequest) throws(EngineError) -> [NearestMatch] {
         switch request.ranking {
         case .distance:
@@ -16,7 +16,7 @@ extension PayCircleEngine {
             do {
                 if request.ranking == .walk { return try graph.nearestByWalking(request.query, in: index) }
                 return try graph.nearestByTimeToPay(request.query, in: index) { point, walk in
-                    waits.estimate(for: point, report: queues.report(for: point.id), at: request.query.evaluatedAt,
+                    waits.estimate(for: point, report: queues.queue(for: point.id), at: request.query.evaluatedAt,
                                    walkSeconds: walk, service: request.queueService)
                 }
             } catch {

@@ -24,6 +24,10 @@ extension PayCircleEngine {
         }
         // Every check comes before the ticket is stored: a place the network cannot reach is refused first.
         let walkSeconds = try walk(from: from, to: hall)
+        // The hall's count of calls so far today, when its machine reports one: the ticket keeps the
+        // departure it waits for, so that later reports and calls move it.
+        let calls = try await store.calls(hallID: hall.id, service: service, after: report.reportedAt)
+        let served = queue.servedToday.map { $0 + calls.count }
         let key = TicketKey.generate()
         let holder = TicketKey.digest(customer: customer)
         let cap = ticketRules.remoteCap(perHour: Double(queue.openCounters) * 3600 / queue.handlingSeconds)
@@ -40,19 +44,31 @@ extension PayCircleEngine {
                                   "'\(hall.id)' has \(waiting.count) remote \(service.rawValue) tickets waiting, the most its counters allow "
                                       + "(\(Int((ticketRules.remoteShare * 100).rounded()))% of the next hour's capacity)", field: "service")
             }
+            let ahead = queue.waiting + waiting.count
             let ticket = QueueTicket(id: QueueTicketRow.newID(), hallID: hall.id, service: service,
                                      number: QueueTicket.number(service: service, sequence: issuedToday + 1), issuedAt: now,
-                                     ahead: queue.waiting + waiting.count, rate: Double(queue.openCounters) / queue.handlingSeconds,
-                                     holderDigest: holder, keyDigest: TicketKey.digest(key: key))
+                                     ahead: ahead, rate: queue.rate, holderDigest: holder, keyDigest: TicketKey.digest(key: key),
+                                     departure: served.map { $0 + ahead + 1 })
             // Refused, and nothing stored, when the hall closes before the estimated call.
-            let call = ticket.callTime(at: now).expected
+            let call = ticket.issuedPlace.callTime(at: now).expected
             guard hall.isOpen(at: call) != false else {
                 throw EngineError(.conflict, code: "closes_before_call",
                                   "'\(hall.id)' closes before the estimated call at \(hall.localTimestamp(call))", field: "id")
             }
             return ticket
         }
+        queues.adjustRemote(hallID: hall.id, service: service, by: 1)
         return IssuedTicket(ticket: ticket, key: key, walkSeconds: walkSeconds)
+    }
+
+    /// Where `ticket` stands now: moved by the hall's newest report of its service and the calls made
+    /// through PayCircle since (when the ticket keeps a departure and the report counts what was served),
+    /// else as issued.
+    public func place(of ticket: QueueTicket) async throws -> QueuePlace {
+        guard ticket.status == .waiting, ticket.departure != nil, let report = queues.report(for: ticket.hallID), report.reportedAt <= clock.now,
+              let queue = report.services[ticket.service], queue.servedToday != nil else { return ticket.issuedPlace }
+        let calls = try await store.calls(hallID: ticket.hallID, service: ticket.service, after: report.reportedAt)
+        return ticket.place(queue: queue, reportedAt: report.reportedAt, callsSince: calls.count, lastCall: calls.last)
     }
 
     public func ticket(id: String) async throws -> QueueTicket {
@@ -75,6 +91,7 @@ extension PayCircleEngine {
                                                                                 : "the Ticket-Key header does not match this ticket", field: "Ticket-Key")
         }
         guard try await store.cancelTicket(id: id) else { throw EngineError.notFound("ticket '\(id)' is \(ticket.status.rawValue), not waiting") }
+        queues.adjustRemote(hallID: ticket.hallID, service: ticket.service, by: -1)
     }
 
     /// The start of the local day of `point` (its time zone) that `now` falls in.

@@ -70,6 +70,7 @@ public final class PayCircleEngine: Sendable {
         let layout = parts.contains(.planning) ? try await PopulationLayout.load(from: store, graph: usable) : nil
         let candidates = parts.contains(.planning) ? try await store.loadCandidates() : []
         let queues = parts.contains(.queues) ? try await QueueBoard.loading(store) : QueueBoard(store: store)
+        if parts.contains(.queues) { queues.countRemote(try await store.waitingTickets()) }
         return PayCircleEngine(registry: registry, graph: usable, layout: layout, candidates: candidates, queues: queues, waits: waits,
                                ticketRules: ticketRules, clock: clock)
     }

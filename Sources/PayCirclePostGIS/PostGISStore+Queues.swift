@@ -8,9 +8,11 @@ extension PostGISStore {
         let rows = QueueReportRow.rows(of: report)
         try await database.transaction { transaction in
             try await transaction.query("""
-            INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s)
-            SELECT * FROM unnest(\(rows.map(\.reportID)), \(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
-                                 \(rows.map { Int32($0.waiting) }), \(rows.map { Int32($0.counters) }), \(rows.map(\.handlingSeconds)))
+            INSERT INTO queue_reports (\(unescaped: QueueReportRow.columns))
+            SELECT report, hall, at, service, waiting, counters, handling, NULLIF(served, -1)
+            FROM unnest(\(rows.map(\.reportID)), \(rows.map(\.hallID)), \(rows.map(\.reportedAt)), \(rows.map(\.service)),
+                        \(rows.map { Int32($0.waiting) }), \(rows.map { Int32($0.counters) }), \(rows.map(\.handlingSeconds)),
+                        \(rows.map { Int32($0.servedToday ?? -1) })) AS t(report, hall, at, service, waiting, counters, handling, served)
             """)
             try await PointNotice(upserts: [], removed: [], layers: false, queues: [report.hallID]).send(in: transaction)
         }
@@ -29,7 +31,9 @@ extension PostGISStore {
     }
 
     @Sendable private static func queueRow(_ row: PostgresRow) throws -> QueueReportRow {
-        let (report, hall, at, service, waiting, counters, handling) = try row.decode((String, String, Double, String, Int32, Int32, Double).self)
-        return QueueReportRow(reportID: report, hallID: hall, reportedAt: at, service: service, waiting: Int(waiting), counters: Int(counters), handlingSeconds: handling)
+        let (report, hall, at, service, waiting, counters, handling, served) =
+            try row.decode((String, String, Double, String, Int32, Int32, Double, Int32?).self)
+        return QueueReportRow(reportID: report, hallID: hall, reportedAt: at, service: service, waiting: Int(waiting), counters: Int(counters),
+                              handlingSeconds: handling, servedToday: served.map(Int.init))
     }
 }

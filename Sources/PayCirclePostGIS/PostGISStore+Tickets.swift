@@ -22,7 +22,7 @@ extension PostGISStore {
                 INSERT INTO queue_tickets (\(unescaped: QueueTicketRow.columns))
                 VALUES (\(ticket.id), \(ticket.hallID), \(ticket.service.rawValue), \(ticket.number), \(ticket.issuedAt.timeIntervalSince1970),
                         \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue), \(ticket.calledAt?.timeIntervalSince1970),
-                        \(ticket.holderDigest), \(ticket.keyDigest))
+                        \(ticket.holderDigest), \(ticket.keyDigest), \(ticket.departure))
                 """)
             return ticket
         }
@@ -57,6 +57,15 @@ extension PostGISStore {
             """).count
     }
 
+    public func calls(hallID: String, service: PaymentService, after start: Date) async throws -> (count: Int, last: Date?) {
+        let row = try await database.query("""
+            SELECT count(*), max(called_at) FROM queue_tickets
+            WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND called_at > \(start.timeIntervalSince1970)
+            """).first
+        guard let (count, last) = try row?.decode((Int, Double?).self) else { return (0, nil) }
+        return (count, last.map(Date.init(timeIntervalSince1970:)))
+    }
+
     public func waitingTickets() async throws -> [QueueTicket] {
         try await database.map("""
             SELECT \(unescaped: QueueTicketRow.columns) FROM queue_tickets WHERE status = \(QueueTicket.Status.waiting.rawValue)
@@ -72,9 +81,9 @@ extension PostGISStore {
     }
 
     private static func ticket(_ row: PostgresRow) throws -> QueueTicket {
-        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt, holder, key) =
-            try row.decode((String, String, String, String, Double, Int, Double, String, Double?, String?, String?).self)
+        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt, holder, key, departure) =
+            try row.decode((String, String, String, String, Double, Int, Double, String, Double?, String?, String?, Int?).self)
         return try QueueTicketRow.ticket(id: id, hallID: hall, service: service, number: number, issuedAt: issuedAt, ahead: ahead, rate: rate,
-                                         status: status, calledAt: calledAt, holderDigest: holder, keyDigest: key)
+                                         status: status, calledAt: calledAt, holderDigest: holder, keyDigest: key, departure: departure)
     }
 }

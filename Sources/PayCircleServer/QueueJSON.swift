@@ -1,16 +1,19 @@
 import Foundation
 import PayCircleCore
+import PayCircleStore
 
-/// A hall's newest queue report and the waits it means now (for someone already there):
-/// `{"hall_id", "reported_at", "age_s", "fresh", "services": {"cash": {"waiting", "open_counters",
+/// A hall's newest queue report and the waits it means now for a walk-in already there, behind the
+/// people the hall counted and the remote tickets still waiting: `{"hall_id", "reported_at", "age_s",
+/// "fresh", "services": {"cash": {"waiting", "remote_waiting", "served_today", "open_counters",
 /// "handling_s", "wait_s", "wait_low_s", "wait_high_s"}}}`; `reported_at` is null when none came.
 struct QueueJSON: JSONWritable {
     let hall: PaymentPoint
-    let report: QueueReport?
+    let queues: QueueBoard
     let waits: WaitModel
     let now: Date
 
     func write(to json: inout JSONWriter) {
+        let report = queues.report(for: hall.id)
         json.object { json in
             json.field("hall_id", hall.id)
             json.nullableField("reported_at", report.map { Timestamp.utcString($0.reportedAt) })
@@ -22,10 +25,15 @@ struct QueueJSON: JSONWritable {
                 for (service, queue) in (report?.services ?? [:]).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     json.key(service.rawValue)
                     json.object { json in
+                        let remote = queues.remoteWaiting(hallID: hall.id, service: service)
                         json.field("waiting", Double(queue.waiting))
+                        json.field("remote_waiting", Double(remote))
+                        json.nullableField("served_today", queue.servedToday.map(Double.init))
                         json.field("open_counters", Double(queue.openCounters))
                         json.field("handling_s", queue.handlingSeconds)
-                        let wait = WaitModel.queueWait(queue, walkSeconds: 0)
+                        var joined = queue
+                        joined.waiting += remote
+                        let wait = WaitModel.queueWait(joined, walkSeconds: 0)
                         let shown = fresh && wait.seconds.isFinite
                         json.nullableField("wait_s", shown ? wait.seconds.rounded() : nil)
                         json.nullableField("wait_low_s", shown ? wait.low.rounded() : nil)

@@ -7,10 +7,10 @@ extension SpatiaLiteStore {
         try await pool.write { connection in
             try connection.transaction {
                 let insert = try connection.prepare(
-                    "INSERT INTO queue_reports (report_id, hall_id, reported_at, service, waiting, counters, handling_s) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    "INSERT INTO queue_reports (\(QueueReportRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 for row in QueueReportRow.rows(of: report) {
                     try insert.run([.text(row.reportID), .text(row.hallID), .real(row.reportedAt), .text(row.service), .integer(Int64(row.waiting)),
-                                    .integer(Int64(row.counters)), .real(row.handlingSeconds)])
+                                    .integer(Int64(row.counters)), .real(row.handlingSeconds), row.servedToday.map { .integer(Int64($0)) } ?? .null])
                 }
             }
         }
@@ -37,14 +37,15 @@ extension SpatiaLiteStore {
             rows.append(QueueReportRow(reportID: statement.text(ReportColumn.reportID) ?? "", hallID: statement.text(ReportColumn.hallID) ?? "",
                                        reportedAt: statement.double(ReportColumn.reportedAt), service: statement.text(ReportColumn.service) ?? "",
                                        waiting: Int(statement.int(ReportColumn.waiting)), counters: Int(statement.int(ReportColumn.counters)),
-                                       handlingSeconds: statement.double(ReportColumn.handlingSeconds)))
+                                       handlingSeconds: statement.double(ReportColumn.handlingSeconds),
+                                       servedToday: statement.text(ReportColumn.servedToday) == nil ? nil : Int(statement.int(ReportColumn.servedToday))))
         }
         return QueueReportRow.reports(rows)
     }
 
     /// The columns of ``QueueReportRow/columns``, by name.
     private enum ReportColumn: Int32, SelectedColumn {
-        case reportID, hallID, reportedAt, service, waiting, counters, handlingSeconds
+        case reportID, hallID, reportedAt, service, waiting, counters, handlingSeconds, servedToday
 
         var sql: String {
             switch self {
@@ -52,6 +53,7 @@ extension SpatiaLiteStore {
             case .hallID: "hall_id"
             case .reportedAt: "reported_at"
             case .handlingSeconds: "handling_s"
+            case .servedToday: "served_today"
             default: "\(self)"
             }
         }

@@ -18,11 +18,12 @@ extension SpatiaLiteStore {
                 var held: [QueueTicket] = []
                 while try active.step() { held.append(try Self.ticket(active)) }
                 let ticket = try make(issued, held)
-                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
+                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
                     .text(ticket.id), .text(ticket.hallID), .text(ticket.service.rawValue), .text(ticket.number),
                     .real(ticket.issuedAt.timeIntervalSince1970), .integer(Int64(ticket.ahead)), .real(ticket.rate), .text(ticket.status.rawValue),
                     ticket.calledAt.map { .real($0.timeIntervalSince1970) } ?? .null,
                     ticket.holderDigest.map { .text($0) } ?? .null, ticket.keyDigest.map { .text($0) } ?? .null,
+                    ticket.departure.map { .integer(Int64($0)) } ?? .null,
                 ])
                 return ticket
             }
@@ -73,6 +74,15 @@ extension SpatiaLiteStore {
         }
     }
 
+    public func calls(hallID: String, service: PaymentService, after start: Date) async throws -> (count: Int, last: Date?) {
+        try await pool.read { connection in
+            let statement = try connection.prepare("SELECT count(*), max(called_at) FROM queue_tickets WHERE hall_id = ? AND service = ? AND called_at > ?")
+            statement.bind([.text(hallID), .text(service.rawValue), .real(start.timeIntervalSince1970)])
+            guard try statement.step() else { return (0, nil) }
+            return (Int(statement.int(0)), statement.text(1) == nil ? nil : Date(timeIntervalSince1970: statement.double(1)))
+        }
+    }
+
     public func waitingTickets() async throws -> [QueueTicket] {
         try await pool.read { connection in
             let rows = try connection.prepare("SELECT \(TicketColumn.list) FROM queue_tickets WHERE status = ? ORDER BY issued_at, id")
@@ -102,12 +112,13 @@ extension SpatiaLiteStore {
                                   number: row.text(TicketColumn.number) ?? "", issuedAt: row.double(TicketColumn.issuedAt), ahead: Int(row.int(TicketColumn.ahead)),
                                   rate: row.double(TicketColumn.rate), status: row.text(TicketColumn.status) ?? "",
                                   calledAt: row.text(TicketColumn.calledAt) == nil ? nil : row.double(TicketColumn.calledAt),
-                                  holderDigest: row.text(TicketColumn.holderDigest), keyDigest: row.text(TicketColumn.keyDigest))
+                                  holderDigest: row.text(TicketColumn.holderDigest), keyDigest: row.text(TicketColumn.keyDigest),
+                                  departure: row.text(TicketColumn.departure) == nil ? nil : Int(row.int(TicketColumn.departure)))
     }
 
     /// The columns a ticket is read from, in SELECT order.
     private enum TicketColumn: Int32, SelectedColumn {
-        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt, holderDigest, keyDigest
+        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt, holderDigest, keyDigest, departure
 
         var sql: String {
             switch self {

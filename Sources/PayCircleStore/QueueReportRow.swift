@@ -11,8 +11,10 @@ package struct QueueReportRow: Sendable {
     package var waiting: Int
     package var counters: Int
     package var handlingSeconds: Double
+    package var servedToday: Int?
 
-    package init(reportID: String, hallID: String, reportedAt: Double, service: String, waiting: Int, counters: Int, handlingSeconds: Double) {
+    package init(reportID: String, hallID: String, reportedAt: Double, service: String, waiting: Int, counters: Int, handlingSeconds: Double,
+                 servedToday: Int?) {
         self.reportID = reportID
         self.hallID = hallID
         self.reportedAt = reportedAt
@@ -20,6 +22,7 @@ package struct QueueReportRow: Sendable {
         self.waiting = waiting
         self.counters = counters
         self.handlingSeconds = handlingSeconds
+        self.servedToday = servedToday
     }
 
     /// The rows of `report`.
@@ -27,7 +30,8 @@ package struct QueueReportRow: Sendable {
         let reportID = UUID().uuidString
         return report.services.sorted { $0.key.rawValue < $1.key.rawValue }.map {
             QueueReportRow(reportID: reportID, hallID: report.hallID, reportedAt: report.reportedAt.timeIntervalSince1970, service: $0.key.rawValue,
-                           waiting: $0.value.waiting, counters: $0.value.openCounters, handlingSeconds: $0.value.handlingSeconds)
+                           waiting: $0.value.waiting, counters: $0.value.openCounters, handlingSeconds: $0.value.handlingSeconds,
+                           servedToday: $0.value.servedToday)
         }
     }
 
@@ -37,7 +41,7 @@ package struct QueueReportRow: Sendable {
         var currentID: String?
         for row in rows {
             guard let service = PaymentService(rawValue: row.service) else { continue }
-            let queue = ServiceQueue(waiting: row.waiting, openCounters: row.counters, handlingSeconds: row.handlingSeconds)
+            let queue = ServiceQueue(waiting: row.waiting, openCounters: row.counters, handlingSeconds: row.handlingSeconds, servedToday: row.servedToday)
             if row.reportID == currentID {
                 reports[reports.count - 1].services[service] = queue
             } else {
@@ -49,7 +53,7 @@ package struct QueueReportRow: Sendable {
     }
 
     /// The columns of a report row, in the order both stores select them.
-    package static let columns = "report_id, hall_id, reported_at, service, waiting, counters, handling_s"
+    package static let columns = "report_id, hall_id, reported_at, service, waiting, counters, handling_s, served_today"
 
     /// The SQL both stores run for the newest report of each hall (columns as ``columns``).
     package static let latestSQL = """

@@ -151,4 +151,45 @@ import Testing
         #expect(try await issue("dave").ticket.number == "C005")
         #expect(await #expect(throws: EngineError.self) { try await issue("bob") }?.code == "already_holding")
     }
+
+    /// Places that move: issued when the hall had served 10 with 4 waiting, Alice waits for the 15th call of
+    /// the day and Bob for the 16th. A report of 12 served moves Alice to two ahead; calling her moves Bob
+    /// to two ahead of the call; walk-ins meet the remote tickets still waiting in the hall's queue.
+    @Test(arguments: TestStore.Kind.available) func reportsAndCallsMoveTicketsAndWalkInsCountThem(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
+        defer { test.remove() }
+        let clock = ManualClock(EngineRulesTests.morning)
+        let engine = try await EngineRulesTests.engine(test, clock: clock)
+        func report(waiting: Int, served: Int) async throws {
+            _ = try await engine.record(QueueReport(hallID: "hall-1", reportedAt: clock.now,
+                                                    services: [.cash: ServiceQueue(waiting: waiting, openCounters: 2, handlingSeconds: 120, servedToday: served)]))
+        }
+        try await report(waiting: 4, served: 10)
+        clock.advance(by: 10)
+        let alice = try await engine.issueTicket(hallID: "hall-1", service: .cash, customer: "alice", from: nil).ticket
+        let bob = try await engine.issueTicket(hallID: "hall-1", service: .cash, customer: "bob", from: nil).ticket
+        #expect(alice.departure == 15 && bob.departure == 16)
+        #expect(try await engine.place(of: alice) == QueuePlace(remaining: 5, rate: 1.0 / 60, since: alice.issuedAt))
+        // The walk-in's queue: four the hall counted and the two remote tickets.
+        #expect(engine.queues.queue(for: "hall-1")?.services[.cash]?.waiting == 6)
+        #expect(engine.queues.report(for: "hall-1")?.services[.cash]?.waiting == 4)
+
+        clock.advance(by: 60)
+        try await report(waiting: 2, served: 12)
+        let reported = clock.now
+        #expect(try await engine.place(of: alice) == QueuePlace(remaining: 3, rate: 1.0 / 60, since: reported))
+        #expect(try await engine.place(of: bob) == QueuePlace(remaining: 4, rate: 1.0 / 60, since: reported))
+
+        clock.advance(by: 30)
+        _ = try await engine.callTicket(hallID: "hall-1", service: .cash, number: alice.number)
+        #expect(try await engine.place(of: bob) == QueuePlace(remaining: 3, rate: 1.0 / 60, since: clock.now))
+        #expect(engine.queues.remoteWaiting(hallID: "hall-1", service: .cash) == 1)
+        #expect(engine.queues.queue(for: "hall-1")?.services[.cash]?.waiting == 3)
+        // A ticket issued now counts the call made since the report: served 12 + 1 call, 2 + Bob ahead.
+        let carol = try await engine.issueTicket(hallID: "hall-1", service: .cash, customer: "carol", from: nil).ticket
+        #expect(carol.ahead == 3 && carol.departure == 17)
+        // A new engine over the same store counts the waiting tickets from it.
+        let reopened = try await PayCircleEngine.open(test.store, clock: clock)
+        #expect(reopened.queues.remoteWaiting(hallID: "hall-1", service: .cash) == 2)
+    }
 }

@@ -57,6 +57,10 @@ import Testing
             let (_, second) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-3"}"#)
             #expect(second["number"] as? String == "C002" && second["ahead"] as? Double == 5)
             #expect(second["walk_s"] is NSNull && second["leave_at"] is NSNull)
+            // A walk-in now finds the four the hall counted and the two remote tickets: 7 departures at 1/60 s.
+            let (_, hallQueue) = try await QueueRouteTests.send(client, .get, "/v1/halls/near/queue")
+            let cash = try #require((hallQueue["services"] as? [String: Any])?["cash"] as? [String: Any])
+            #expect(cash["waiting"] as? Double == 4 && cash["remote_waiting"] as? Double == 2 && cash["wait_s"] as? Double == 420, "\(cash)")
 
             // Tracking and cancelling.
             let id = try #require(first["id"] as? String)
@@ -75,6 +79,34 @@ import Testing
             // A cancelled ticket no longer holds a place: the third is behind the queue and the second only.
             let (_, third) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-4"}"#)
             #expect(third["number"] as? String == "C003" && third["ahead"] as? Double == 5)
+        }
+    }
+
+    /// A hall that reports what it has served moves its tickets: issued at 20 served and 4 waiting, the
+    /// ticket waits for the 25th call; a report of 23 served leaves one ahead of it, and the estimate is
+    /// counted from that report.
+    @Test func reportsOfWhatWasServedMoveATicket() async throws {
+        let test = try await TestStore(.spatiaLite)
+        defer { test.remove() }
+        try await Self.withService(test.store) { client, operatorToken in
+            func report(waiting: Int, served: Int) -> String {
+                #"{"services": {"cash": {"waiting": \#(waiting), "open_counters": 1, "handling_s": 60, "served_today": \#(served)}}}"#
+            }
+            #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: report(waiting: 4, served: 20)).0 == .ok)
+            let (_, issued) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-moving"}"#)
+            #expect(issued["position"] as? Double == 5, "\(issued)")
+            let (status, hallQueue) = try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: report(waiting: 1, served: 23))
+            let cash = (hallQueue["services"] as? [String: Any])?["cash"] as? [String: Any]
+            #expect(status == .ok && cash?["served_today"] as? Double == 23 && cash?["remote_waiting"] as? Double == 1)
+            let (_, moved) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(try #require(issued["id"] as? String))")
+            #expect(moved["ahead"] as? Double == 1 && moved["position"] as? Double == 2, "\(moved)")
+            // Two departures at 1/60 s from the report: expected 120 s after it.
+            let reported = try #require(Self.date(hallQueue["reported_at"]))
+            #expect(abs(try #require(Self.date(moved["call_at"])).timeIntervalSince(reported) - 120) <= 1)
+            // A served count that is not a whole number in range is refused, naming it.
+            let bad = #"{"services": {"cash": {"waiting": 1, "open_counters": 1, "handling_s": 60, "served_today": -3}}}"#
+            let (refused, refusal) = try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: bad)
+            #expect(refused == .badRequest && (refusal["error"] as? [String: Any])?["field"] as? String == "services.cash.served_today", "\(refusal)")
         }
     }
 

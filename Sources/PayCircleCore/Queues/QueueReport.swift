@@ -26,15 +26,23 @@ public struct ServiceQueue: Sendable, Hashable {
     public var openCounters: Int
     /// Recent mean handling time per customer at one counter.
     public var handlingSeconds: Double
+    /// Numbers called so far in the hall's day (walk-ins and remote tickets alike); nil when the queue
+    /// machine does not say. Remote tickets count their way to their call by it.
+    public var servedToday: Int?
 
-    public init(waiting: Int, openCounters: Int, handlingSeconds: Double) {
+    public init(waiting: Int, openCounters: Int, handlingSeconds: Double, servedToday: Int? = nil) {
         self.waiting = waiting
         self.openCounters = openCounters
         self.handlingSeconds = handlingSeconds
+        self.servedToday = servedToday
     }
+
+    /// Departures per second while every counter is busy (`openCounters / handlingSeconds`).
+    public var rate: Double { Double(openCounters) / handlingSeconds }
 
     /// The accepted ranges, checked where reports come in.
     public static let waitingRange = 0...10_000
     public static let countersRange = 0...200
     public static let handlingRange = 1.0...7_200.0
+    public static let servedRange = 0...100_000
 }

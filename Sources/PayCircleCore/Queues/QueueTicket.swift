@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Its call time is estimated from the queue when it was issued: `ahead` people (those waiting then and
 /// earlier remote tickets still held) leave counters as departures at `rate` per second, so it is called
-/// at the `(ahead + 1)`-th departure — Gamma(`ahead + 1`, `rate`) after issue, as in ``WaitModel`` — and
-/// the estimate is brought up to date as time passes without a call.
+/// at the `(ahead + 1)`-th departure — Gamma(`ahead + 1`, `rate`) after issue, as in ``WaitModel``. It
+/// keeps the departure it waits for (the hall's count of calls today), so each later report and call
+/// moves its ``QueuePlace``.
 public struct QueueTicket: Sendable, Hashable {
     /// A ticket's life: `waiting → called → served | no_show`, `waiting → cancelled | expired`.
     public enum Status: String, Sendable, Codable, CaseIterable {
@@ -39,12 +40,15 @@ public struct QueueTicket: Sendable, Hashable {
     public var holderDigest: String?
     /// The SHA-256 digest of the key that cancels it, given to its holder once.
     public var keyDigest: String?
+    /// The hall's day count of calls at which it is called: served today when issued + people ahead + 1;
+    /// nil when the hall's report said nothing of what it had served.
+    public var departure: Int?
 
     /// Waiting or called: the holder still holds a place in the hall.
     public var isActive: Bool { status == .waiting || status == .called }
 
     public init(id: String, hallID: String, service: PaymentService, number: String, issuedAt: Date, ahead: Int, rate: Double,
-                status: Status = .waiting, calledAt: Date? = nil, holderDigest: String? = nil, keyDigest: String? = nil) {
+                status: Status = .waiting, calledAt: Date? = nil, holderDigest: String? = nil, keyDigest: String? = nil, departure: Int? = nil) {
         self.id = id
         self.hallID = hallID
         self.service = service
@@ -56,34 +60,20 @@ public struct QueueTicket: Sendable, Hashable {
         self.calledAt = calledAt
         self.holderDigest = holderDigest
         self.keyDigest = keyDigest
+        self.departure = departure
     }
 
-    /// The expected call time and its 80% band as known at `now`: given that the ticket has not been
-    /// called in the `t` seconds since issue, the call is at `S` ~ Gamma(`k`, `rate`) conditioned on
-    /// `S > t` — mean `(k / rate) · P(Poisson(rate·t) ≤ k) / P(Poisson(rate·t) ≤ k − 1)`, band from
-    /// `P(S ≤ x | S > t)`. At issue (`t = 0`) that is the plain Gamma.
-    public func callTime(at now: Date) -> (expected: Date, early: Date, late: Date) {
-        let k = ahead + 1
-        let t = max(0, now.timeIntervalSince(issuedAt))
-        let stillWaiting = WaitModel.poissonCDF(k - 1, rate * t)   // P(S > t)
-        guard stillWaiting > 1e-12 else { return (now, now, now) }   // long overdue: any moment now
-        let mean = Double(k) / rate * WaitModel.poissonCDF(k, rate * t) / stillWaiting
-        func quantile(_ p: Double) -> Double {
-            // P(S ≤ x | S > t) = (P(S > t) − P(S > x)) / P(S > t), increasing in x from 0 at x = t.
-            var low = t, high = max(t, mean) * 2 + 1
-            while (stillWaiting - WaitModel.poissonCDF(k - 1, rate * high)) / stillWaiting < p { high *= 2 }
-            for _ in 0..<80 {
-                let middle = (low + high) / 2
-                if (stillWaiting - WaitModel.poissonCDF(k - 1, rate * middle)) / stillWaiting < p { low = middle } else { high = middle }
-            }
-            return (low + high) / 2
-        }
-        return (issuedAt.addingTimeInterval(mean), issuedAt.addingTimeInterval(quantile(0.1)), issuedAt.addingTimeInterval(quantile(0.9)))
-    }
+    /// Its place as issued, before any later report or call.
+    public var issuedPlace: QueuePlace { QueuePlace(remaining: ahead + 1, rate: rate, since: issuedAt) }
 
-    /// When to set out on a walk of `walkSeconds` to be there before the call nine times in ten.
-    public func leaveAt(walkSeconds: Double, now: Date) -> Date {
-        callTime(at: now).early.addingTimeInterval(-walkSeconds)
+    /// Its place once the hall has said more: `queue` reported at `reportedAt`, and `callsSince` numbers
+    /// called through PayCircle after that report, the last at `lastCall`. With a departure to wait for
+    /// and a report that counts what was served, the place is the departures still to come; without
+    /// either it stays as issued.
+    public func place(queue: ServiceQueue, reportedAt: Date, callsSince: Int, lastCall: Date?) -> QueuePlace {
+        guard let departure, let served = queue.servedToday, queue.openCounters > 0 else { return issuedPlace }
+        let since = max(issuedAt, reportedAt, lastCall ?? reportedAt)
+        return QueuePlace(remaining: max(1, departure - served - callsSince), rate: queue.rate, since: since)
     }
 
     /// The ticket number: the service's letter and an at least three-digit sequence (`C017` for the 17th

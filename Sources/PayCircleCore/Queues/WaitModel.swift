@@ -58,32 +58,15 @@ public struct WaitModel: Sendable, Hashable {
         let k = queue.waiting + 1
         let rate = Double(queue.openCounters) / queue.handlingSeconds
         let walk = max(0, walkSeconds)
-        let mean = Double(k) / rate * poissonCDF(k, rate * walk) - walk * poissonCDF(k - 1, rate * walk)
+        let mean = Double(k) / rate * Erlang.survival(rate * walk, shape: k + 1) - walk * Erlang.survival(rate * walk, shape: k)
         return WaitEstimate(seconds: max(0, mean),
                             low: max(0, gammaQuantile(0.1, shape: k, rate: rate) - walk),
                             high: max(0, gammaQuantile(0.9, shape: k, rate: rate) - walk),
                             source: .queue, service: service)
     }
 
-    /// P(Poisson(mean) ≤ n), its terms summed in log space so that large means do not underflow.
-    public static func poissonCDF(_ n: Int, _ mean: Double) -> Double {
-        guard n >= 0 else { return 0 }
-        guard mean > 0 else { return 1 }
-        let logMean = log(mean)
-        var sum = 0.0
-        for i in 0...n { sum += exp(-mean + Double(i) * logMean - lgamma(Double(i) + 1)) }
-        return min(1, sum)
-    }
-
-    /// The `p`-quantile of Gamma(`shape`, `rate`) for a whole-number shape (Erlang), by bisection on
-    /// P(S ≤ x) = 1 − P(Poisson(rate · x) ≤ shape − 1).
+    /// The `p`-quantile of Gamma(`shape`, `rate`) for a whole-number shape (Erlang).
     public static func gammaQuantile(_ p: Double, shape: Int, rate: Double) -> Double {
-        var low = 0.0, high = Double(shape) / rate
-        while 1 - poissonCDF(shape - 1, rate * high) < p { high *= 2 }
-        for _ in 0..<80 {
-            let middle = (low + high) / 2
-            if 1 - poissonCDF(shape - 1, rate * middle) < p { low = middle } else { high = middle }
-        }
-        return (low + high) / 2
+        Erlang.inverseSurvival(1 - p, shape: shape) / rate
     }
 }

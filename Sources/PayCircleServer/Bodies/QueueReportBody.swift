@@ -2,7 +2,8 @@ import Foundation
 import PayCircleCore
 
 /// `PUT /v1/halls/{id}/queue`:
-/// `{"reported_at": "2026-11-24T10:00:00+08:00", "services": {"cash": {"waiting": 4, "open_counters": 2, "handling_s": 120}}}`.
+/// `{"reported_at": "2026-11-24T10:00:00+08:00", "services": {"cash": {"waiting": 4, "open_counters": 2, "handling_s": 120, "served_today": 37}}}`;
+/// `served_today` (numbers called so far in the hall's day) is optional.
 struct QueueReportBody: Decodable {
     /// When the queue machine says it made the report; checked against the time of receipt by ``report(hallID:now:maxAge:)``.
     let reportedAt: Date?
@@ -72,6 +73,8 @@ struct ServiceQueueBody: Decodable {
         let expectation = "expected seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
         let handling = try members.required(Double.self, BodyKey("handling_s"), else: expectation)
         guard range.contains(handling) else { throw InputError(expectation, field: BodyField.path(members.codingPath + [BodyKey("handling_s")])) }
-        queue = ServiceQueue(waiting: waiting, openCounters: counters, handlingSeconds: handling)
+        let servedKey = BodyKey("served_today")
+        let served = members.contains(servedKey) && (try? members.decodeNil(forKey: servedKey)) != true ? try whole("served_today", ServiceQueue.servedRange) : nil
+        queue = ServiceQueue(waiting: waiting, openCounters: counters, handlingSeconds: handling, servedToday: served)
     }
 }

@@ -22,6 +22,6 @@ struct CallRoutes<Context: GuardedRequestContext>: Sendable {
         } else {
             try await engine.callTicket(hallID: hallID, service: body.service, number: body.number)
         }
-        return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: nil, now: engine.clock.now))
+        return JSONResponse.make(TicketJSON(ticket: ticket, place: ticket.issuedPlace, walkSeconds: nil, now: engine.clock.now))
     }
 }

@@ -31,12 +31,12 @@ struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
         } catch let error as InputError {
             throw APIError.badRequest(error)
         }
-        let current = try await engine.record(report)
-        return JSONResponse.make(QueueJSON(hall: hall, report: current, waits: engine.waits, now: now))
+        _ = try await engine.record(report)
+        return JSONResponse.make(QueueJSON(hall: hall, queues: engine.queues, waits: engine.waits, now: now))
     }
 
     func show(hallID: String) throws -> Response {
         let hall = try engine.hall(hallID)
-        return JSONResponse.make(QueueJSON(hall: hall, report: engine.queues.report(for: hall.id), waits: engine.waits, now: engine.clock.now))
+        return JSONResponse.make(QueueJSON(hall: hall, queues: engine.queues, waits: engine.waits, now: engine.clock.now))
     }
 }

@@ -27,7 +27,8 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         _ = try engine.hall(hallID, for: .tickets)
         let body = try await RequestBody.decode(TicketBody.self, from: request)
         let issued = try await engine.issueTicket(hallID: hallID, service: body.service, customer: body.customer, from: body.place)
-        return JSONResponse.make(TicketJSON(ticket: issued.ticket, walkSeconds: issued.walkSeconds, now: issued.ticket.issuedAt, key: issued.key),
+        return JSONResponse.make(TicketJSON(ticket: issued.ticket, place: issued.ticket.issuedPlace, walkSeconds: issued.walkSeconds,
+                                            now: issued.ticket.issuedAt, key: issued.key),
                                  status: .created)
     }
 
@@ -36,7 +37,8 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         let parameters = request.queryParameters
         let from: Coordinate?
         do { from = try TicketBody.place(lat: parameters.string("lat"), lon: parameters.string("lon")) } catch { throw APIError.badRequest(error) }
-        return JSONResponse.make(TicketJSON(ticket: ticket, walkSeconds: try engine.walkSeconds(from: from, toHallOf: ticket), now: engine.clock.now))
+        return JSONResponse.make(TicketJSON(ticket: ticket, place: try await engine.place(of: ticket),
+                                            walkSeconds: try engine.walkSeconds(from: from, toHallOf: ticket), now: engine.clock.now))
     }
 
     func cancel(id: String, key: String?) async throws -> Response {

@@ -17,6 +17,8 @@ public protocol TicketRepository: Sendable {
                     at: Date) async throws -> QueueTicket?
     /// Marks every ticket called before `cutoff` and not closed a no-show; answers how many.
     func markNoShows(calledBefore cutoff: Date) async throws -> Int
+    /// How many tickets of a hall's service were called after `start`, and when the last of them was.
+    func calls(hallID: String, service: PaymentService, after start: Date) async throws -> (count: Int, last: Date?)
     /// Every waiting ticket of every hall, oldest first.
     func waitingTickets() async throws -> [QueueTicket]
     /// Marks the tickets `ids` that still wait expired; answers how many.

@@ -131,6 +131,11 @@ public enum StoreSchema {
             .addColumn(table: "queue_tickets", .text("key_sha256", nullable: true)),
             .createIndex(IndexDeclaration("queue_tickets_hall_status", on: "queue_tickets", ["hall_id", "status"])),
         ]),
+        SchemaMigration(11, [
+            // Places that move: numbers called so far today per report, and the departure a ticket waits for.
+            .addColumn(table: "queue_reports", ColumnDeclaration("served_today", .integer, nullable: true, check: .atLeast(0))),
+            .addColumn(table: "queue_tickets", ColumnDeclaration("departure", .integer, nullable: true, check: .atLeast(1))),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
