@@ -10,6 +10,7 @@ extension PayCircleEngine {
             throw EngineError(.notFound, code: "not_found", "'\(hall.id)' has no waiting \(service.rawValue) ticket \(number)", field: "number")
         }
         queues.adjustRemote(hallID: hall.id, service: service, by: -1)
+        signals.signal(hall.id)
         return ticket
     }
 
@@ -20,6 +21,7 @@ extension PayCircleEngine {
                                                       at: clock.now) else {
             throw EngineError(.notFound, code: "not_found", "'\(hall.id)' has no called \(service.rawValue) ticket \(number)", field: "number")
         }
+        signals.signal(hall.id)
         return ticket
     }
 
@@ -39,6 +41,7 @@ extension PayCircleEngine {
         // Counted anew from the store, which also brings in what other instances issued and called.
         let ended = Set(over.map(\.id))
         queues.countRemote(waiting.filter { !ended.contains($0.id) })
+        if noShows + expired > 0 { signals.signalAll() }
         return (noShows, expired)
     }
 }

@@ -24,6 +24,7 @@ extension PayCircleEngine {
     /// hall's state after it.
     public func record(_ report: QueueReport) async throws -> QueueReport? {
         try await queues.record(report)
+        signals.signal(report.hallID)
         return queues.report(for: report.hallID)
     }
 }

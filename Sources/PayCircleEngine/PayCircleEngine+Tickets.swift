@@ -58,6 +58,7 @@ extension PayCircleEngine {
             return ticket
         }
         queues.adjustRemote(hallID: hall.id, service: service, by: 1)
+        signals.signal(hall.id)
         return IssuedTicket(ticket: ticket, key: key, walkSeconds: walkSeconds)
     }
 
@@ -92,6 +93,7 @@ extension PayCircleEngine {
         }
         guard try await store.cancelTicket(id: id) else { throw EngineError.notFound("ticket '\(id)' is \(ticket.status.rawValue), not waiting") }
         queues.adjustRemote(hallID: ticket.hallID, service: ticket.service, by: -1)
+        signals.signal(ticket.hallID)
     }
 
     /// The start of the local day of `point` (its time zone) that `now` falls in.

@@ -39,12 +39,15 @@ public final class PayCircleEngine: Sendable {
     public let waits: WaitModel
     /// The limits of remote tickets.
     public let ticketRules: TicketRules
+    /// Wakes the watchers of a hall (ticket event streams) when its queue changes.
+    public let signals: HallSignals
     public let clock: any EngineClock
 
     var store: any DataStore { registry.store }
 
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
-                queues: QueueBoard? = nil, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(), clock: any EngineClock = SystemClock()) {
+                queues: QueueBoard? = nil, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(), clock: any EngineClock = SystemClock(),
+                signals: HallSignals = HallSignals()) {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
         self.layout = layout
@@ -52,6 +55,7 @@ public final class PayCircleEngine: Sendable {
         self.queues = queues ?? QueueBoard(store: registry.store)
         self.waits = waits
         self.ticketRules = ticketRules
+        self.signals = signals
         self.clock = clock
     }
 
@@ -78,6 +82,6 @@ public final class PayCircleEngine: Sendable {
     /// The same engine with another wait model.
     public func with(waits: WaitModel) -> PayCircleEngine {
         PayCircleEngine(registry: registry, graph: graph, layout: layout, candidates: candidates, queues: queues, waits: waits,
-                        ticketRules: ticketRules, clock: clock)
+                        ticketRules: ticketRules, clock: clock, signals: signals)
     }
 }

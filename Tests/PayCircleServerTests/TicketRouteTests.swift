@@ -13,7 +13,8 @@ import Testing
 /// when to leave, cancelling, and tickets that outlive a restart of the service.
 @Suite struct TicketRouteTests {
     /// A service over `store` (the street and its hall added when the store is empty), with an operator token.
-    static func withService<Value: Sendable>(_ store: any DataStore, _ body: @Sendable (any TestClientProtocol, String) async throws -> Value) async throws -> Value {
+    static func withService<Value: Sendable>(_ store: any DataStore, _ setup: TestingSetup = .router,
+                                             _ body: @Sendable (any TestClientProtocol, String) async throws -> Value) async throws -> Value {
         let registry = try await PointRegistry(store: store)
         if registry.index.count == 0 {
             let nodes = (0...10).map { WalkingNetworkData.Node(osmID: Int64($0), coordinate: QueueRouteTests.east(Double($0) * 100)) }
@@ -25,7 +26,7 @@ import Testing
         }
         let operatorToken = try await store.createToken(name: "queue machine", role: .operator).secret
         let app = Application(router: try await PayCircleService.loading(registry).router())
-        return try await app.test(.router) { client in try await body(client, operatorToken) }
+        return try await app.test(setup) { client in try await body(client, operatorToken) }
     }
 
     static func date(_ value: Any?) -> Date? { (value as? String).flatMap(PointRecord.parseTimestamp) }
@@ -188,6 +189,31 @@ import Testing
         try await Self.withService(try await test.reopen()) { client, _ in
             let (status, shown) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)")
             #expect(status == .ok && shown["number"] as? String == "C001" && shown["call_at"] as? String == ticket["call_at"])
+        }
+    }
+
+    /// The ticket's events over a live socket, followed by `Tools/reference/sse_probe.py` acting as the
+    /// hall: an `update` at once, `called` within a second of the call, and the stream ends after the
+    /// update that shows it served.
+    @Test func ticketEventsArePushedWithinASecondOfACall() async throws {
+        let test = try await TestStore(.spatiaLite)
+        defer { test.remove() }
+        try await Self.withService(test.store, .live) { client, operatorToken in
+            #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/near/queue", token: operatorToken, body: QueueRouteTests.queue(3)).0 == .ok)
+            let (_, ticket) = try await QueueRouteTests.send(client, .post, "/v1/halls/near/tickets", body: #"{"service": "cash", "customer": "app-user-events"}"#)
+            let id = try #require(ticket["id"] as? String), number = try #require(ticket["number"] as? String)
+            let port = try #require(client.port)
+            let script = Reference.repositoryRoot.appendingPathComponent("Tools/reference/sse_probe.py").path
+            let output = try await ShellCommand.run("python3 '\(script)' http://127.0.0.1:\(port) \(id) near cash \(number) \(operatorToken)")
+            let probe = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+            #expect(probe["status"] as? Int == 200 && (probe["content_type"] as? String)?.hasPrefix("text/event-stream") == true)
+            let events = (probe["events"] as? [[String: Any]] ?? []).map { "\($0["event"] ?? "")/\($0["status"] ?? "")" }
+            #expect(events == ["update/waiting", "called/called", "update/served"], "\(output)")
+            let delay = try #require(probe["called_after_s"] as? Double)
+            #expect(delay < 1, "the called event came \(delay) s after the call")
+            print("ticket events: called pushed \(delay) s after the call was answered")
+            // An unknown ticket has no stream: 404 before any event.
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/tickets/tkt_none/events").0 == .notFound)
         }
     }
 }

@@ -13,6 +13,9 @@ public struct QueueTicket: Sendable, Hashable {
         case waiting, cancelled, called, served
         case noShow = "no_show"
         case expired
+
+        /// Served, a no-show, cancelled or expired: nothing more happens to it.
+        public var hasEnded: Bool { self != .waiting && self != .called }
     }
 
     /// How a called ticket ends.

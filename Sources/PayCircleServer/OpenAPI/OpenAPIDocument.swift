@@ -146,6 +146,13 @@ enum OpenAPIDocument {
                 "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "404": { "$ref": "#/components/responses/NotFound" } } }
         },
+        "/v1/tickets/{id}/events": {
+          "get": { "summary": "A ticket's changes as Server-Sent Events: update at once and on every change of status, position or expected call (30 s or more), called when the hall calls it; the stream ends once the ticket has ended", "operationId": "ticketEvents",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "event: update | called, data: the ticket as GET /v1/tickets/{id} answers it", "content": { "text/event-stream": { "schema": { "type": "string" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+        },
         "/v1/route": {
           "get": { "summary": "The quickest walk with steps, to a place or to a payment point", "operationId": "route",
             "parameters": [

@@ -9,7 +9,8 @@ import PayCircleStore
 /// Remote queue tickets: `POST /v1/halls/{id}/tickets` (`{"service": "cash", "customer": …, "lat": …, "lon": …}`)
 /// takes a place in a hall's queue and answers the ticket number, the place in line, the estimated call
 /// time with its band, from the given place when to leave, and once its `ticket_key`;
-/// `GET /v1/tickets/{id}[?lat&lon]` tracks it and `DELETE /v1/tickets/{id}` with that key in the
+/// `GET /v1/tickets/{id}[?lat&lon]` tracks it, `GET /v1/tickets/{id}/events` pushes its changes
+/// (``TicketEvents``), and `DELETE /v1/tickets/{id}` with that key in the
 /// `Ticket-Key` header cancels it. Tickets are kept in the store, so they survive a restart.
 struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
     let engine: PayCircleEngine
@@ -18,6 +19,7 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
     func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
         writes.post("/v1/halls/:id/tickets") { request, context in try await issue(request, hallID: try PathParameters.id(context)) }
         reads.get("/v1/tickets/:id") { request, context in try await show(request, id: try PathParameters.id(context)) }
+        reads.get("/v1/tickets/:id/events") { _, context in try await TicketEvents(engine: engine).response(id: try PathParameters.id(context)) }
         writes.delete("/v1/tickets/:id") { request, context in
             try await cancel(id: try PathParameters.id(context), key: request.headers[.ticketKey])
         }
