@@ -26,12 +26,13 @@ extension PayCircleEngine {
     }
 
     /// Ends the tickets that time has ended: called ones not closed within ``TicketRules/noShowAfter`` become
-    /// no-shows; waiting ones expire when their hall is closed (by its opening hours) or their local day
+    /// no-shows, and so do appointments whose slot ended without a check-in; waiting ones expire when their hall is closed (by its opening hours) or their local day
     /// is over. Counts the remote tickets still waiting anew. Answers how many of each.
     @discardableResult
     public func sweepTickets() async throws -> (noShows: Int, expired: Int) {
         let now = clock.now
         let noShows = try await store.markNoShows(calledBefore: now.addingTimeInterval(-ticketRules.noShowAfter))
+            + store.markMissedAppointments(endedBefore: now)
         let waiting = try await store.waitingTickets()
         let over = waiting.filter { ticket in
             guard let hall = registry.point(id: ticket.hallID) else { return true }

@@ -32,12 +32,8 @@ extension PayCircleEngine {
         let holder = TicketKey.digest(customer: customer)
         let cap = ticketRules.remoteCap(perHour: Double(queue.openCounters) * 3600 / queue.handlingSeconds)
         // Numbers run per hall, service and local day: C001 is the first cash ticket of the hall's day.
-        let ticket = try await store.issueTicket(hallID: hall.id, service: service, since: Self.startOfDay(at: now, in: hall)) { [ticketRules] issuedToday, active in
-            if let held = active.first(where: { $0.holderDigest == holder }) {
-                throw EngineError(.conflict, code: "already_holding",
-                                  "this customer already holds ticket \(held.number) at '\(hall.id)' (\(held.status.rawValue)); cancel it before taking another",
-                                  field: "customer")
-            }
+        let ticket = try await store.issueTicket(hallID: hall.id, service: service, since: Self.startOfDay(at: now, in: hall)) { [ticketRules] issuedToday, active, booked in
+            try Self.refuseSecondHolding(holder, active: active, booked: booked, at: hall)
             let waiting = active.filter { $0.service == service && $0.status == .waiting }
             guard waiting.count < cap else {
                 throw EngineError(.conflict, code: "remote_queue_full",
@@ -98,9 +94,19 @@ extension PayCircleEngine {
 
     /// The start of the local day of `point` (its time zone) that `now` falls in.
     static func startOfDay(at now: Date, in point: PaymentPoint) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: point.timeZone) ?? TimeZone(identifier: PaymentPoint.defaultTimeZone)!
-        return calendar.startOfDay(for: now)
+        point.localCalendar.startOfDay(for: now)
+    }
+
+    /// One active ticket or appointment per customer per hall: 409 `already_holding` when `holder` has one.
+    static func refuseSecondHolding(_ holder: String, active: [QueueTicket], booked: Set<String>, at hall: PaymentPoint) throws(EngineError) {
+        if let held = active.first(where: { $0.holderDigest == holder }) {
+            throw EngineError(.conflict, code: "already_holding",
+                              "this customer already holds ticket \(held.number) at '\(hall.id)' (\(held.status.rawValue)); cancel it before taking another",
+                              field: "customer")
+        }
+        if booked.contains(holder) {
+            throw EngineError(.conflict, code: "already_holding", "this customer already holds an appointment at '\(hall.id)'", field: "customer")
+        }
     }
 
     /// The walking seconds from `from` to `point`, when a place and a network are given.

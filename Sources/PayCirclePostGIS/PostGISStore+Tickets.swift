@@ -5,27 +5,39 @@ import PostgresNIO
 
 extension PostGISStore {
     public func issueTicket(hallID: String, service: PaymentService, since start: Date,
-                            _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+                            _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket], _ booked: Set<String>) throws -> QueueTicket) async throws -> QueueTicket {
         try await database.transaction { transaction in
-            // One issuer per hall at a time, across instances: numbers and places in line stay unique.
-            try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(\(hallID)))")
-            let issued = try await transaction.query("""
-                SELECT count(*) FROM queue_tickets WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND issued_at >= \(start.timeIntervalSince1970)
-                """).first?.decode(Int.self) ?? 0
-            let held = try await transaction.query("""
-                SELECT \(unescaped: QueueTicketRow.columns) FROM queue_tickets
-                WHERE hall_id = \(hallID) AND status IN (\(QueueTicket.Status.waiting.rawValue), \(QueueTicket.Status.called.rawValue))
-                ORDER BY issued_at, id COLLATE "C"
-                """).map(Self.ticket)
-            let ticket = try make(issued, held)
-            try await transaction.query("""
-                INSERT INTO queue_tickets (\(unescaped: QueueTicketRow.columns))
-                VALUES (\(ticket.id), \(ticket.hallID), \(ticket.service.rawValue), \(ticket.number), \(ticket.issuedAt.timeIntervalSince1970),
-                        \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue), \(ticket.calledAt?.timeIntervalSince1970),
-                        \(ticket.holderDigest), \(ticket.keyDigest), \(ticket.departure))
-                """)
+            let (issued, held) = try await Self.issuing(hallID: hallID, service: service, since: start, transaction)
+            let ticket = try make(issued, held, try await Self.bookedHolders(hallID: hallID, transaction))
+            try await Self.insert(ticket, transaction)
             return ticket
         }
+    }
+
+    /// Takes the hall's issuing lock (one issuer per hall at a time, across instances, so that numbers and
+    /// places in line stay unique) and answers how many tickets it issued for `service` since `start` and
+    /// its active tickets (every service, oldest first).
+    static func issuing(hallID: String, service: PaymentService, since start: Date,
+                        _ transaction: PostgresDatabase.Transaction) async throws -> (Int, [QueueTicket]) {
+        try await transaction.query("SELECT pg_advisory_xact_lock(hashtext(\(hallID)))")
+        let issued = try await transaction.query("""
+            SELECT count(*) FROM queue_tickets WHERE hall_id = \(hallID) AND service = \(service.rawValue) AND issued_at >= \(start.timeIntervalSince1970)
+            """).first?.decode(Int.self) ?? 0
+        let held = try await transaction.query("""
+            SELECT \(unescaped: QueueTicketRow.columns) FROM queue_tickets
+            WHERE hall_id = \(hallID) AND status IN (\(QueueTicket.Status.waiting.rawValue), \(QueueTicket.Status.called.rawValue))
+            ORDER BY issued_at, id COLLATE "C"
+            """).map(Self.ticket)
+        return (issued, held)
+    }
+
+    static func insert(_ ticket: QueueTicket, _ transaction: PostgresDatabase.Transaction) async throws {
+        try await transaction.query("""
+            INSERT INTO queue_tickets (\(unescaped: QueueTicketRow.columns))
+            VALUES (\(ticket.id), \(ticket.hallID), \(ticket.service.rawValue), \(ticket.number), \(ticket.issuedAt.timeIntervalSince1970),
+                    \(ticket.ahead), \(ticket.rate), \(ticket.status.rawValue), \(ticket.calledAt?.timeIntervalSince1970),
+                    \(ticket.holderDigest), \(ticket.keyDigest), \(ticket.departure), \(ticket.appointmentID))
+            """)
     }
 
     public func ticket(id: String) async throws -> QueueTicket? {
@@ -80,10 +92,11 @@ extension PostGISStore {
             """).count
     }
 
-    private static func ticket(_ row: PostgresRow) throws -> QueueTicket {
-        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt, holder, key, departure) =
-            try row.decode((String, String, String, String, Double, Int, Double, String, Double?, String?, String?, Int?).self)
+    static func ticket(_ row: PostgresRow) throws -> QueueTicket {
+        let (id, hall, service, number, issuedAt, ahead, rate, status, calledAt, holder, key, departure, appointment) =
+            try row.decode((String, String, String, String, Double, Int, Double, String, Double?, String?, String?, Int?, String?).self)
         return try QueueTicketRow.ticket(id: id, hallID: hall, service: service, number: number, issuedAt: issuedAt, ahead: ahead, rate: rate,
-                                         status: status, calledAt: calledAt, holderDigest: holder, keyDigest: key, departure: departure)
+                                         status: status, calledAt: calledAt, holderDigest: holder, keyDigest: key, departure: departure,
+                                         appointmentID: appointment)
     }
 }

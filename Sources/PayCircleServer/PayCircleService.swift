@@ -91,6 +91,7 @@ public struct PayCircleService: Sendable {
         PointRoutes(engine: engine).add(to: light)
         QueueRoutes(engine: engine).add(reads: light, writes: writes)
         TicketRoutes(engine: engine).add(reads: light, writes: tickets)
+        AppointmentRoutes(engine: engine).add(reads: light, tickets: tickets, writes: writes)
         CallRoutes(engine: engine).add(to: writes)
         PointWriteRoutes(engine: engine).add(to: writes)
         RouteRoutes(registry: registry, graph: graph).add(to: light)

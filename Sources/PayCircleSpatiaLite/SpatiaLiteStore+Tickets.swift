@@ -4,27 +4,12 @@ import PayCircleStore
 
 extension SpatiaLiteStore {
     public func issueTicket(hallID: String, service: PaymentService, since start: Date,
-                            _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket {
+                            _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket], _ booked: Set<String>) throws -> QueueTicket) async throws -> QueueTicket {
         try await pool.write { connection in
             try connection.transaction {
-                let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ? AND service = ? AND issued_at >= ?")
-                count.bind([.text(hallID), .text(service.rawValue), .real(start.timeIntervalSince1970)])
-                let issued = try count.step() ? Int(count.int(0)) : 0
-                let active = try connection.prepare("""
-                    SELECT \(TicketColumn.list) FROM queue_tickets
-                    WHERE hall_id = ? AND status IN (?, ?) ORDER BY issued_at, id
-                    """)
-                active.bind([.text(hallID), .text(QueueTicket.Status.waiting.rawValue), .text(QueueTicket.Status.called.rawValue)])
-                var held: [QueueTicket] = []
-                while try active.step() { held.append(try Self.ticket(active)) }
-                let ticket = try make(issued, held)
-                try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
-                    .text(ticket.id), .text(ticket.hallID), .text(ticket.service.rawValue), .text(ticket.number),
-                    .real(ticket.issuedAt.timeIntervalSince1970), .integer(Int64(ticket.ahead)), .real(ticket.rate), .text(ticket.status.rawValue),
-                    ticket.calledAt.map { .real($0.timeIntervalSince1970) } ?? .null,
-                    ticket.holderDigest.map { .text($0) } ?? .null, ticket.keyDigest.map { .text($0) } ?? .null,
-                    ticket.departure.map { .integer(Int64($0)) } ?? .null,
-                ])
+                let (issued, held) = try Self.issuing(hallID: hallID, service: service, since: start, connection)
+                let ticket = try make(issued, held, try Self.bookedHolders(hallID: hallID, connection))
+                try Self.insert(ticket, connection)
                 return ticket
             }
         }
@@ -107,18 +92,44 @@ extension SpatiaLiteStore {
         }
     }
 
+    /// How many tickets the hall issued for `service` since `start`, and its active tickets (every service, oldest first).
+    static func issuing(hallID: String, service: PaymentService, since start: Date, _ connection: SQLiteConnection) throws -> (Int, [QueueTicket]) {
+        let count = try connection.prepare("SELECT count(*) FROM queue_tickets WHERE hall_id = ? AND service = ? AND issued_at >= ?")
+        count.bind([.text(hallID), .text(service.rawValue), .real(start.timeIntervalSince1970)])
+        let issued = try count.step() ? Int(count.int(0)) : 0
+        let active = try connection.prepare("""
+            SELECT \(TicketColumn.list) FROM queue_tickets
+            WHERE hall_id = ? AND status IN (?, ?) ORDER BY issued_at, id
+            """)
+        active.bind([.text(hallID), .text(QueueTicket.Status.waiting.rawValue), .text(QueueTicket.Status.called.rawValue)])
+        var held: [QueueTicket] = []
+        while try active.step() { held.append(try ticket(active)) }
+        return (issued, held)
+    }
+
+    static func insert(_ ticket: QueueTicket, _ connection: SQLiteConnection) throws {
+        try connection.prepare("INSERT INTO queue_tickets (\(QueueTicketRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
+            .text(ticket.id), .text(ticket.hallID), .text(ticket.service.rawValue), .text(ticket.number),
+            .real(ticket.issuedAt.timeIntervalSince1970), .integer(Int64(ticket.ahead)), .real(ticket.rate), .text(ticket.status.rawValue),
+            ticket.calledAt.map { .real($0.timeIntervalSince1970) } ?? .null,
+            ticket.holderDigest.map { .text($0) } ?? .null, ticket.keyDigest.map { .text($0) } ?? .null,
+            ticket.departure.map { .integer(Int64($0)) } ?? .null, ticket.appointmentID.map { .text($0) } ?? .null,
+        ])
+    }
+
     private static func ticket(_ row: SQLiteStatement) throws -> QueueTicket {
         try QueueTicketRow.ticket(id: row.text(TicketColumn.id) ?? "", hallID: row.text(TicketColumn.hallID) ?? "", service: row.text(TicketColumn.service) ?? "",
                                   number: row.text(TicketColumn.number) ?? "", issuedAt: row.double(TicketColumn.issuedAt), ahead: Int(row.int(TicketColumn.ahead)),
                                   rate: row.double(TicketColumn.rate), status: row.text(TicketColumn.status) ?? "",
                                   calledAt: row.text(TicketColumn.calledAt) == nil ? nil : row.double(TicketColumn.calledAt),
                                   holderDigest: row.text(TicketColumn.holderDigest), keyDigest: row.text(TicketColumn.keyDigest),
-                                  departure: row.text(TicketColumn.departure) == nil ? nil : Int(row.int(TicketColumn.departure)))
+                                  departure: row.text(TicketColumn.departure) == nil ? nil : Int(row.int(TicketColumn.departure)),
+                                  appointmentID: row.text(TicketColumn.appointmentID))
     }
 
     /// The columns a ticket is read from, in SELECT order.
     private enum TicketColumn: Int32, SelectedColumn {
-        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt, holderDigest, keyDigest, departure
+        case id, hallID, service, number, issuedAt, ahead, rate, status, calledAt, holderDigest, keyDigest, departure, appointmentID
 
         var sql: String {
             switch self {
@@ -127,6 +138,7 @@ extension SpatiaLiteStore {
             case .calledAt: "called_at"
             case .holderDigest: "customer_sha256"
             case .keyDigest: "key_sha256"
+            case .appointmentID: "appointment_id"
             default: "\(self)"
             }
         }

@@ -15,7 +15,7 @@ import Testing
     /// over; answers it and the number of active tickets (every service) the issuer saw.
     static func issue(_ store: any TicketRepository, hall: String, service: PaymentService = .cash, at offset: Double) async throws -> (QueueTicket, Int) {
         let seen = Mutex(0)
-        let ticket = try await store.issueTicket(hallID: hall, service: service, since: .distantPast) { issued, active in
+        let ticket = try await store.issueTicket(hallID: hall, service: service, since: .distantPast) { issued, active, _ in
             seen.withLock { $0 = active.count }
             let sequence = issued + 1
             let waiting = active.filter { $0.service == service && $0.status == .waiting }

@@ -25,3 +25,29 @@ extension PaymentPoint {
         date.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: TimeZone(identifier: timeZone) ?? .gmt))
     }
 }
+
+extension PaymentPoint {
+    /// The point's local calendar (its time zone).
+    public var localCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: Self.defaultTimeZone)!
+        return calendar
+    }
+
+    /// Midnight at the start of the local day `date` (`YYYY-MM-DD`); nil when `date` is no such day.
+    public func startOfLocalDay(_ date: String) -> Date? {
+        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let start = localCalendar.date(from: components),
+              localCalendar.dateComponents([.year, .month, .day], from: start) == components else { return nil }
+        return start
+    }
+
+    /// The local day (`YYYY-MM-DD`) that `date` falls in.
+    public func localDay(of date: Date) -> String {
+        let parts = localCalendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

@@ -46,12 +46,15 @@ public struct QueueTicket: Sendable, Hashable {
     /// The hall's day count of calls at which it is called: served today when issued + people ahead + 1;
     /// nil when the hall's report said nothing of what it had served.
     public var departure: Int?
+    /// The appointment it was checked in from: called before walk-ins.
+    public var appointmentID: String?
 
     /// Waiting or called: the holder still holds a place in the hall.
     public var isActive: Bool { status == .waiting || status == .called }
 
     public init(id: String, hallID: String, service: PaymentService, number: String, issuedAt: Date, ahead: Int, rate: Double,
-                status: Status = .waiting, calledAt: Date? = nil, holderDigest: String? = nil, keyDigest: String? = nil, departure: Int? = nil) {
+                status: Status = .waiting, calledAt: Date? = nil, holderDigest: String? = nil, keyDigest: String? = nil, departure: Int? = nil,
+                appointmentID: String? = nil) {
         self.id = id
         self.hallID = hallID
         self.service = service
@@ -64,6 +67,7 @@ public struct QueueTicket: Sendable, Hashable {
         self.holderDigest = holderDigest
         self.keyDigest = keyDigest
         self.departure = departure
+        self.appointmentID = appointmentID
     }
 
     /// Its place as issued, before any later report or call.

@@ -14,13 +14,19 @@ struct TicketBody: Decodable {
     init(from decoder: any Decoder) throws {
         let members = try decoder.members(else: "expected an object")
         service = try members.required(oneOf: PaymentService.self, BodyKey("service"))
-        let expectation = "expected the app's id of the customer, text of \(Self.customerLength.lowerBound) to \(Self.customerLength.upperBound) characters"
-        customer = try members.required(String.self, BodyKey("customer"), else: expectation)
-        guard Self.customerLength.contains(customer.count) else { throw InputError(expectation, field: "customer") }
-        try SingleLineText.check(customer, field: "customer")
+        customer = try Self.customer(in: members)
         let lat = try members.optional(NumberOrText.self, BodyKey("lat"), else: "expected a number from -90 to 90")
         let lon = try members.optional(NumberOrText.self, BodyKey("lon"), else: "expected a number from -180 to 180")
         place = try Self.place(lat: lat?.text, lon: lon?.text)
+    }
+
+    /// The member `customer`: the app's id of its user, one line of ``customerLength`` characters.
+    static func customer(in members: KeyedDecodingContainer<BodyKey>) throws(InputError) -> String {
+        let expectation = "expected the app's id of the customer, text of \(customerLength.lowerBound) to \(customerLength.upperBound) characters"
+        let customer = try members.required(String.self, BodyKey("customer"), else: expectation)
+        guard customerLength.contains(customer.count) else { throw InputError(expectation, field: "customer") }
+        try SingleLineText.check(customer, field: "customer")
+        return customer
     }
 
     /// A WGS-84 place from `lat` and `lon` given together, or nil when neither is: the rule of the body

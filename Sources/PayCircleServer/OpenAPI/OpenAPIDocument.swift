@@ -146,6 +146,60 @@ enum OpenAPIDocument {
                 "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "404": { "$ref": "#/components/responses/NotFound" } } }
         },
+        "/v1/halls/{id}/appointment-settings": {
+          "put": { "summary": "How a hall takes appointments: slot length and capacity per service (admin or the hall's operator)", "operationId": "setAppointmentSettings",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["slot_minutes", "capacity"],
+              "properties": { "slot_minutes": { "type": "integer", "minimum": 5, "maximum": 240, "description": "Minutes that divide a day" },
+                "capacity": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1000 } } } } } } },
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "204": { "description": "Set" },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
+        },
+        "/v1/halls/{id}/slots": {
+          "get": { "summary": "A hall's appointment slots for a service and local day, with what is booked", "operationId": "slots",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "service", "in": "query", "required": true, "schema": { "enum": ["cash", "card", "qr", "invoice", "business"] } },
+              { "name": "date", "in": "query", "description": "YYYY-MM-DD in the hall's time zone; default today", "schema": { "type": "string" } }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "The slots", "content": { "application/json": { "schema": { "type": "object", "required": ["hall_id", "service", "date", "slots"],
+                "properties": { "hall_id": { "type": "string" }, "service": { "type": "string" }, "date": { "type": "string" },
+                  "slots": { "type": "array", "items": { "type": "object", "required": ["start", "end", "capacity", "booked"],
+                    "properties": { "start": { "type": "string" }, "end": { "type": "string" }, "capacity": { "type": "number" }, "booked": { "type": "number" } } } } } } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } }
+        },
+        "/v1/halls/{id}/appointments": {
+          "post": { "summary": "Book a slot (one active ticket or appointment per customer per hall)", "operationId": "bookAppointment",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["service", "start", "customer"],
+              "properties": { "service": { "enum": ["cash", "card", "qr", "invoice", "business"] }, "start": { "type": "string", "description": "ISO 8601, the start of a slot" },
+                "customer": { "type": "string", "minLength": 1, "maxLength": 200 } } } } } },
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "201": { "description": "The appointment, with the appointment_key that checks it in (shown only here)", "content": { "application/json": { "schema": { "allOf": [
+                { "$ref": "#/components/schemas/Appointment" }, { "type": "object", "required": ["appointment_key"], "properties": { "appointment_key": { "type": "string" } } }] } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
+              "409": { "description": "no_appointments, slot_full, slot_past or already_holding", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "413": { "$ref": "#/components/responses/TooLarge" } } }
+        },
+        "/v1/appointments/{id}": {
+          "get": { "summary": "An appointment", "operationId": "appointment",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "The appointment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Appointment" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+        },
+        "/v1/appointments/{id}/check-in": {
+          "post": { "summary": "Check in from 15 minutes before the slot to its end: a ticket called before walk-ins", "operationId": "checkIn",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "Appointment-Key", "in": "header", "schema": { "type": "string" }, "description": "The appointment_key of the answer that booked it" }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "201": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "403": { "description": "wrong_appointment_key", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" },
+              "409": { "description": "not_booked or outside_check_in", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } } }
+        },
         "/v1/tickets/{id}/events": {
           "get": { "summary": "A ticket's changes as Server-Sent Events: update at once and on every change of status, position or expected call (30 s or more), called when the hall calls it; the stream ends once the ticket has ended", "operationId": "ticketEvents",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
@@ -341,6 +395,10 @@ enum OpenAPIDocument {
               "status": { "enum": ["waiting", "cancelled", "called", "served", "no_show", "expired"] }, "issued_at": { "type": "string" }, "ahead": { "type": "number" }, "position": { "type": "number" },
               "call_at": { "type": "string" }, "call_early": { "type": "string" }, "call_late": { "type": "string" }, "called_at": { "type": ["string", "null"] },
               "walk_s": { "type": ["number", "null"] }, "leave_at": { "type": ["string", "null"] }, "leave_now": { "type": ["boolean", "null"] } } },
+          "Appointment": { "type": "object", "required": ["id", "hall_id", "service", "start", "end", "status", "check_in_from", "ticket_id"],
+            "properties": { "id": { "type": "string" }, "hall_id": { "type": "string" }, "service": { "type": "string" }, "start": { "type": "string" },
+              "end": { "type": "string" }, "status": { "enum": ["booked", "checked_in", "no_show", "cancelled"] }, "check_in_from": { "type": "string" },
+              "ticket_id": { "type": ["string", "null"] } } },
           "Queue": { "type": "object", "required": ["hall_id", "reported_at", "age_s", "fresh", "services"],
             "properties": { "hall_id": { "type": "string" }, "reported_at": { "type": ["string", "null"] }, "age_s": { "type": ["number", "null"] },
               "fresh": { "type": "boolean" }, "services": { "type": "object", "additionalProperties": { "type": "object",

@@ -5,7 +5,7 @@
 /// let store: any DataStore = try await PostGISStore.open(PostgresLocation(url))
 /// let registry = try await PointRegistry(store: store)
 /// ```
-public protocol DataStore: PointRepository, LayerRepository, AccessRepository, QueueReportRepository, TicketRepository {
+public protocol DataStore: PointRepository, LayerRepository, AccessRepository, QueueReportRepository, TicketRepository, AppointmentRepository {
     /// The schema version the store is at (``StoreSchema/latestVersion`` once opened).
     func schemaVersion() async throws -> Int
 }

@@ -4,10 +4,11 @@ import PayCircleCore
 /// Remote queue tickets.
 public protocol TicketRepository: Sendable {
     /// Issues a ticket in one transaction, one issuer per hall at a time: `make` gets how many tickets the
-    /// hall has issued for `service` since `start` and the hall's active tickets (waiting or called, every
-    /// service, oldest first) and returns the ticket to store (numbering and limits are the caller's rules).
+    /// hall has issued for `service` since `start`, the hall's active tickets (waiting or called, every
+    /// service, oldest first) and the holders (digests) of its booked appointments, and returns the ticket
+    /// to store (numbering and limits are the caller's rules).
     func issueTicket(hallID: String, service: PaymentService, since start: Date,
-                     _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket
+                     _ make: @escaping @Sendable (_ issuedSince: Int, _ active: [QueueTicket], _ booked: Set<String>) throws -> QueueTicket) async throws -> QueueTicket
     func ticket(id: String) async throws -> QueueTicket?
     /// Marks a waiting ticket cancelled; false when there is no such waiting ticket.
     func cancelTicket(id: String) async throws -> Bool

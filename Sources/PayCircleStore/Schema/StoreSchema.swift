@@ -136,6 +136,30 @@ public enum StoreSchema {
             .addColumn(table: "queue_reports", ColumnDeclaration("served_today", .integer, nullable: true, check: .atLeast(0))),
             .addColumn(table: "queue_tickets", ColumnDeclaration("departure", .integer, nullable: true, check: .atLeast(1))),
         ]),
+        SchemaMigration(12, [
+            // Appointments: each hall's slot length and capacity per service (JSON), bookings, and the
+            // ticket a booking becomes at check-in.
+            .createTable(TableDeclaration("appointment_settings", [
+                .text("hall_id", primaryKey: true),
+                .integer("slot_minutes", check: .atLeast(1)),
+                .text("capacity"),
+            ])),
+            .createTable(TableDeclaration("appointments", [
+                .text("id", primaryKey: true),
+                .text("hall_id"),
+                .text("service"),
+                .real("slot_start"),
+                .real("slot_end"),
+                .text("status", check: .oneOf(Appointment.Status.self)),
+                .real("booked_at"),
+                .text("customer_sha256"),
+                .text("key_sha256"),
+                .text("ticket_id", nullable: true),
+            ])),
+            .createIndex(IndexDeclaration("appointments_slot", on: "appointments", ["hall_id", "service", "slot_start"])),
+            .createIndex(IndexDeclaration("appointments_status", on: "appointments", ["status", "slot_end"])),
+            .addColumn(table: "queue_tickets", .text("appointment_id", nullable: true)),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }

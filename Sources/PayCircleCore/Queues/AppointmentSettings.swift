@@ -1,0 +1,36 @@
+import Foundation
+
+/// How a hall takes appointments: slots of `slotMinutes` through its opening hours, each taking up to
+/// `capacity[service]` bookings.
+///
+/// ```swift
+/// let settings = AppointmentSettings(hallID: "hall-1", slotMinutes: 30, capacity: [.cash: 4, .business: 2])
+/// settings.slots(on: "2026-12-01", of: hall)   // the half hours the hall is open that day
+/// ```
+public struct AppointmentSettings: Sendable, Hashable {
+    public var hallID: String
+    public var slotMinutes: Int
+    public var capacity: [PaymentService: Int]
+
+    public init(hallID: String, slotMinutes: Int, capacity: [PaymentService: Int]) {
+        self.hallID = hallID
+        self.slotMinutes = slotMinutes
+        self.capacity = capacity
+    }
+
+    /// The accepted slot lengths (minutes that divide a day) and capacities.
+    public static let slotRange = 5...240
+    public static let capacityRange = 0...1_000
+
+    /// The slots of the hall's local day `date` (`YYYY-MM-DD`) during which it is open from start to end,
+    /// by its opening hours; nil when `date` is not such a day.
+    public func slots(on date: String, of hall: PaymentPoint) -> [(start: Date, end: Date)]? {
+        guard let dayStart = hall.startOfLocalDay(date) else { return nil }
+        let length = TimeInterval(slotMinutes * 60)
+        return stride(from: 0.0, to: 86_400, by: length).compactMap { offset in
+            let start = dayStart.addingTimeInterval(offset), end = start.addingTimeInterval(length)
+            guard hall.isOpen(at: start) == true, hall.isOpen(at: end.addingTimeInterval(-60)) == true else { return nil }
+            return (start, end)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PayCircleCore
+
+/// An appointment: `{"id", "hall_id", "service", "start", "end", "status", "check_in_from", "ticket_id"}`;
+/// the answer that books it adds `"appointment_key"`, shown only then.
+struct AppointmentJSON: JSONWritable {
+    let appointment: Appointment
+    var key: String? = nil
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", appointment.id)
+            json.field("hall_id", appointment.hallID)
+            json.field("service", appointment.service.rawValue)
+            json.field("start", Timestamp.utcString(appointment.start))
+            json.field("end", Timestamp.utcString(appointment.end))
+            json.field("status", appointment.status.rawValue)
+            json.field("check_in_from", Timestamp.utcString(appointment.checkInWindow.lowerBound))
+            json.nullableField("ticket_id", appointment.ticketID)
+            if let key { json.field("appointment_key", key) }
+        }
+    }
+}
+
+/// A hall's slots for one service and day: `{"hall_id", "service", "date", "slots": [{"start", "end",
+/// "capacity", "booked"}]}`.
+struct SlotsJSON: JSONWritable {
+    let hallID: String
+    let service: PaymentService
+    let date: String
+    let slots: [AppointmentSlot]
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("hall_id", hallID)
+            json.field("service", service.rawValue)
+            json.field("date", date)
+            json.key("slots")
+            json.array { json in
+                for slot in slots {
+                    json.object { json in
+                        json.field("start", Timestamp.utcString(slot.start))
+                        json.field("end", Timestamp.utcString(slot.end))
+                        json.field("capacity", Double(slot.capacity))
+                        json.field("booked", Double(slot.booked))
+                    }
+                }
+            }
+        }
+    }
+}
