@@ -41,6 +41,8 @@ public final class PayCircleEngine: Sendable {
     public let ticketRules: TicketRules
     /// Wakes the watchers of a hall (ticket event streams) when its queue changes.
     public let signals: HallSignals
+    /// Forecasts from the queue history, kept a while.
+    let forecasts = ForecastCache()
     public let clock: any EngineClock
 
     var store: any DataStore { registry.store }

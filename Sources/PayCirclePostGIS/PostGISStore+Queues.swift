@@ -30,6 +30,14 @@ extension PostGISStore {
             """, Self.queueRow))
     }
 
+    public func queueReports(hallID: String, from start: Date, to end: Date) async throws -> [QueueReport] {
+        QueueReportRow.reports(try await database.map("""
+            SELECT \(unescaped: QueueReportRow.columns) FROM queue_reports
+            WHERE hall_id = \(hallID) AND reported_at >= \(start.timeIntervalSince1970) AND reported_at < \(end.timeIntervalSince1970)
+            ORDER BY reported_at, seq
+            """, Self.queueRow))
+    }
+
     @Sendable private static func queueRow(_ row: PostgresRow) throws -> QueueReportRow {
         let (report, hall, at, service, waiting, counters, handling, served) =
             try row.decode((String, String, Double, String, Int32, Int32, Double, Int32?).self)

@@ -23,12 +23,14 @@ struct AppointmentJSON: JSONWritable {
 }
 
 /// A hall's slots for one service and day: `{"hall_id", "service", "date", "slots": [{"start", "end",
-/// "capacity", "booked"}]}`.
+/// "capacity", "booked", "predicted_wait_s"}]}`; the predicted wait is the forecast's for a walk-in in the
+/// slot's hour of the week, null without history.
 struct SlotsJSON: JSONWritable {
     let hallID: String
     let service: PaymentService
     let date: String
     let slots: [AppointmentSlot]
+    let forecast: QueueForecast
 
     func write(to json: inout JSONWriter) {
         json.object { json in
@@ -43,6 +45,7 @@ struct SlotsJSON: JSONWritable {
                         json.field("end", Timestamp.utcString(slot.end))
                         json.field("capacity", Double(slot.capacity))
                         json.field("booked", Double(slot.booked))
+                        json.nullableField("predicted_wait_s", forecast.hour(at: slot.start)?.waitSeconds.map { $0.rounded() })
                     }
                 }
             }

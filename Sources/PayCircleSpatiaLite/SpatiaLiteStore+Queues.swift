@@ -31,6 +31,17 @@ extension SpatiaLiteStore {
         }
     }
 
+    public func queueReports(hallID: String, from start: Date, to end: Date) async throws -> [QueueReport] {
+        try await pool.read { connection in
+            let statement = try connection.prepare("""
+                SELECT \(QueueReportRow.columns) FROM queue_reports
+                WHERE hall_id = ? AND reported_at >= ? AND reported_at < ? ORDER BY reported_at, seq
+                """)
+            statement.bind([.text(hallID), .real(start.timeIntervalSince1970), .real(end.timeIntervalSince1970)])
+            return try Self.queueRows(statement)
+        }
+    }
+
     private static func queueRows(_ statement: SQLiteStatement) throws -> [QueueReport] {
         var rows: [QueueReportRow] = []
         while try statement.step() {

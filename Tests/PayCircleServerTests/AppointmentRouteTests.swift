@@ -24,6 +24,9 @@ import Testing
         let otherToken = try await test.store.createToken(name: "another hall", role: .operator, points: ["hall-2"]).secret
         let clock = ManualClock(Self.nineAM)
         let engine = try await PayCircleEngine.open(test.store, clock: clock)
+        // Last Tuesday at 10:05: three waited at one counter of 60 s, a walk-in's wait of 4 × 60 s.
+        _ = try await engine.record(QueueReport(hallID: "hall-1", reportedAt: Self.nineAM.addingTimeInterval(-7 * 86_400 + 3_900),
+                                                services: [.cash: ServiceQueue(waiting: 3, openCounters: 1, handlingSeconds: 60)]))
         let app = Application(router: PayCircleService(engine: engine).router())
         try await app.test(.router) { client in
             let settings = #"{"slot_minutes": 30, "capacity": {"cash": 1}}"#
@@ -41,6 +44,13 @@ import Testing
             #expect(listed == .ok && day["date"] as? String == "2026-12-01" && slots.count == 18, "\(day)")
             #expect(slots.first?["start"] as? String == "2026-12-01T00:00:00Z" && slots.first?["capacity"] as? Double == 1)
             #expect(try await QueueRouteTests.send(client, .get, "/v1/halls/hall-1/slots?service=coins").0 == .badRequest)
+            // The 10:00 slot shows last Tuesday's wait at that hour; the forecast has that hour and no other.
+            #expect(slots[4]["predicted_wait_s"] as? Double == 240 && slots[3]["predicted_wait_s"] is NSNull)
+            let (forecasted, forecast) = try await QueueRouteTests.send(client, .get, "/v1/halls/hall-1/forecast?service=cash")
+            let hours = forecast["hours"] as? [[String: Any]] ?? []
+            #expect(forecasted == .ok && hours.count == 1 && hours.first?["weekday"] as? String == "Tu" && hours.first?["hour"] as? Double == 10, "\(forecast)")
+            #expect(((forecast["today"] as? [String: Any])?["quietest"] as? [[String: Any]])?.first?["hour"] as? Double == 10)
+            #expect(try await QueueRouteTests.send(client, .get, "/v1/halls/hall-1/forecast").0 == .badRequest)
 
             let booking = #"{"service": "cash", "start": "2026-12-01T10:00:00+08:00", "customer": "app-user-1"}"#
             let (booked, appointment) = try await QueueRouteTests.send(client, .post, "/v1/halls/hall-1/appointments", body: booking)

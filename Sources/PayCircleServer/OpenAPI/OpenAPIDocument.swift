@@ -165,9 +165,24 @@ enum OpenAPIDocument {
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The slots", "content": { "application/json": { "schema": { "type": "object", "required": ["hall_id", "service", "date", "slots"],
                 "properties": { "hall_id": { "type": "string" }, "service": { "type": "string" }, "date": { "type": "string" },
-                  "slots": { "type": "array", "items": { "type": "object", "required": ["start", "end", "capacity", "booked"],
-                    "properties": { "start": { "type": "string" }, "end": { "type": "string" }, "capacity": { "type": "number" }, "booked": { "type": "number" } } } } } } } } },
+                  "slots": { "type": "array", "items": { "type": "object", "required": ["start", "end", "capacity", "booked", "predicted_wait_s"],
+                    "properties": { "start": { "type": "string" }, "end": { "type": "string" }, "capacity": { "type": "number" }, "booked": { "type": "number" },
+                      "predicted_wait_s": { "type": ["number", "null"], "description": "A walk-in's mean wait in the slot's hour of the week over the last four weeks" } } } } } } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } }
+        },
+        "/v1/halls/{id}/forecast": {
+          "get": { "summary": "Best time to come: expected wait and arrivals per hour of the week from the last four weeks of queue reports, and today's quietest hours", "operationId": "forecast",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "service", "in": "query", "required": true, "schema": { "enum": ["cash", "card", "qr", "invoice", "business"] } }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "The forecast", "content": { "application/json": { "schema": { "type": "object", "required": ["hall_id", "service", "history_days", "hours", "today"],
+                "properties": { "hall_id": { "type": "string" }, "service": { "type": "string" }, "history_days": { "type": "number" },
+                  "hours": { "type": "array", "items": { "type": "object", "required": ["weekday", "hour", "wait_s", "arrivals_per_hour", "reports"],
+                    "properties": { "weekday": { "enum": ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] }, "hour": { "type": "number" }, "wait_s": { "type": ["number", "null"] },
+                      "arrivals_per_hour": { "type": ["number", "null"] }, "reports": { "type": "number" } } } },
+                  "today": { "type": "object", "required": ["date", "quietest"], "properties": { "date": { "type": "string" },
+                    "quietest": { "type": "array", "items": { "type": "object", "required": ["hour", "wait_s"], "properties": { "hour": { "type": "number" }, "wait_s": { "type": ["number", "null"] } } } } } } } } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
         },
         "/v1/halls/{id}/appointments": {
           "post": { "summary": "Book a slot (one active ticket or appointment per customer per hall)", "operationId": "bookAppointment",

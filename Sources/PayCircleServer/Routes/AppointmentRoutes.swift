@@ -46,7 +46,9 @@ struct AppointmentRoutes<Context: GuardedRequestContext>: Sendable {
         }
         let date = parameters.string("date")
         let slots = try await engine.slots(hallID: hall.id, service: service, date: date)
-        return JSONResponse.make(SlotsJSON(hallID: hall.id, service: service, date: date ?? hall.localDay(of: engine.clock.now), slots: slots))
+        let forecast = try await engine.forecast(hallID: hall.id, service: service)
+        return JSONResponse.make(SlotsJSON(hallID: hall.id, service: service, date: date ?? hall.localDay(of: engine.clock.now), slots: slots,
+                                           forecast: forecast))
     }
 
     func book(_ request: Request, hallID: String) async throws -> Response {

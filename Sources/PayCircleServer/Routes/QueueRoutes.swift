@@ -19,6 +19,7 @@ struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
     func add(reads: some RouterMethods<Context>, writes: some RouterMethods<Context>) {
         writes.put("/v1/halls/:id/queue") { request, context in try await report(request, context, hallID: try PathParameters.id(context)) }
         reads.get("/v1/halls/:id/queue") { _, context in try show(hallID: try PathParameters.id(context)) }
+        reads.get("/v1/halls/:id/forecast") { request, context in try await forecast(request, hallID: try PathParameters.id(context)) }
     }
 
     func report(_ request: Request, _ context: Context, hallID: String) async throws -> Response {
@@ -38,5 +39,16 @@ struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
     func show(hallID: String) throws -> Response {
         let hall = try engine.hall(hallID)
         return JSONResponse.make(QueueJSON(hall: hall, queues: engine.queues, waits: engine.waits, now: engine.clock.now))
+    }
+
+    /// `GET /v1/halls/{id}/forecast?service`: the expected wait and arrivals per hour of the week from the
+    /// queue history, and today's quietest hours.
+    func forecast(_ request: Request, hallID: String) async throws -> Response {
+        let hall = try engine.hall(hallID)
+        guard let name = request.queryParameters.string("service"), let service = PaymentService(rawValue: name) else {
+            throw APIError.badRequest(InputError("expected one of \(PaymentService.allCases.map(\.rawValue).joined(separator: ", "))", field: "service"))
+        }
+        let forecast = try await engine.forecast(hallID: hall.id, service: service)
+        return JSONResponse.make(ForecastJSON(hall: hall, service: service, forecast: forecast, now: engine.clock.now))
     }
 }

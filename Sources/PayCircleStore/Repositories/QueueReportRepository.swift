@@ -9,4 +9,6 @@ public protocol QueueReportRepository: Sendable {
     func latestQueueReports() async throws -> [QueueReport]
     /// Every report made from `start` up to (not including) `end`, oldest first.
     func queueReports(from start: Date, to end: Date) async throws -> [QueueReport]
+    /// The reports of one hall made from `start` up to (not including) `end`, oldest first.
+    func queueReports(hallID: String, from start: Date, to end: Date) async throws -> [QueueReport]
 }
