@@ -48,6 +48,7 @@ let package = Package(
             dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CCompression", .product(name: "HeapModule", package: "swift-collections")]
         ),
         .target(name: "PayCircleEngine", dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "PayCirclePlanning"]),
+        .target(name: "PayCircleSimulation", dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleEngine"]),
         .target(
             name: "PayCircleServer",
             dependencies: [
@@ -73,13 +74,15 @@ let package = Package(
             name: "PayCircleBench",
             dependencies: [
                 "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleNetwork", "PayCirclePlanning", "CSpatiaLite", "CReadOSM",
+                "PayCircleEngine", "PayCircleSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .target(
             name: "PayCircleTestSupport",
-            dependencies: ["PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "CSpatiaLite", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleSimulation", "CSpatiaLite",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/Support"
         ),
         .testTarget(name: "PayCircleCoreTests", dependencies: ["PayCircleCore", "PayCircleTestSupport"]),
@@ -94,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PayCircleEngineTests",
-            dependencies: ["PayCircleEngine", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleCore", "PayCircleTestSupport"]
+            dependencies: ["PayCircleEngine", "PayCircleSimulation", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleCore", "PayCircleTestSupport"]
         ),
         .testTarget(
             name: "PayCircleServerTests",

@@ -3,6 +3,7 @@ import Foundation
 import PayCircleCore
 import PayCircleNetwork
 import PayCirclePlanning
+import PayCircleSimulation
 
 /// Coverage of a whole generated city: a street grid of `--nodes` nodes, `--points` channels open around
 /// the clock at random nodes, and square districts with random populations spread along their streets.
@@ -23,7 +24,7 @@ struct CoverageBenchmark: ParsableCommand {
         let network = SyntheticNetwork.grid(nodes: nodes, seed: seed)
         let graph = WalkingGraph(network)
         let main = graph.mainComponentNodes
-        var random = SplitMix64(seed: seed ^ 0xC0FE)
+        var random = SeededGenerator(seed: seed ^ 0xC0FE)
         let channels = (0..<points).map { index in
             PaymentPoint(id: "p\(index)", name: "p\(index)", kind: .kiosk, openingHours: OpeningHours("24/7"),
                          location: graph.coordinate(ofNode: main[Int(random.next() % UInt64(main.count))]))
@@ -67,7 +68,7 @@ struct CoverageBenchmark: ParsableCommand {
     }
 
     /// Squares of `side` metres over the grid's extent with 2,000 to 20,000 people each.
-    static func districts(over network: WalkingNetworkData, side: Double, random: inout SplitMix64) -> [PopulationArea] {
+    static func districts(over network: WalkingNetworkData, side: Double, random: inout SeededGenerator) -> [PopulationArea] {
         let plane = LocalPlane(origin: network.nodes[0].coordinate)
         let extent = network.nodes.map { plane.project($0.coordinate) }
         let maxX = extent.map(\.x).max() ?? 0, maxY = extent.map(\.y).max() ?? 0

@@ -4,6 +4,7 @@ import Foundation
 import PayCircleCore
 import PayCircleSpatiaLite
 import PayCircleStore
+import PayCircleSimulation
 
 /// Nearest k=5 by straight line on N synthetic points: the in-memory index against the SpatiaLite SQL
 /// query a SpatiaLite user would write (R*Tree prefilter on a growing circle MBR + geodesic ST_Distance),
@@ -20,7 +21,7 @@ struct NearestBenchmark: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let city = SyntheticCity.points(count: points, seed: seed)
-        var random = SplitMix64(seed: seed ^ 0xDEC0DE)
+        var random = SeededGenerator(seed: seed ^ 0xDEC0DE)
         let origins = (0..<max(queries, sqlQueries)).map { _ in SyntheticCity.randomLocation(&random) }
 
         var index = PointIndex()

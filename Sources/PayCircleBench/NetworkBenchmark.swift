@@ -5,6 +5,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleSpatiaLite
 import PayCircleStore
+import PayCircleSimulation
 
 /// Walking-network latencies on a generated grid (or a real OSM file): graph build, walking-time nearest,
 /// routes up to 3 km, ten-minute isochrones; and the same routes through SpatiaLite's VirtualRouting
@@ -42,7 +43,7 @@ struct NetworkBenchmark: AsyncParsableCommand {
         let build = clock.measure { graph = WalkingGraph(network) }
         let rssAfter = ProcessMemory.megabytes("VmRSS")
         let main = graph.mainComponentNodes
-        var random = SplitMix64(seed: seed ^ 0xBEEF)
+        var random = SeededGenerator(seed: seed ^ 0xBEEF)
         func randomNode() -> Int32 { main[Int(random.next() % UInt64(main.count))] }
         func randomNodePlace() -> Coordinate { network.nodes[Int(randomNode())].coordinate }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PayCircleCore
+import PayCircleSimulation
 
 /// Deterministic payment points spread over a city-sized box (Dongguan's extent by default), so that
 /// benchmarks and load tests are reproducible from a seed.
@@ -7,7 +8,7 @@ struct SyntheticCity {
     static let south = 22.6, north = 23.2, west = 113.5, east = 114.3
 
     static func points(count: Int, seed: UInt64) -> [PaymentPoint] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let kinds: [PointKind] = [.agency, .agency, .agency, .kiosk, .bankBooth, .bankBranch, .hall]
         let hours = ["24/7", "Mo-Fr 08:30-17:30; Sa 09:00-12:00", "Mo-Su 07:00-23:00", "Mo-Fr 09:00-17:00; PH off"]
         return (0..<count).map { i in
@@ -19,20 +20,8 @@ struct SyntheticCity {
         }
     }
 
-    static func randomLocation(_ random: inout SplitMix64) -> Coordinate {
+    static func randomLocation(_ random: inout SeededGenerator) -> Coordinate {
         Coordinate(latitude: .random(in: south...north, using: &random), longitude: .random(in: west...east, using: &random))
     }
 }
 
-/// SplitMix64: a small, fast, seedable generator.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,11 +1,12 @@
 import Foundation
 import PayCircleCore
+import PayCircleSimulation
 
 /// A deterministic street grid for scale benchmarks: `side × side` nodes about 60 m apart with some
 /// jitter, 90% of the grid's links present, 3% of them steps, streets named by row and column.
 enum SyntheticNetwork {
     static func grid(nodes: Int, seed: UInt64, south: Double = 22.8, west: Double = 113.6) -> WalkingNetworkData {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let side = Int(Double(nodes).squareRoot().rounded())
         let latitudeStep = 60.0 / 110_700, longitudeStep = 60.0 / (111_320 * cos(south * .pi / 180))
         var network = WalkingNetworkData()

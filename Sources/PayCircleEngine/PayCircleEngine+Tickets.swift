@@ -28,6 +28,7 @@ extension PayCircleEngine {
         // departure it waits for, so that later reports and calls move it.
         let calls = try await store.calls(hallID: hall.id, service: service, after: report.reportedAt)
         let served = queue.servedToday.map { $0 + calls.count }
+        let freeCounter = served.map { Self.freeCounterChance(queue, served: $0, at: now, in: hall) } ?? 0
         let key = TicketKey.generate()
         let holder = TicketKey.digest(customer: customer)
         let cap = ticketRules.remoteCap(perHour: Double(queue.openCounters) * 3600 / queue.handlingSeconds)
@@ -46,7 +47,7 @@ extension PayCircleEngine {
                                      ahead: ahead, rate: queue.rate, holderDigest: holder, keyDigest: TicketKey.digest(key: key),
                                      departure: served.map { $0 + ahead + 1 })
             // Refused, and nothing stored, when the hall closes before the estimated call.
-            let call = ticket.issuedPlace.callTime(at: now).expected
+            let call = Self.placeAtIssue(ticket, freeCounter: freeCounter).callTime(at: now).expected
             guard hall.isOpen(at: call) != false else {
                 throw EngineError(.conflict, code: "closes_before_call",
                                   "'\(hall.id)' closes before the estimated call at \(hall.localTimestamp(call))", field: "id")
@@ -55,7 +56,24 @@ extension PayCircleEngine {
         }
         queues.adjustRemote(hallID: hall.id, service: service, by: 1)
         signals.signal(hall.id)
-        return IssuedTicket(ticket: ticket, key: key, walkSeconds: walkSeconds)
+        return IssuedTicket(ticket: ticket, place: Self.placeAtIssue(ticket, freeCounter: freeCounter), key: key, walkSeconds: walkSeconds)
+    }
+
+    /// The place a ticket has at issue: as issued, with the chance of a free counter when nobody is ahead.
+    static func placeAtIssue(_ ticket: QueueTicket, freeCounter: Double) -> QueuePlace {
+        var place = ticket.issuedPlace
+        if ticket.ahead == 0 { place.immediate = freeCounter }
+        return place
+    }
+
+    /// The chance that a counter is free when nobody waits, with customers arriving as fast as the hall has
+    /// served them since it opened today (at least a quarter of an hour counted): 1 − Erlang's loss formula.
+    static func freeCounterChance(_ queue: ServiceQueue, served: Int, at now: Date, in hall: PaymentPoint) -> Double {
+        let dayStart = startOfDay(at: now, in: hall)
+        let opened = hall.isOpen(at: dayStart) == true ? dayStart : (hall.nextOpening(after: dayStart) ?? dayStart)
+        let seconds = max(900, now.timeIntervalSince(opened))
+        return 1 - WaitModel.allBusyWhenNobodyWaits(counters: queue.openCounters, arrivalsPerSecond: Double(served) / seconds,
+                                                    handlingSeconds: queue.handlingSeconds)
     }
 
     /// Where `ticket` stands now: moved by the hall's newest report of its service and the calls made

@@ -2,6 +2,7 @@ import Foundation
 import PayCircleCore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 @Suite struct ChinaDatumTests {
     /// 300 deterministic places across mainland China.

@@ -2,6 +2,7 @@ import Foundation
 import PayCircleCore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 @Suite struct GeodesicTests {
     @Test func knownDistances() {

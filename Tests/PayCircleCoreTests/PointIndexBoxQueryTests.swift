@@ -2,6 +2,7 @@ import Foundation
 import PayCircleCore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// `PointIndex.points(in:kinds:limit:)` answers through the k-d tree's box query (and the overlay); here it
 /// is checked against a plain filter of a model kept beside it, on random points and boxes, through writes.

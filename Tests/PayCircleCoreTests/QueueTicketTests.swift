@@ -51,6 +51,22 @@ import Testing
         #expect(Self.ticket.place(queue: queue, reportedAt: report, callsSince: 0, lastCall: nil) == Self.ticket.issuedPlace)
     }
 
+    /// Nobody ahead and a counter free half the time: the call is at once with chance 0.5, else after an
+    /// exponential wait of mean 60 s; the 90th percentile is the 80th of that exponential, −60·ln 0.2 =
+    /// 96.566 s, the mean 30 s, the 10th percentile at once. Once a moment has passed without a call, the
+    /// free counter is ruled out. Erlang's loss formula for two counters at load 1: B = 0.2.
+    @Test func aFreeCounterMayCallAtOnce() {
+        let issued = Self.issued
+        let place = QueuePlace(remaining: 1, rate: 1.0 / 60, since: issued, immediate: 0.5)
+        let call = place.callTime(at: issued)
+        #expect(call.early == issued && abs(call.expected.timeIntervalSince(issued) - 30) < 1e-9)
+        #expect(abs(call.late.timeIntervalSince(issued) - 96.566) < 1e-3)
+        let later = place.callTime(at: issued.addingTimeInterval(10))
+        #expect(abs(later.expected.timeIntervalSince(issued) - 70) < 1e-6)
+        #expect(abs(WaitModel.allBusyWhenNobodyWaits(counters: 2, arrivalsPerSecond: 1.0 / 120, handlingSeconds: 120) - 0.2) < 1e-12)
+        #expect(WaitModel.allBusyWhenNobodyWaits(counters: 3, arrivalsPerSecond: 0, handlingSeconds: 120) == 0)
+    }
+
     @Test func numbersByService() {
         #expect(QueueTicket.number(service: .cash, sequence: 17) == "C017")
         #expect(QueueTicket.number(service: .invoice, sequence: 1_002) == "I1002")

@@ -2,6 +2,7 @@ import Foundation
 import PayCircleCore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Expected waits from queue reports: hand-computed cases, SciPy's numerical integration of the same
 /// model as an independent reference, and the rules for stale reports and channels without queues.

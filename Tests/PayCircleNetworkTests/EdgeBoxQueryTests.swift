@@ -3,6 +3,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// `WalkingGraph.edges(in:)` (the grid behind the streets layer) against the rule applied to every edge:
 /// an edge is in a box when one of its end nodes is.

@@ -3,6 +3,7 @@ import PayCircleCore
 import PayCircleNetwork
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Routes on real OSM extracts against networkx shortest paths over the same ways.
 @Suite struct RouteReferenceTests {

@@ -4,6 +4,7 @@ import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Dongguan's 33 towns have census populations but no street network here: coverage by straight line
 /// times the detour factor, against shapely's exact share of each town within that radius of a channel.

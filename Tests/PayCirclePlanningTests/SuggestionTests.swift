@@ -4,6 +4,7 @@ import PayCircleNetwork
 import PayCirclePlanning
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Site suggestions: a case with a known best site, and greedy choices against the exact optimum found by
 /// trying every combination of candidates through the coverage pass itself.

@@ -7,6 +7,7 @@ import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Crash safety: the `paycircle` executable is killed with SIGKILL (as by a crash, the OOM killer or a
 /// pulled plug on the process) in the middle of an import and while it serves concurrent writes. The

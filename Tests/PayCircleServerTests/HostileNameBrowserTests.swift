@@ -8,6 +8,7 @@ import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Hostile text in the data reaches the map pages as text. Points imported from CSV (as `import points`
 /// reads them), from OSM XML (as `import osm` does, streets included) and through the admin API carry

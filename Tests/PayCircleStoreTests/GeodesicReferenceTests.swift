@@ -4,6 +4,7 @@ import PayCircleCore
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// Checks the core's geodesic distance and the PROJ projection against independent references.
 @Suite struct GeodesicReferenceTests {

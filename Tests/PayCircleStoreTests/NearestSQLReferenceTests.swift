@@ -5,6 +5,7 @@ import PayCircleSpatiaLite
 import PayCircleStore
 import PayCircleTestSupport
 import Testing
+import PayCircleSimulation
 
 /// The in-memory nearest search against SpatiaLite's own geodesic `ST_Distance(…, 1)` over the same rows.
 @Suite struct NearestSQLReferenceTests {

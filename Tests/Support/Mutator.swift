@@ -1,4 +1,5 @@
 import Foundation
+import PayCircleSimulation
 
 /// Makes hostile variants of valid inputs for property-based fuzzing: flipped, inserted, deleted and
 /// duplicated bytes, and splices of tokens that parsers trip over (quotes, separators, brackets, huge and

@@ -69,4 +69,15 @@ public struct WaitModel: Sendable, Hashable {
     public static func gammaQuantile(_ p: Double, shape: Int, rate: Double) -> Double {
         Erlang.inverseSurvival(1 - p, shape: shape) / rate
     }
+
+    /// The chance that all `counters` are busy when nobody waits, for customers arriving at `arrivalsPerSecond`
+    /// and counters taking `handlingSeconds` each: Erlang's loss formula `B(c, a)` with `a = λ · h`, by its
+    /// recurrence `B(k) = a·B(k−1) / (k + a·B(k−1))` — the share of M/M/c states with nobody waiting in which
+    /// no counter is free.
+    public static func allBusyWhenNobodyWaits(counters: Int, arrivalsPerSecond: Double, handlingSeconds: Double) -> Double {
+        let load = max(0, arrivalsPerSecond * handlingSeconds)
+        var blocking = 1.0
+        for k in stride(from: 1, through: max(0, counters), by: 1) { blocking = load * blocking / (Double(k) + load * blocking) }
+        return counters > 0 ? blocking : 1
+    }
 }

@@ -29,7 +29,7 @@ struct TicketRoutes<Context: GuardedRequestContext>: Sendable {
         _ = try engine.hall(hallID, for: .tickets)
         let body = try await RequestBody.decode(TicketBody.self, from: request)
         let issued = try await engine.issueTicket(hallID: hallID, service: body.service, customer: body.customer, from: body.place)
-        return JSONResponse.make(TicketJSON(ticket: issued.ticket, place: issued.ticket.issuedPlace, walkSeconds: issued.walkSeconds,
+        return JSONResponse.make(TicketJSON(ticket: issued.ticket, place: issued.place, walkSeconds: issued.walkSeconds,
                                             now: issued.ticket.issuedAt, key: issued.key),
                                  status: .created)
     }
