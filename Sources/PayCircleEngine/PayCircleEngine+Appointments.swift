@@ -62,15 +62,22 @@ extension PayCircleEngine {
         return appointment
     }
 
+    /// Cancels a booked appointment for the holder of its key (403 `wrong_appointment_key`), freeing its place
+    /// in the slot; 404 when it is not booked.
+    public func cancelAppointment(id: String, key: String?) async throws {
+        let appointment = try await self.appointment(id: id)
+        try Self.checkKey(key, of: appointment)
+        guard try await store.cancelAppointment(id: id) else {
+            throw EngineError.notFound("appointment '\(id)' is \(appointment.status.rawValue), not booked")
+        }
+    }
+
     /// Turns a booked appointment into a ticket called before walk-ins, for the holder of its key, from
     /// 15 minutes before its slot to its end: behind only the checked-in appointments still waiting for
     /// the service. 403 `wrong_appointment_key`; 409 `not_booked` or `outside_check_in`.
     public func checkIn(appointmentID: String, key: String?) async throws -> QueueTicket {
         let appointment = try await self.appointment(id: appointmentID)
-        guard let key, TicketKey.digest(key: key) == appointment.keyDigest else {
-            throw EngineError(.forbidden, code: "wrong_appointment_key", key == nil ? "checking in needs the Appointment-Key header given when it was booked"
-                                                                                   : "the Appointment-Key header does not match this appointment", field: "Appointment-Key")
-        }
+        try Self.checkKey(key, of: appointment)
         let hall = try hall(appointment.hallID, for: .tickets)
         guard appointment.status == .booked else {
             throw EngineError(.conflict, code: "not_booked", "appointment '\(appointment.id)' is \(appointment.status.rawValue)", field: "id")
@@ -100,6 +107,14 @@ extension PayCircleEngine {
         queues.adjustRemote(hallID: hall.id, service: ticket.service, by: 1)
         signals.signal(hall.id)
         return ticket
+    }
+
+    /// 403 `wrong_appointment_key` unless `key` is the one given when `appointment` was booked.
+    static func checkKey(_ key: String?, of appointment: Appointment) throws(EngineError) {
+        guard let key, TicketKey.digest(key: key) == appointment.keyDigest else {
+            throw EngineError(.forbidden, code: "wrong_appointment_key", key == nil ? "this needs the Appointment-Key header given when it was booked"
+                                                                                   : "the Appointment-Key header does not match this appointment", field: "Appointment-Key")
+        }
     }
 
     /// The hall's settings and its capacity for `service`: 409 `no_appointments` when it takes none.

@@ -72,6 +72,13 @@ extension PostGISStore {
         }
     }
 
+    public func cancelAppointment(id: String) async throws -> Bool {
+        !(try await database.query("""
+            UPDATE appointments SET status = \(Appointment.Status.cancelled.rawValue)
+            WHERE id = \(id) AND status = \(Appointment.Status.booked.rawValue) RETURNING id
+            """)).isEmpty
+    }
+
     public func markMissedAppointments(endedBefore cutoff: Date) async throws -> Int {
         try await database.query("""
             UPDATE appointments SET status = \(Appointment.Status.noShow.rawValue)

@@ -74,6 +74,14 @@ extension SpatiaLiteStore {
         }
     }
 
+    public func cancelAppointment(id: String) async throws -> Bool {
+        try await pool.write { connection in
+            try connection.prepare("UPDATE appointments SET status = ? WHERE id = ? AND status = ?")
+                .run([.text(Appointment.Status.cancelled.rawValue), .text(id), .text(Appointment.Status.booked.rawValue)])
+            return connection.changes > 0
+        }
+    }
+
     public func markMissedAppointments(endedBefore cutoff: Date) async throws -> Int {
         try await pool.write { connection in
             try connection.prepare("UPDATE appointments SET status = ? WHERE status = ? AND slot_end < ?")

@@ -69,6 +69,14 @@ import Testing
         // A walk-in now meets the five the hall counted and the two checked in.
         #expect(engine.queues.queue(for: "hall-1")?.services[.cash]?.waiting == 7)
 
+        // Only the key cancels a booking, which frees its place in the slot.
+        let erin = try await engine.bookAppointment(hallID: "hall-1", service: .cash, start: Self.tenAM.addingTimeInterval(1_800), customer: "erin")
+        #expect(await #expect(throws: EngineError.self) { try await engine.cancelAppointment(id: erin.appointment.id, key: nil) }?.kind == .forbidden)
+        try await engine.cancelAppointment(id: erin.appointment.id, key: erin.key)
+        #expect(try await engine.appointment(id: erin.appointment.id).status == .cancelled)
+        #expect(await #expect(throws: EngineError.self) { try await engine.cancelAppointment(id: erin.appointment.id, key: erin.key) }?.kind == .notFound)
+        #expect(try await engine.slots(hallID: "hall-1", service: .cash, date: "2026-12-01").first { $0.start == Self.tenAM.addingTimeInterval(1_800) }?.booked == 0)
+
         // A booking whose slot has begun cannot be made; one not checked in by its end is a no-show.
         let dave = try await engine.bookAppointment(hallID: "hall-1", service: .cash, start: Self.tenAM.addingTimeInterval(3_600), customer: "dave")
         clock.set(Self.tenAM.addingTimeInterval(5 * 60))

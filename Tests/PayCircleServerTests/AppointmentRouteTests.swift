@@ -69,6 +69,9 @@ import Testing
             #expect(checkedIn == .created && ticket["number"] as? String == "C001" && ticket["position"] as? Double == 1, "\(ticket)")
             #expect(try await QueueRouteTests.send(client, .get, "/v1/appointments/\(id)").1["ticket_id"] as? String == ticket["id"] as? String)
             #expect(try await QueueRouteTests.send(client, .get, "/v1/appointments/apt_none").0 == .notFound)
+            // A checked-in appointment is no longer booked: nothing to cancel, and only with its key.
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/appointments/\(id)").0 == .forbidden)
+            #expect(try await QueueRouteTests.send(client, .delete, "/v1/appointments/\(id)", headers: ["Appointment-Key": key]).0 == .notFound)
         }
     }
 }

@@ -202,7 +202,14 @@ enum OpenAPIDocument {
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The appointment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Appointment" } } } },
-              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+              "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+          "delete": { "summary": "Cancel a booked appointment (its holder, with the appointment_key)", "operationId": "cancelAppointment",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "Appointment-Key", "in": "header", "schema": { "type": "string" } }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "204": { "description": "Cancelled" },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "403": { "description": "wrong_appointment_key", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" } } }
         },
         "/v1/appointments/{id}/check-in": {
           "post": { "summary": "Check in from 15 minutes before the slot to its end: a ticket called before walk-ins", "operationId": "checkIn",

@@ -8,7 +8,8 @@ import PayCircleStore
 /// Appointments (预约), which shave a hall's peak: the hall sets its slots (`PUT
 /// /v1/halls/{id}/appointment-settings`, admin or the hall's operator), customers list them (`GET
 /// /v1/halls/{id}/slots?service&date`), book one (`POST /v1/halls/{id}/appointments`, answering an
-/// `appointment_key` once), look it up (`GET /v1/appointments/{id}`) and check in with the key from 15
+/// `appointment_key` once), look it up (`GET /v1/appointments/{id}`), cancel it with the key (`DELETE
+/// /v1/appointments/{id}`) and check in with the key from 15
 /// minutes before the slot to its end (`POST /v1/appointments/{id}/check-in`, `Appointment-Key` header),
 /// which answers a ticket called before walk-ins. Bookings not checked in by the slot's end become no-shows.
 struct AppointmentRoutes<Context: GuardedRequestContext>: Sendable {
@@ -21,6 +22,10 @@ struct AppointmentRoutes<Context: GuardedRequestContext>: Sendable {
         tickets.post("/v1/halls/:id/appointments") { request, context in try await book(request, hallID: try PathParameters.id(context)) }
         reads.get("/v1/appointments/:id") { _, context in
             JSONResponse.make(AppointmentJSON(appointment: try await engine.appointment(id: try PathParameters.id(context))))
+        }
+        tickets.delete("/v1/appointments/:id") { request, context in
+            try await engine.cancelAppointment(id: try PathParameters.id(context), key: request.headers[.appointmentKey])
+            return Response(status: .noContent)
         }
         tickets.post("/v1/appointments/:id/check-in") { request, context in
             let ticket = try await engine.checkIn(appointmentID: try PathParameters.id(context), key: request.headers[.appointmentKey])

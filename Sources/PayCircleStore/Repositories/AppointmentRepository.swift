@@ -20,6 +20,8 @@ public protocol AppointmentRepository: Sendable {
     /// Nil when the appointment is not booked.
     func checkIn(appointmentID: String, dayStart: Date,
                  _ make: @escaping @Sendable (_ appointment: Appointment, _ issuedSince: Int, _ active: [QueueTicket]) throws -> QueueTicket) async throws -> QueueTicket?
+    /// Marks a booked appointment cancelled; false when there is no such booked appointment.
+    func cancelAppointment(id: String) async throws -> Bool
     /// Marks booked appointments whose slot ended before `cutoff` no-shows; answers how many.
     func markMissedAppointments(endedBefore cutoff: Date) async throws -> Int
 }
