@@ -48,6 +48,12 @@ import Testing
                          openingHours: OpeningHours("Mo-Su 07:00-23:00"), location: at(1_050, 1_210)),
         ]
         try await registry.apply(PointChange(upserts: points), layers: OSMLayers(network: network))
+        // A week before the screen's Tuesday 10:00, this hall's machine reported one waiting at 14:00 and
+        // three at 16:00 at one counter of 60 s (walk-in waits of 120 s and 240 s): the quieter hours left.
+        for (hour, waiting) in [(14, 1), (16, 3)] {
+            try await registry.store.recordQueueReport(QueueReport(hallID: "hall-1", reportedAt: Date(timeIntervalSince1970: 1_794_880_800 + Double(hour - 10) * 3_600),
+                                                             services: [.cash: ServiceQueue(waiting: waiting, openCounters: 1, handlingSeconds: 60)]))
+        }
         // The other hall's queue machine has just reported 6 waiting at 2 counters of 150 s.
         try await registry.store.recordQueueReport(QueueReport(hallID: "hall-2", reportedAt: Date(),
                                                          services: [.cash: ServiceQueue(waiting: 6, openCounters: 2, handlingSeconds: 150)]))
@@ -94,6 +100,8 @@ import Testing
             #expect(page["data-isochrone"] == "1")
             #expect(Int(page["data-route"] ?? "") ?? 0 >= 2, "route steps")
             #expect(page["data-channels"] == "5", "the five other channels")
+            // The hall's own quieter hours left that Tuesday, from the Tuesday before: 14:00 before 16:00.
+            #expect(page["data-quiet-hours"] == "14,16", "\(page)")
             #expect(page["data-halls"] == "1", "the other hall and its wait")
             #expect(Int(page["data-streets"] ?? "") ?? 0 > 50)
         }

@@ -173,7 +173,8 @@ enum OpenAPIDocument {
         "/v1/halls/{id}/forecast": {
           "get": { "summary": "Best time to come: expected wait and arrivals per hour of the week from the last four weeks of queue reports, and today's quietest hours", "operationId": "forecast",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
-              { "name": "service", "in": "query", "required": true, "schema": { "enum": ["cash", "card", "qr", "invoice", "business"] } }],
+              { "name": "service", "in": "query", "required": true, "schema": { "enum": ["cash", "card", "qr", "invoice", "business"] } },
+              { "name": "at", "in": "query", "description": "ISO 8601: the forecast as of then (its day, the four weeks before it); default now", "schema": { "type": "string" } }],
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The forecast", "content": { "application/json": { "schema": { "type": "object", "required": ["hall_id", "service", "history_days", "hours", "today"],
                 "properties": { "hall_id": { "type": "string" }, "service": { "type": "string" }, "history_days": { "type": "number" },

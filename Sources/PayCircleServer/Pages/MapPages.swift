@@ -25,6 +25,8 @@ enum MapPages {
         <ul id="channels"></ul>
         <h2 id="halls-title"></h2>
         <ul id="halls"></ul>
+        <h2 id="quiet-title"></h2>
+        <ul id="quiet"></ul>
         <p id="status"></p>
         </aside>
         </main>

@@ -137,6 +137,16 @@ enum MapScript {
       }
       body.dataset.halls = String(others.length);
       body.dataset.hallWaitsKnown = String(others.filter((h) => h.wait_known && h.wait_s !== null).length);
+
+      // Best time to come: this hall's quietest hours for the rest of the day, from its queue history.
+      const service = (hall.services || [])[0] || "cash";
+      const hasQueue = hall.kind === "hall" || hall.kind === "bank_branch";
+      const quiet = hasQueue ? (await getJSON("/v1/halls/" + encodeURIComponent(hall.id) + "/forecast?service=" + encodeURIComponent(service) + moment)).today.quietest : [];
+      text("quiet-title", quiet.length > 0 ? "今日较空闲时段 · Quieter hours today" : "");
+      for (const hour of quiet) {
+        item("quiet", String(hour.hour).padStart(2, "0") + ":00", " ", muted(hour.wait_s === null ? "等候未知 · wait unknown" : "等候约 " + minutes(hour.wait_s) + " 分钟 wait"));
+      }
+      body.dataset.quietHours = quiet.map((hour) => hour.hour).join(",");
       text("status", "更新于 Updated " + new Date().toLocaleTimeString("zh-CN"));
       body.dataset.state = "ready";
       setTimeout(() => location.reload(), 60000);

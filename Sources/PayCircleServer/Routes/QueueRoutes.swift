@@ -41,14 +41,16 @@ struct QueueRoutes<Context: GuardedRequestContext>: Sendable {
         return JSONResponse.make(QueueJSON(hall: hall, queues: engine.queues, waits: engine.waits, now: engine.clock.now))
     }
 
-    /// `GET /v1/halls/{id}/forecast?service`: the expected wait and arrivals per hour of the week from the
-    /// queue history, and today's quietest hours.
+    /// `GET /v1/halls/{id}/forecast?service[&at]`: the expected wait and arrivals per hour of the week from
+    /// the queue history, and the quietest hours of today (of `at`'s day, from the four weeks before it).
     func forecast(_ request: Request, hallID: String) async throws -> Response {
         let hall = try engine.hall(hallID)
         guard let name = request.queryParameters.string("service"), let service = PaymentService(rawValue: name) else {
             throw APIError.badRequest(InputError("expected one of \(PaymentService.allCases.map(\.rawValue).joined(separator: ", "))", field: "service"))
         }
-        let forecast = try await engine.forecast(hallID: hall.id, service: service)
-        return JSONResponse.make(ForecastJSON(hall: hall, service: service, forecast: forecast, now: engine.clock.now))
+        let moment: Date?
+        do { moment = try request.queryParameters.timestamp("at") } catch { throw APIError.badRequest(error) }
+        let forecast = try await engine.forecast(hallID: hall.id, service: service, at: moment)
+        return JSONResponse.make(ForecastJSON(hall: hall, service: service, forecast: forecast, now: moment ?? engine.clock.now))
     }
 }
