@@ -87,13 +87,29 @@ struct ScaleOutTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
         let script = "bash '" + Reference.repositoryRoot.appendingPathComponent("Tools/postgres.sh").path + "'"
         let data = "'" + directory.appendingPathComponent("data").path + "'"
-        let port = Int.random(in: 56_000...56_999)
-        let url = try await ShellCommand.run("\(script) start \(data) \(port)").trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = try await startOnAFreePort(script: script, data: data)
         defer { _ = system("\(script) stop \(data) >/dev/null 2>&1") }
         try await TestStore.run("CREATE DATABASE restart_test", on: PostgresLocation(url))
         try await body(try PostgresLocation(url).database("restart_test").redacted) {
             _ = try await ShellCommand.run("\(script) restart \(data)")
         }
+    }
+
+    /// Starts the server on a port the kernel reports free. Another process can still take the port before
+    /// PostgreSQL binds it (the test's HTTP clients draw from the same ephemeral range), so a failed start is
+    /// tried again on another port; the last failure carries the server's log.
+    static func startOnAFreePort(script: String, data: String, attempts: Int = 4) async throws -> String {
+        var failure: Error?
+        for _ in 0..<attempts {
+            do {
+                return try await ShellCommand.run("\(script) start \(data) \(try FreePort.take())")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                failure = error
+            }
+        }
+        let log = (try? String(contentsOfFile: data.trimmingCharacters(in: ["'"]) + "/server.log", encoding: .utf8)) ?? ""
+        throw ProcessFailure(message: "\(failure.map { "\($0)" } ?? "no attempt") — server log: \(log.suffix(2_000))")
     }
 
     @Test func pooledConnectionsCutByARestartAreReplacedWithoutAnError() async throws {
