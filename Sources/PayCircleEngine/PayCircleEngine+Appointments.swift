@@ -19,14 +19,18 @@ extension PayCircleEngine {
     /// The slots of a hall's service on its local day `date` (today when nil), with what is booked.
     public func slots(hallID: String, service: PaymentService, date: String?) async throws -> [AppointmentSlot] {
         let hall = try hall(hallID, for: .tickets)
-        let (settings, capacity) = try await appointmentSettings(for: hall, service: service)
+        let settings = try await appointmentSettings(for: hall, service: service)
         let day = date ?? hall.localDay(of: clock.now)
         guard let slots = settings.slots(on: day, of: hall) else {
             throw EngineError.invalid(InputError("expected a date such as 2026-12-01", field: "date"))
         }
         guard let first = slots.first, let last = slots.last else { return [] }
         let booked = try await store.bookedCounts(hallID: hall.id, service: service, from: first.start, to: last.end)
-        return slots.map { AppointmentSlot(start: $0.start, end: $0.end, capacity: capacity, booked: booked[$0.start] ?? 0) }
+        let forecast = settings.fitToForecast ? try await self.forecast(hallID: hall.id, service: service) : nil
+        return slots.map {
+            AppointmentSlot(start: $0.start, end: $0.end, capacity: settings.capacity(of: service, from: $0.start, to: $0.end, forecast: forecast),
+                            booked: booked[$0.start] ?? 0)
+        }
     }
 
     /// Books the slot of `service` starting at `start` for `customer`: refused when the slot is not one
@@ -34,7 +38,7 @@ extension PayCircleEngine {
     /// a ticket or appointment there (409 `already_holding`). Answers the appointment and its key, shown once.
     public func bookAppointment(hallID: String, service: PaymentService, start: Date, customer: String) async throws -> (appointment: Appointment, key: String) {
         let hall = try hall(hallID, for: .tickets)
-        let (settings, capacity) = try await appointmentSettings(for: hall, service: service)
+        let settings = try await appointmentSettings(for: hall, service: service)
         guard let slot = settings.slots(on: hall.localDay(of: start), of: hall)?.first(where: { $0.start == start }) else {
             throw EngineError.invalid(InputError("is not the start of one of the hall's \(settings.slotMinutes)-minute slots (see GET /v1/halls/\(hall.id)/slots)", field: "start"))
         }
@@ -42,11 +46,14 @@ extension PayCircleEngine {
         guard slot.start > now else {
             throw EngineError(.conflict, code: "slot_past", "the slot starting \(hall.localTimestamp(slot.start)) has begun", field: "start")
         }
+        let forecast = settings.fitToForecast ? try await self.forecast(hallID: hall.id, service: service) : nil
+        let capacity = settings.capacity(of: service, from: slot.start, to: slot.end, forecast: forecast)
         let key = TicketKey.generate()
         let holder = TicketKey.digest(customer: customer)
         let appointment = try await store.bookAppointment(hallID: hall.id, service: service, start: slot.start) { booked, holders in
             guard booked < capacity else {
-                throw EngineError(.conflict, code: "slot_full", "the slot starting \(hall.localTimestamp(slot.start)) is full (\(capacity) booked)", field: "start")
+                let reason = capacity < (settings.capacity[service] ?? 0) ? ", all the hall expects to have spare beside its usual walk-ins" : ""
+                throw EngineError(.conflict, code: "slot_full", "the slot starting \(hall.localTimestamp(slot.start)) is full (\(capacity) booked\(reason))", field: "start")
             }
             if holders.contains(holder) {
                 throw EngineError(.conflict, code: "already_holding", "this customer already holds a ticket or appointment at '\(hall.id)'", field: "customer")
@@ -117,11 +124,11 @@ extension PayCircleEngine {
         }
     }
 
-    /// The hall's settings and its capacity for `service`: 409 `no_appointments` when it takes none.
-    private func appointmentSettings(for hall: PaymentPoint, service: PaymentService) async throws -> (AppointmentSettings, Int) {
+    /// The hall's settings: 409 `no_appointments` when it takes none for `service`.
+    private func appointmentSettings(for hall: PaymentPoint, service: PaymentService) async throws -> AppointmentSettings {
         guard let settings = try await store.appointmentSettings(hallID: hall.id), let capacity = settings.capacity[service], capacity > 0 else {
             throw EngineError(.conflict, code: "no_appointments", "'\(hall.id)' takes no appointments for \(service.rawValue)", field: "service")
         }
-        return (settings, capacity)
+        return settings
     }
 }

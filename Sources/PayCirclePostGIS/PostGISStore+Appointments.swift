@@ -6,16 +6,17 @@ import PostgresNIO
 extension PostGISStore {
     public func setAppointmentSettings(_ settings: AppointmentSettings) async throws {
         try await database.query("""
-            INSERT INTO appointment_settings (hall_id, slot_minutes, capacity)
-            VALUES (\(settings.hallID), \(settings.slotMinutes), \(AppointmentRow.capacityJSON(settings.capacity)))
-            ON CONFLICT (hall_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, capacity = excluded.capacity
+            INSERT INTO appointment_settings (hall_id, slot_minutes, capacity, fit_to_forecast)
+            VALUES (\(settings.hallID), \(settings.slotMinutes), \(AppointmentRow.capacityJSON(settings.capacity)), \(settings.fitToForecast))
+            ON CONFLICT (hall_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, capacity = excluded.capacity,
+                fit_to_forecast = excluded.fit_to_forecast
             """)
     }
 
     public func appointmentSettings(hallID: String) async throws -> AppointmentSettings? {
-        guard let row = try await database.query("SELECT slot_minutes, capacity FROM appointment_settings WHERE hall_id = \(hallID)").first else { return nil }
-        let (minutes, capacity) = try row.decode((Int, String).self)
-        return AppointmentSettings(hallID: hallID, slotMinutes: minutes, capacity: try AppointmentRow.capacity(json: capacity))
+        guard let row = try await database.query("SELECT slot_minutes, capacity, fit_to_forecast FROM appointment_settings WHERE hall_id = \(hallID)").first else { return nil }
+        let (minutes, capacity, fit) = try row.decode((Int, String, Bool).self)
+        return AppointmentSettings(hallID: hallID, slotMinutes: minutes, capacity: try AppointmentRow.capacity(json: capacity), fitToForecast: fit)
     }
 
     public func bookAppointment(hallID: String, service: PaymentService, start: Date,

@@ -3,7 +3,7 @@ import PayCircleCore
 import PayCircleEngine
 
 /// A hall's forecast for one service: `{"hall_id", "service", "history_days", "hours": [{"weekday": "Mo",
-/// "hour": 9, "wait_s", "arrivals_per_hour", "reports"}], "today": {"date", "quietest": [{"hour", "wait_s"}]}}`;
+/// "hour": 9, "wait_s", "arrivals_per_hour", "serving_per_hour", "reports"}], "today": {"date", "quietest": [{"hour", "wait_s"}]}}`;
 /// hours without history are left out, and a value the history cannot give is null.
 struct ForecastJSON: JSONWritable {
     let hall: PaymentPoint
@@ -26,6 +26,7 @@ struct ForecastJSON: JSONWritable {
                         json.field("hour", Double(hour.hour))
                         json.nullableField("wait_s", hour.waitSeconds.map { $0.rounded() })
                         json.nullableField("arrivals_per_hour", hour.arrivalsPerHour.map { ($0 * 10).rounded() / 10 })
+                        json.nullableField("serving_per_hour", hour.servingPerHour.map { ($0 * 10).rounded() / 10 })
                         json.field("reports", Double(hour.reports))
                     }
                 }

@@ -6,18 +6,21 @@ extension SpatiaLiteStore {
     public func setAppointmentSettings(_ settings: AppointmentSettings) async throws {
         try await pool.write { connection in
             try connection.prepare("""
-                INSERT INTO appointment_settings (hall_id, slot_minutes, capacity) VALUES (?, ?, ?)
-                ON CONFLICT (hall_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, capacity = excluded.capacity
-                """).run([.text(settings.hallID), .integer(Int64(settings.slotMinutes)), .text(AppointmentRow.capacityJSON(settings.capacity))])
+                INSERT INTO appointment_settings (hall_id, slot_minutes, capacity, fit_to_forecast) VALUES (?, ?, ?, ?)
+                ON CONFLICT (hall_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, capacity = excluded.capacity,
+                    fit_to_forecast = excluded.fit_to_forecast
+                """).run([.text(settings.hallID), .integer(Int64(settings.slotMinutes)), .text(AppointmentRow.capacityJSON(settings.capacity)),
+                          .integer(settings.fitToForecast ? 1 : 0)])
         }
     }
 
     public func appointmentSettings(hallID: String) async throws -> AppointmentSettings? {
         try await pool.read { connection in
-            let statement = try connection.prepare("SELECT slot_minutes, capacity FROM appointment_settings WHERE hall_id = ?")
+            let statement = try connection.prepare("SELECT slot_minutes, capacity, fit_to_forecast FROM appointment_settings WHERE hall_id = ?")
             statement.bind([.text(hallID)])
             guard try statement.step() else { return nil }
-            return AppointmentSettings(hallID: hallID, slotMinutes: Int(statement.int(0)), capacity: try AppointmentRow.capacity(json: statement.text(1) ?? ""))
+            return AppointmentSettings(hallID: hallID, slotMinutes: Int(statement.int(0)), capacity: try AppointmentRow.capacity(json: statement.text(1) ?? ""),
+                                       fitToForecast: statement.int(2) != 0)
         }
     }
 

@@ -32,9 +32,9 @@ import Testing
         let forecast = QueueForecast(reports: Self.history, hall: Self.hall, service: .cash)
         let monday = try #require(forecast.hour(weekday: 0, hour: 9))
         #expect(monday.reports == 4 && abs((monday.waitSeconds ?? 0) - 225) < 1e-9)
-        #expect(abs((monday.arrivalsPerHour ?? 0) - 36) < 1e-9)
+        #expect(abs((monday.arrivalsPerHour ?? 0) - 36) < 1e-9 && monday.servingPerHour == 60)
         let tuesday = try #require(forecast.hour(weekday: 1, hour: 14))
-        #expect(tuesday.waitSeconds == 120 && tuesday.arrivalsPerHour == nil)
+        #expect(tuesday.waitSeconds == 120 && tuesday.arrivalsPerHour == nil && tuesday.servingPerHour == 60)
         #expect(forecast.hour(weekday: 1, hour: 0)?.arrivalsPerHour == nil)
         #expect(forecast.hours.map { "\($0.weekday)-\($0.hour)" } == ["0-9", "0-23", "1-0", "1-14"])
         #expect(QueueForecast(reports: Self.history, hall: Self.hall, service: .business).hours.isEmpty)
@@ -47,5 +47,21 @@ import Testing
         let quietest = forecast.quietest(on: Date(timeIntervalSince1970: 1_796_603_400), count: 3)
         #expect(quietest.map(\.hour) == [9, 23])
         #expect(forecast.quietest(on: Date(timeIntervalSince1970: 1_796_603_400 + 2 * 3_600), count: 3).map(\.hour) == [23])
+    }
+
+    /// Next Monday the counters' 60 an hour less the 36 arrivals leave 24 spare an hour: 12 in 09:00-09:30,
+    /// 6 in 09:45-10:00; nothing is known of 10:00, so a stretch into it has no figure, and neither has
+    /// Tuesday 14:00, whose arrivals are unknown. Ten minutes of an hour with more arrivals than the counters
+    /// serve add nothing.
+    @Test func spareCapacityOfAStretch() throws {
+        let forecast = QueueForecast(reports: Self.history, hall: Self.hall, service: .cash)
+        let nextMonday9 = Self.monday9.addingTimeInterval(7 * 86_400)
+        #expect(forecast.spareCapacity(from: nextMonday9, to: nextMonday9.addingTimeInterval(1_800)).map { abs($0 - 12) < 1e-9 } == true)
+        #expect(forecast.spareCapacity(from: nextMonday9.addingTimeInterval(2_700), to: nextMonday9.addingTimeInterval(3_600)).map { abs($0 - 6) < 1e-9 } == true)
+        #expect(forecast.spareCapacity(from: nextMonday9.addingTimeInterval(1_800), to: nextMonday9.addingTimeInterval(5_400)) == nil)
+        #expect(forecast.spareCapacity(from: nextMonday9.addingTimeInterval(29 * 3_600), to: nextMonday9.addingTimeInterval(29 * 3_600 + 1_800)) == nil)
+        let busy = QueueForecast(reports: [Self.report(Self.monday9, waiting: 4, served: 10), Self.report(Self.monday9.addingTimeInterval(600), waiting: 10, served: 20)],
+                                 hall: Self.hall, service: .cash)   // 16 arrivals in 600 s: 96 an hour
+        #expect(busy.spareCapacity(from: nextMonday9, to: nextMonday9.addingTimeInterval(600)) == 0)
     }
 }

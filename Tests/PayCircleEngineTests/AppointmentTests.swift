@@ -86,4 +86,45 @@ import Testing
         #expect(try await engine.appointment(id: dave.appointment.id).status == .noShow)
         #expect(try await test.reopen().appointment(id: bob.appointment.id)?.status == .checkedIn)
     }
+
+    /// A hall that fits its slots to the forecast, with figures worked by hand from last Tuesday's reports
+    /// (two counters of 120 s: 60 an hour): at 09:00 four wait with ten served, at 09:10 six with fourteen
+    /// (6 arrivals in 600 s: 36 an hour), so a 09:00 or 09:30 slot has (60 − 36) × 0.5 = 12 spare; at 11:00
+    /// ten wait with fifty served, at 11:10 fourteen with fifty-six (60 an hour), so 11:00 has none; 10:00 has
+    /// no history and keeps the set 20. Without the fit every slot takes 20.
+    @Test(arguments: TestStore.Kind.available) func slotsFittedToTheForecastTakeOnlyTheSpareCapacity(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
+        defer { test.remove() }
+        let clock = ManualClock(Self.sevenAM)
+        let engine = try await EngineRulesTests.engine(test, clock: clock)
+        var hall = EngineRulesTests.hall
+        hall.openingHours = OpeningHours("Mo-Su 08:00-17:00")
+        try await engine.replacePoint(hall, by: EngineRulesTests.token(.admin))
+        let lastWeek = Self.eightAM.addingTimeInterval(-7 * 86_400)
+        for (minutes, waiting, served) in [(60, 4, 10), (70, 6, 14), (180, 10, 50), (190, 14, 56)] {
+            try await test.store.recordQueueReport(QueueReport(hallID: "hall-1", reportedAt: lastWeek.addingTimeInterval(Double(minutes * 60)), services: [
+                .cash: ServiceQueue(waiting: waiting, openCounters: 2, handlingSeconds: 120, servedToday: served),
+            ]))
+        }
+        let admin = Credentials.valid(EngineRulesTests.token(.admin))
+        try await engine.setAppointmentSettings(AppointmentSettings(hallID: "hall-1", slotMinutes: 30, capacity: [.cash: 20], fitToForecast: true), by: admin)
+        #expect(try await test.reopen().appointmentSettings(hallID: "hall-1")?.fitToForecast == true)
+
+        let capacities = try await engine.slots(hallID: "hall-1", service: .cash, date: "2026-12-01").map(\.capacity)
+        #expect(capacities.count == 18)
+        #expect(Array(capacities[2...7]) == [12, 12, 20, 20, 0, 0], "09:00 to 11:30: \(capacities)")
+        let peak = Self.eightAM.addingTimeInterval(3 * 3_600)   // 11:00
+        let full = await #expect(throws: EngineError.self) { try await engine.bookAppointment(hallID: "hall-1", service: .cash, start: peak, customer: "alice") }
+        #expect(full?.code == "slot_full" && full?.message.contains("spare") == true)
+        for customer in 0..<12 {
+            _ = try await engine.bookAppointment(hallID: "hall-1", service: .cash, start: Self.eightAM.addingTimeInterval(3_600), customer: "c\(customer)")
+        }
+        #expect(await #expect(throws: EngineError.self) {
+            try await engine.bookAppointment(hallID: "hall-1", service: .cash, start: Self.eightAM.addingTimeInterval(3_600), customer: "c12")
+        }?.code == "slot_full")
+
+        try await engine.setAppointmentSettings(AppointmentSettings(hallID: "hall-1", slotMinutes: 30, capacity: [.cash: 20]), by: admin)
+        #expect(try await engine.slots(hallID: "hall-1", service: .cash, date: "2026-12-01").allSatisfy { $0.capacity == 20 })
+        _ = try await engine.bookAppointment(hallID: "hall-1", service: .cash, start: peak, customer: "alice")
+    }
 }

@@ -33,7 +33,8 @@ import Testing
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/hall-1/appointment-settings", body: settings).0 == .unauthorized)
             #expect(try await QueueRouteTests.send(client, .put, "/v1/halls/hall-1/appointment-settings", token: otherToken, body: settings).0 == .forbidden)
             for (body, field) in [(#"{"slot_minutes": 30, "capacity": {"coins": 1}}"#, "capacity.coins"), (#"{"slot_minutes": 30, "capacity": {"cash": -1}}"#, "capacity.cash"),
-                                  (#"{"slot_minutes": 7, "capacity": {"cash": 1}}"#, "slot_minutes"), (#"{"capacity": {"cash": 1}}"#, "slot_minutes")] {
+                                  (#"{"slot_minutes": 7, "capacity": {"cash": 1}}"#, "slot_minutes"), (#"{"capacity": {"cash": 1}}"#, "slot_minutes"),
+                                  (#"{"slot_minutes": 30, "capacity": {"cash": 1}, "fit_to_forecast": 1}"#, "fit_to_forecast")] {
                 let (status, answer) = try await QueueRouteTests.send(client, .put, "/v1/halls/hall-1/appointment-settings", token: operatorToken, body: body)
                 #expect(status == .badRequest && (answer["error"] as? [String: Any])?["field"] as? String == field, "\(body): \(answer)")
             }
@@ -49,6 +50,7 @@ import Testing
             let (forecasted, forecast) = try await QueueRouteTests.send(client, .get, "/v1/halls/hall-1/forecast?service=cash")
             let hours = forecast["hours"] as? [[String: Any]] ?? []
             #expect(forecasted == .ok && hours.count == 1 && hours.first?["weekday"] as? String == "Tu" && hours.first?["hour"] as? Double == 10, "\(forecast)")
+            #expect(hours.first?["serving_per_hour"] as? Double == 60 && hours.first?["arrivals_per_hour"] is NSNull)
             #expect(((forecast["today"] as? [String: Any])?["quietest"] as? [[String: Any]])?.first?["hour"] as? Double == 10)
             #expect(try await QueueRouteTests.send(client, .get, "/v1/halls/hall-1/forecast").0 == .badRequest)
 

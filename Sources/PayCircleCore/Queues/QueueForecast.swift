@@ -3,7 +3,8 @@ import Foundation
 /// What a hall's queue history says of each hour of the week for one service: the mean wait a walk-in
 /// met on arrival (from every report made in that hour, by ``WaitModel/queueWait(_:walkSeconds:service:)``)
 /// and the arrivals per hour (between consecutive reports of one day that both count what was served:
-/// `Δwaiting + Δserved`), in the hall's time zone.
+/// `Δwaiting + Δserved`), and what the open counters could serve in an hour (`open_counters × 3600 /
+/// handling_s`, the mean over the hour's reports), in the hall's time zone.
 ///
 /// ```swift
 /// let forecast = QueueForecast(reports: history, hall: hall, service: .cash)
@@ -18,6 +19,8 @@ public struct QueueForecast: Sendable {
         public var hour: Int
         public var waitSeconds: Double?
         public var arrivalsPerHour: Double?
+        /// People the open counters could serve in the hour.
+        public var servingPerHour: Double?
         /// Reports that made the wait.
         public var reports: Int
     }
@@ -33,6 +36,7 @@ public struct QueueForecast: Sendable {
         self.hall = hall
         let zone = TimeZone(identifier: hall.timeZone) ?? TimeZone(identifier: PaymentPoint.defaultTimeZone)!
         var waits: [Int: (sum: Double, count: Int)] = [:]
+        var serving: [Int: (sum: Double, count: Int)] = [:]
         var arrivals: [Int: (people: Double, seconds: Double)] = [:]
         var previous: (at: Date, queue: ServiceQueue, day: Int)?
         for report in reports.sorted(by: { $0.reportedAt < $1.reportedAt }) where report.hallID == hall.id {
@@ -42,6 +46,8 @@ public struct QueueForecast: Sendable {
             let day = Int(floor((report.reportedAt.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: report.reportedAt))) / 86_400))
             let wait = WaitModel.queueWait(queue, walkSeconds: 0).seconds
             if wait.isFinite { waits[slot, default: (0, 0)].sum += wait; waits[slot, default: (0, 0)].count += 1 }
+            serving[slot, default: (0, 0)].sum += queue.rate * 3_600
+            serving[slot, default: (0, 0)].count += 1
             if let previous, previous.day == day, let served = queue.servedToday, let before = previous.queue.servedToday, served >= before {
                 let seconds = report.reportedAt.timeIntervalSince(previous.at)
                 if seconds > 0, seconds <= Self.longestGap {
@@ -53,9 +59,10 @@ public struct QueueForecast: Sendable {
             previous = (report.reportedAt, queue, day)
         }
         hours = Set(waits.keys).union(arrivals.keys).sorted().map { slot in
-            let wait = waits[slot], flow = arrivals[slot]
+            let wait = waits[slot], flow = arrivals[slot], counters = serving[slot]
             return Hour(weekday: slot / 24, hour: slot % 24, waitSeconds: wait.map { $0.sum / Double($0.count) },
-                        arrivalsPerHour: flow.flatMap { $0.seconds > 0 ? $0.people / $0.seconds * 3_600 : nil }, reports: wait?.count ?? 0)
+                        arrivalsPerHour: flow.flatMap { $0.seconds > 0 ? $0.people / $0.seconds * 3_600 : nil },
+                        servingPerHour: counters.map { $0.sum / Double($0.count) }, reports: wait?.count ?? 0)
         }
     }
 
@@ -69,6 +76,26 @@ public struct QueueForecast: Sendable {
         let zone = TimeZone(identifier: hall.timeZone) ?? TimeZone(identifier: PaymentPoint.defaultTimeZone)!
         let local = LocalTime(date, in: zone)
         return hour(weekday: local.weekday, hour: local.minuteOfDay / 60)
+    }
+
+    /// What the counters could serve from `start` to `end` beyond the arrivals the history expects: for each
+    /// hour of the week the stretch touches, `max(0, serving − arrivals)` per hour times the part of the hour
+    /// inside it. Nil when any of those hours lacks either figure.
+    ///
+    /// ```swift
+    /// forecast.spareCapacity(from: nineAM, to: halfPastNine)   // (60 − 36) × 0.5 = 12 people
+    /// ```
+    public func spareCapacity(from start: Date, to end: Date) -> Double? {
+        var spare = 0.0
+        var moment = start
+        while moment < end {
+            let hourEnds = Date(timeIntervalSince1970: (floor(moment.timeIntervalSince1970 / 3_600) + 1) * 3_600)
+            let pieceEnd = min(end, hourEnds)
+            guard let hour = hour(at: moment), let serving = hour.servingPerHour, let arrivals = hour.arrivalsPerHour else { return nil }
+            spare += max(0, serving - arrivals) * pieceEnd.timeIntervalSince(moment) / 3_600
+            moment = pieceEnd
+        }
+        return spare
     }
 
     /// The rest of `now`'s local day: its hours (from the current one) in which the hall is open at the

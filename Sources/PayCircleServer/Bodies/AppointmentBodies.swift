@@ -1,10 +1,12 @@
 import Foundation
 import PayCircleCore
 
-/// `PUT /v1/halls/{id}/appointment-settings`: `{"slot_minutes": 30, "capacity": {"cash": 4, "business": 2}}`.
+/// `PUT /v1/halls/{id}/appointment-settings`: `{"slot_minutes": 30, "capacity": {"cash": 4, "business": 2},
+/// "fit_to_forecast": true}` (the last is optional, false when left out).
 struct AppointmentSettingsBody: Decodable {
     let slotMinutes: Int
     let capacity: [PaymentService: Int]
+    let fitToForecast: Bool
 
     init(from decoder: any Decoder) throws {
         let members = try decoder.members(else: "expected an object")
@@ -28,6 +30,7 @@ struct AppointmentSettingsBody: Decodable {
             capacity[service] = Int(count)
         }
         self.capacity = capacity
+        fitToForecast = try members.optional(Bool.self, BodyKey("fit_to_forecast"), else: "expected true or false") ?? false
     }
 }
 

@@ -152,7 +152,8 @@ enum OpenAPIDocument {
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["slot_minutes", "capacity"],
               "properties": { "slot_minutes": { "type": "integer", "minimum": 5, "maximum": 240, "description": "Minutes that divide a day" },
-                "capacity": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1000 } } } } } } },
+                "capacity": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1000 } },
+                "fit_to_forecast": { "type": "boolean", "default": false, "description": "Each slot also takes no more than the counters are expected to have spare beside the walk-ins its hour usually brings (from the forecast), so bookings go to quiet hours" } } } } } },
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "204": { "description": "Set" },
               "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
@@ -166,7 +167,7 @@ enum OpenAPIDocument {
               "200": { "description": "The slots", "content": { "application/json": { "schema": { "type": "object", "required": ["hall_id", "service", "date", "slots"],
                 "properties": { "hall_id": { "type": "string" }, "service": { "type": "string" }, "date": { "type": "string" },
                   "slots": { "type": "array", "items": { "type": "object", "required": ["start", "end", "capacity", "booked", "predicted_wait_s"],
-                    "properties": { "start": { "type": "string" }, "end": { "type": "string" }, "capacity": { "type": "number" }, "booked": { "type": "number" },
+                    "properties": { "start": { "type": "string" }, "end": { "type": "string" }, "capacity": { "type": "number", "description": "Bookings the slot takes: the set capacity, fitted to the forecast when the hall asks" }, "booked": { "type": "number" },
                       "predicted_wait_s": { "type": ["number", "null"], "description": "A walk-in's mean wait in the slot's hour of the week over the last four weeks" } } } } } } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } }
         },
@@ -178,9 +179,11 @@ enum OpenAPIDocument {
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
               "200": { "description": "The forecast", "content": { "application/json": { "schema": { "type": "object", "required": ["hall_id", "service", "history_days", "hours", "today"],
                 "properties": { "hall_id": { "type": "string" }, "service": { "type": "string" }, "history_days": { "type": "number" },
-                  "hours": { "type": "array", "items": { "type": "object", "required": ["weekday", "hour", "wait_s", "arrivals_per_hour", "reports"],
+                  "hours": { "type": "array", "items": { "type": "object", "required": ["weekday", "hour", "wait_s", "arrivals_per_hour", "serving_per_hour", "reports"],
                     "properties": { "weekday": { "enum": ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] }, "hour": { "type": "number" }, "wait_s": { "type": ["number", "null"] },
-                      "arrivals_per_hour": { "type": ["number", "null"] }, "reports": { "type": "number" } } } },
+                      "arrivals_per_hour": { "type": ["number", "null"] },
+                      "serving_per_hour": { "type": ["number", "null"], "description": "What the open counters could serve in the hour: open_counters × 3600 / handling_s, the mean over its reports" },
+                      "reports": { "type": "number" } } } },
                   "today": { "type": "object", "required": ["date", "quietest"], "properties": { "date": { "type": "string" },
                     "quietest": { "type": "array", "items": { "type": "object", "required": ["hour", "wait_s"], "properties": { "hour": { "type": "number" }, "wait_s": { "type": ["number", "null"] } } } } } } } } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }

@@ -37,7 +37,8 @@ struct AppointmentRoutes<Context: GuardedRequestContext>: Sendable {
         _ = try engine.authorize(context.credentials, for: .reportState(pointID: hallID))
         _ = try engine.hall(hallID, for: .tickets)
         let body = try await RequestBody.decode(AppointmentSettingsBody.self, from: request)
-        try await engine.setAppointmentSettings(AppointmentSettings(hallID: hallID, slotMinutes: body.slotMinutes, capacity: body.capacity),
+        try await engine.setAppointmentSettings(AppointmentSettings(hallID: hallID, slotMinutes: body.slotMinutes, capacity: body.capacity,
+                                                                    fitToForecast: body.fitToForecast),
                                                 by: context.credentials)
         return Response(status: .noContent)
     }

@@ -160,6 +160,10 @@ public enum StoreSchema {
             .createIndex(IndexDeclaration("appointments_status", on: "appointments", ["status", "slot_end"])),
             .addColumn(table: "queue_tickets", .text("appointment_id", nullable: true)),
         ]),
+        SchemaMigration(13, [
+            // Slots that take no more bookings than the counters are expected to have spare.
+            .addColumn(table: "appointment_settings", ColumnDeclaration("fit_to_forecast", .boolean, default: .boolean(false))),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
