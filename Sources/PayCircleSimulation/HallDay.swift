@@ -6,12 +6,15 @@ import PayCircleStore
 /// A seeded discrete-event simulation of one hall's day, run through the engine's own code on a manual
 /// clock: walk-ins arrive by a ``DemandProfile``; a share take a remote ticket instead
 /// (``PayCircleEngine/issueTicket(hallID:service:customer:from:)``, or walk in when refused); with
-/// appointments on, a share book a slot the evening before, spread evenly over the day, and check in
-/// up to ten minutes after its start; `counters` counters serve one line with exponential handling times,
+/// appointments on, a share book a slot the evening before as an app would offer it: of the slots with
+/// room within `bookingWindowHours` of when they meant to come, the one the hall's forecast expects
+/// quietest (the nearest when it has no history), walking in as meant when none has room; they check in
+/// up to ten minutes after the slot's start; `counters` counters serve one line with exponential handling times,
 /// checked-in appointments first; remote tickets and appointments are called and closed through the
 /// engine, and a share of remote holders do not show; the queue machine reports every `reportEvery`
 /// seconds with what it has served. Every customer draws the same random numbers whatever the settings,
-/// so two runs differ only by what the settings change.
+/// so two runs differ only by what the settings change. Days run one after another on one store build
+/// the queue history that forecasts and fitted slots read.
 ///
 /// ```swift
 /// let result = try await HallDay(settings).run(engine: engine, clock: clock, hall: hall, day: midnight)
@@ -27,6 +30,11 @@ public struct HallDay: Sendable {
         public var remoteShare = 0.2
         /// Of the customers who would walk in, the share who book an appointment instead.
         public var appointmentShare = 0.0
+        /// Bookings a slot takes, and whether the hall fits them to its forecast (``AppointmentSettings``).
+        public var slotCapacity = 6
+        public var fitToForecast = false
+        /// How far from the time they meant to come bookers accept a slot, in hours either way.
+        public var bookingWindowHours = 2.0
         public var noShowShare = 0.05
         public var reportEvery: TimeInterval = 30
         public var slotMinutes = 30
@@ -37,6 +45,8 @@ public struct HallDay: Sendable {
 
     public struct Result: Sendable {
         public var customers = 0, walkIns = 0, remoteIssued = 0, remoteRefused = 0, appointments = 0, noShows = 0
+        /// Bookers who found no slot with room in their window and walked in instead.
+        public var unbooked = 0
         /// Remote tickets whose call was inside the band given at issue, of all remote tickets called.
         public var callsInBand = 0, remoteCalls = 0
         /// Sum of |expected − realised| call times, seconds.
@@ -87,11 +97,12 @@ public struct HallDay: Sendable {
         }
         var result = Result()
         result.customers = customers.count
-        var checkIns = try await bookAppointments(customers, engine: engine, clock: clock, hall: hall, day: day)
+        var (checkIns, booked) = try await bookAppointments(customers, engine: engine, clock: clock, hall: hall, day: day)
         result.appointments = checkIns.count
+        result.unbooked = customers.filter(\.books).count - checkIns.count
         var line: [Entry] = [], priority: [Entry] = []
         var busyUntil = [Date?](repeating: nil, count: settings.counters)
-        var next = customers.filter { !($0.books && settings.appointmentShare > 0) }.makeIterator()
+        var next = customers.filter { !booked.contains($0.arrival) }.makeIterator()
         var arrival = next.next()
         var report = day.addingTimeInterval(settings.opens * 3_600)
         var served = 0
@@ -158,30 +169,33 @@ public struct HallDay: Sendable {
         return result
     }
 
-    /// Books the customers who book, spread evenly over the day's slots, at 20:00 the evening before;
-    /// answers their check-ins in time order.
+    /// Books the customers who book at 20:00 the evening before, each in the quietest slot with room
+    /// within the booking window of when they meant to come; answers the check-ins in time order and the
+    /// arrival times of those who booked.
     func bookAppointments(_ customers: [Customer], engine: PayCircleEngine, clock: ManualClock, hall: PaymentPoint,
-                          day: Date) async throws -> [(at: Date, id: String, key: String, customer: Customer)] {
+                          day: Date) async throws -> (checkIns: [(at: Date, id: String, key: String, customer: Customer)], booked: Set<Date>) {
         let bookers = customers.filter(\.books)
-        guard settings.appointmentShare > 0, !bookers.isEmpty else { return [] }
+        guard settings.appointmentShare > 0, !bookers.isEmpty else { return ([], []) }
         clock.set(day.addingTimeInterval(-4 * 3_600))
         let admin = Credentials.valid(AccessToken(id: "tok_simulation", name: "simulation", role: .admin, createdAt: clock.now))
-        let slots = try AppointmentSettings(hallID: hall.id, slotMinutes: settings.slotMinutes, capacity: [:]).slots(on: hall.localDay(of: day), of: hall)
-            .flatMap { $0.isEmpty ? nil : $0 } ?? { throw SimulationError("the hall has no slots on its day") }()
-        let capacity = (bookers.count + slots.count - 1) / slots.count
-        try await engine.setAppointmentSettings(AppointmentSettings(hallID: hall.id, slotMinutes: settings.slotMinutes, capacity: [.cash: capacity]), by: admin)
+        try await engine.setAppointmentSettings(AppointmentSettings(hallID: hall.id, slotMinutes: settings.slotMinutes, capacity: [.cash: settings.slotCapacity],
+                                                                    fitToForecast: settings.fitToForecast), by: admin)
+        var slots = try await engine.slots(hallID: hall.id, service: .cash, date: hall.localDay(of: day))
+        let forecast = try await engine.forecast(hallID: hall.id, service: .cash)
+        let window = settings.bookingWindowHours * 3_600
         var checkIns: [(at: Date, id: String, key: String, customer: Customer)] = []
+        var booked: Set<Date> = []
         for (index, customer) in bookers.enumerated() {
-            let slot = slots[index % slots.count]
-            let booked = try await engine.bookAppointment(hallID: hall.id, service: .cash, start: slot.start, customer: "b\(index)")
-            checkIns.append((slot.start.addingTimeInterval(customer.checkInDelay), booked.appointment.id, booked.key, customer))
+            let offered = slots.indices.filter { slots[$0].booked < slots[$0].capacity && abs(slots[$0].start.timeIntervalSince(customer.arrival)) <= window }
+            guard let chosen = offered.min(by: { a, b in
+                let waitA = forecast.hour(at: slots[a].start)?.waitSeconds ?? .infinity, waitB = forecast.hour(at: slots[b].start)?.waitSeconds ?? .infinity
+                return (waitA, abs(slots[a].start.timeIntervalSince(customer.arrival))) < (waitB, abs(slots[b].start.timeIntervalSince(customer.arrival)))
+            }) else { continue }
+            let appointment = try await engine.bookAppointment(hallID: hall.id, service: .cash, start: slots[chosen].start, customer: "b\(index)")
+            slots[chosen].booked += 1
+            booked.insert(customer.arrival)
+            checkIns.append((slots[chosen].start.addingTimeInterval(customer.checkInDelay), appointment.appointment.id, appointment.key, customer))
         }
-        return checkIns.sorted { $0.at < $1.at }
+        return (checkIns.sorted { $0.at < $1.at }, booked)
     }
-}
-
-/// A simulation that cannot run as set.
-public struct SimulationError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }

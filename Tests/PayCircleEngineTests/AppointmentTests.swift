@@ -14,14 +14,20 @@ import Testing
     static let eightAM = sevenAM.addingTimeInterval(3_600)
     static let tenAM = sevenAM.addingTimeInterval(3 * 3_600)
 
-    @Test(arguments: TestStore.Kind.available) func bookingsFollowTheHoursTheCapacityAndTheirHolders(kind: TestStore.Kind) async throws {
-        let test = try await TestStore(kind)
-        defer { test.remove() }
-        let clock = ManualClock(Self.sevenAM)
+    /// An engine over `test` whose hall-1 is open 08:00-17:00 every day.
+    static func engineWithHall(_ test: TestStore, clock: ManualClock) async throws -> PayCircleEngine {
         let engine = try await EngineRulesTests.engine(test, clock: clock)
         var hall = EngineRulesTests.hall
         hall.openingHours = OpeningHours("Mo-Su 08:00-17:00")
         try await engine.replacePoint(hall, by: EngineRulesTests.token(.admin))
+        return engine
+    }
+
+    @Test(arguments: TestStore.Kind.available) func bookingsFollowTheHoursTheCapacityAndTheirHolders(kind: TestStore.Kind) async throws {
+        let test = try await TestStore(kind)
+        defer { test.remove() }
+        let clock = ManualClock(Self.sevenAM)
+        let engine = try await Self.engineWithHall(test, clock: clock)
         let settings = AppointmentSettings(hallID: "hall-1", slotMinutes: 30, capacity: [.cash: 2])
         let elsewhere = Credentials.valid(EngineRulesTests.token(.operator, points: ["hall-9"]))
         #expect(await #expect(throws: EngineError.self) { try await engine.setAppointmentSettings(settings, by: elsewhere) }?.kind == .forbidden)
@@ -96,10 +102,7 @@ import Testing
         let test = try await TestStore(kind)
         defer { test.remove() }
         let clock = ManualClock(Self.sevenAM)
-        let engine = try await EngineRulesTests.engine(test, clock: clock)
-        var hall = EngineRulesTests.hall
-        hall.openingHours = OpeningHours("Mo-Su 08:00-17:00")
-        try await engine.replacePoint(hall, by: EngineRulesTests.token(.admin))
+        let engine = try await Self.engineWithHall(test, clock: clock)
         let lastWeek = Self.eightAM.addingTimeInterval(-7 * 86_400)
         for (minutes, waiting, served) in [(60, 4, 10), (70, 6, 14), (180, 10, 50), (190, 14, 56)] {
             try await test.store.recordQueueReport(QueueReport(hallID: "hall-1", reportedAt: lastWeek.addingTimeInterval(Double(minutes * 60)), services: [
