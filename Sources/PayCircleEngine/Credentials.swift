@@ -22,4 +22,10 @@ public enum WriteAction: Sendable, Hashable {
     case reportState(pointID: String)
     /// Ask the planners' heavy questions: planners and admins.
     case plan
+    /// Create, replace, delete and import devices: admins.
+    case editDevices
+    /// Read the device ledger and incidents: admins, operators and planners.
+    case readOperations
+    /// Send a device's heartbeat: admins, and device tokens that name it.
+    case beat(deviceID: String)
 }

@@ -21,6 +21,12 @@ extension PayCircleEngine {
             throw EngineError(.forbidden, code: "forbidden", "this operator token may not report for '\(pointID)'", field: "id")
         case .plan where !token.role.mayPlan:
             throw EngineError(.forbidden, code: "forbidden", "this needs a planner or admin token")
+        case .editDevices where token.role != .admin:
+            throw EngineError(.forbidden, code: "forbidden", "only an admin token may create, replace, delete or import devices")
+        case .readOperations where !token.role.mayReadOperations:
+            throw EngineError(.forbidden, code: "forbidden", "this needs an admin, operator or planner token")
+        case .beat(let deviceID) where token.role != .admin && !token.covers(device: deviceID):
+            throw EngineError(.forbidden, code: "forbidden", "this token may not send heartbeats for device '\(deviceID)'", field: "id")
         default:
             return token
         }

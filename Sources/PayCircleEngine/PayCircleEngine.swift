@@ -39,6 +39,8 @@ public final class PayCircleEngine: Sendable {
     public let waits: WaitModel
     /// The limits of remote tickets.
     public let ticketRules: TicketRules
+    /// How devices are watched.
+    public let deviceRules: DeviceRules
     /// Wakes the watchers of a hall (ticket event streams) when its queue changes.
     public let signals: HallSignals
     /// Forecasts from the queue history, kept a while.
@@ -48,8 +50,8 @@ public final class PayCircleEngine: Sendable {
     var store: any DataStore { registry.store }
 
     public init(registry: PointRegistry, graph: WalkingGraph? = nil, layout: PopulationLayout? = nil, candidates: [CandidateSite] = [],
-                queues: QueueBoard? = nil, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(), clock: any EngineClock = SystemClock(),
-                signals: HallSignals = HallSignals()) {
+                queues: QueueBoard? = nil, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(), deviceRules: DeviceRules = DeviceRules(),
+                clock: any EngineClock = SystemClock(), signals: HallSignals = HallSignals()) {
         self.registry = registry
         self.graph = graph.flatMap { $0.isEmpty ? nil : $0 }
         self.layout = layout
@@ -57,19 +59,20 @@ public final class PayCircleEngine: Sendable {
         self.queues = queues ?? QueueBoard(store: registry.store)
         self.waits = waits
         self.ticketRules = ticketRules
+        self.deviceRules = deviceRules
         self.signals = signals
         self.clock = clock
     }
 
     /// An engine over `store`, reading the points and the `loading` parts.
     public static func open(_ store: any DataStore, loading parts: Parts = .all, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(),
-                            clock: any EngineClock = SystemClock()) async throws -> PayCircleEngine {
-        try await open(PointRegistry(store: store), loading: parts, waits: waits, ticketRules: ticketRules, clock: clock)
+                            deviceRules: DeviceRules = DeviceRules(), clock: any EngineClock = SystemClock()) async throws -> PayCircleEngine {
+        try await open(PointRegistry(store: store), loading: parts, waits: waits, ticketRules: ticketRules, deviceRules: deviceRules, clock: clock)
     }
 
     /// An engine over `registry`'s store, reading the `loading` parts.
     public static func open(_ registry: PointRegistry, loading parts: Parts = .all, waits: WaitModel = WaitModel(), ticketRules: TicketRules = TicketRules(),
-                            clock: any EngineClock = SystemClock()) async throws -> PayCircleEngine {
+                            deviceRules: DeviceRules = DeviceRules(), clock: any EngineClock = SystemClock()) async throws -> PayCircleEngine {
         let store = registry.store
         let graph = parts.contains(.network) || parts.contains(.planning) ? WalkingGraph(try await store.loadNetwork()) : nil
         let usable = graph.flatMap { $0.isEmpty ? nil : $0 }
@@ -78,12 +81,12 @@ public final class PayCircleEngine: Sendable {
         let queues = parts.contains(.queues) ? try await QueueBoard.loading(store) : QueueBoard(store: store)
         if parts.contains(.queues) { queues.countRemote(try await store.waitingTickets()) }
         return PayCircleEngine(registry: registry, graph: usable, layout: layout, candidates: candidates, queues: queues, waits: waits,
-                               ticketRules: ticketRules, clock: clock)
+                               ticketRules: ticketRules, deviceRules: deviceRules, clock: clock)
     }
 
     /// The same engine with another wait model.
     public func with(waits: WaitModel) -> PayCircleEngine {
         PayCircleEngine(registry: registry, graph: graph, layout: layout, candidates: candidates, queues: queues, waits: waits,
-                        ticketRules: ticketRules, clock: clock, signals: signals)
+                        ticketRules: ticketRules, deviceRules: deviceRules, clock: clock, signals: signals)
     }
 }

@@ -19,29 +19,34 @@ struct TokenCreateCommand: AsyncParsableCommand {
         discussion: """
             admin: create, replace, delete points and everything else; operator: status and queue reports, for the \
             points given with --points or for every point; planner: the heavy planning questions (suggest); \
-            partner: an app calling for many people: no writes, higher rate limits than one address.
+            partner: an app calling for many people: no writes, higher rate limits than one address; device: a kiosk or \
+            terminal, heartbeats for the devices given with --devices.
             """
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "admin, operator, planner or partner.") var role: AccessRole
+    @Option(help: "admin, operator, planner, partner or device.") var role: AccessRole
     @Option(help: "Who or what holds it, for the audit log.") var name = "unnamed"
     @Option(help: "Operators only: the ids of the points it may report for, comma-separated (default: every point).")
     var points: String?
+    @Option(help: "Device tokens only (and needed there): the ids of the devices it may send heartbeats for, comma-separated.")
+    var devices: String?
 
     func validate() throws {
         guard points == nil || role == .operator else { throw ValidationError("--points limits operator tokens; a \(role.rawValue) token has no point scope") }
-        guard scope?.isEmpty != true else { throw ValidationError("--points needs at least one point id") }
+        guard devices == nil || role == .device else { throw ValidationError("--devices names the devices of a device token, not of a \(role.rawValue) token") }
+        guard role != .device || devices != nil else { throw ValidationError("a device token needs --devices, the ids of its devices") }
+        guard scope?.isEmpty != true else { throw ValidationError("--\(role == .device ? "devices" : "points") needs at least one id") }
     }
 
-    /// The ids given with `--points`, or nil for every point.
+    /// The ids given with `--points` or `--devices`, or nil for every point.
     private var scope: Set<String>? {
-        points.map { Set($0.split(separator: ",").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }) }
+        (points ?? devices).map { Set($0.split(separator: ",").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }) }
     }
 
     func run() async throws {
         let (token, secret) = try await AccessTokens(store: store.openStore()).create(name: name, role: role, points: scope)
-        let scopeText = token.points.map { ", points " + $0.sorted().joined(separator: ",") } ?? ""
+        let scopeText = token.points.map { (token.role == .device ? ", devices " : ", points ") + $0.sorted().joined(separator: ",") } ?? ""
         print("Token \(token.id) (\(token.role.rawValue), \(token.name)\(scopeText)). Keep the secret now; it is not shown again:")
         print(secret)
     }

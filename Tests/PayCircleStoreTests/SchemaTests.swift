@@ -11,12 +11,15 @@ import Testing
     @Test func declaresEveryTableOnceWithTheEnumsValues() throws {
         let tables = StoreSchema.tables()
         #expect(Set(tables.keys) == ["points", "network_nodes", "network_edges", "areas", "residential_buildings", "candidate_sites",
-                                     "access_tokens", "audit_log", "queue_reports", "queue_tickets", "appointment_settings", "appointments"])
+                                     "access_tokens", "audit_log", "queue_reports", "queue_tickets", "appointment_settings", "appointments",
+                                     "devices", "device_incidents", "device_commands"])
         #expect(tables["access_tokens"]?.columns.map(\.name) == ["id", "name", "role", "secret_sha256", "created_at", "revoked_at", "points"])
         let checks = Dictionary(uniqueKeysWithValues: StoreSchema.valueChecks.map { ("\($0.table).\($0.column)", $0.values) })
         #expect(checks["points.status"] == ["online", "offline", "fault", "closed"])
         #expect(checks["points.kind"] == PointKind.allCases.map(\.rawValue))
-        #expect(checks["access_tokens.role"] == ["admin", "operator", "planner", "partner"])
+        #expect(checks["access_tokens.role"] == ["admin", "operator", "planner", "partner", "device"])
+        #expect(checks["devices.status"] == ["online", "offline", "fault", "maintenance", "off", "unmonitored"])
+        #expect(checks["device_commands.action"] == ["restart", "power_off", "power_on", "maintenance_on", "maintenance_off"])
         #expect(checks["queue_tickets.status"] == ["waiting", "cancelled", "called", "served", "no_show", "expired"])
         #expect(checks["appointments.status"] == ["booked", "checked_in", "no_show", "cancelled"])
         #expect(StoreSchema.migrations.map(\.version) == Array(1...StoreSchema.latestVersion))

@@ -6,11 +6,13 @@
 /// - `planner`: the planners' heavy questions that anonymous clients may not ask (`/v1/suggest`).
 /// - `partner`: an app that calls on behalf of many people: no writes of its own, but limits of its own,
 ///   higher than one anonymous address gets.
+/// - `device`: a kiosk or terminal: heartbeats for the devices its token names, nothing else.
 public enum AccessRole: String, Sendable, CaseIterable, Codable {
     case admin
     case `operator`
     case planner
     case partner
+    case device
 
     /// Whether this role may create, replace or delete points (not just set their status).
     public var mayEditPoints: Bool { self == .admin }
@@ -20,4 +22,7 @@ public enum AccessRole: String, Sendable, CaseIterable, Codable {
 
     /// Whether this role may ask the planners' heavy questions (site suggestions).
     public var mayPlan: Bool { self == .admin || self == .planner }
+
+    /// Whether this role may read the device ledger and incidents (staff: admins, operators, planners).
+    public var mayReadOperations: Bool { self == .admin || self == .operator || self == .planner }
 }

@@ -89,6 +89,10 @@ final class SQLiteStatement {
     }
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    /// The column as a number, nil when it is NULL.
+    func optionalDouble(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
     /// SQLite's SQLITE_TRANSIENT: copy bound text before returning.

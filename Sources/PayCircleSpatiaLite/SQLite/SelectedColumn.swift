@@ -20,5 +20,6 @@ extension SelectedColumn {
 extension SQLiteStatement {
     func text<Column: SelectedColumn>(_ column: Column) -> String? { text(column.rawValue) }
     func double<Column: SelectedColumn>(_ column: Column) -> Double { double(column.rawValue) }
+    func optionalDouble<Column: SelectedColumn>(_ column: Column) -> Double? { optionalDouble(column.rawValue) }
     func int<Column: SelectedColumn>(_ column: Column) -> Int64 { int(column.rawValue) }
 }

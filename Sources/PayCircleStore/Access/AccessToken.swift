@@ -7,7 +7,8 @@ public struct AccessToken: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var role: AccessRole
-    /// The points an operator token may report for; nil for every point.
+    /// The points an operator token may report for, or the devices a device token may beat for; nil for
+    /// every point.
     public var points: Set<String>?
     public var createdAt: Date
     public var revokedAt: Date?
@@ -23,7 +24,12 @@ public struct AccessToken: Sendable, Hashable, Codable {
 
     /// Whether the token's scope covers the point `id` (an unscoped token covers every point).
     public func covers(point id: String) -> Bool {
-        points?.contains(id) ?? true
+        role != .device && (points?.contains(id) ?? true)
+    }
+
+    /// Whether a device token names the device `id`.
+    public func covers(device id: String) -> Bool {
+        role == .device && points?.contains(id) == true
     }
 
     enum CodingKeys: String, CodingKey {

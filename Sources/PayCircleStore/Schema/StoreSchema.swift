@@ -164,6 +164,47 @@ public enum StoreSchema {
             // Slots that take no more bookings than the counters are expected to have spare.
             .addColumn(table: "appointment_settings", ColumnDeclaration("fit_to_forecast", .boolean, default: .boolean(false))),
         ]),
+        SchemaMigration(14, [
+            // The device ledger with each device's controls and last report, its incidents and its commands.
+            .createTable(TableDeclaration("devices", [
+                .text("id", primaryKey: true),
+                .text("point_id"),
+                .text("kind", check: .oneOf(DeviceKind.self)),
+                .text("model", nullable: true),
+                .text("serial", nullable: true),
+                .text("installed_on", nullable: true),
+                .text("power_schedule", nullable: true),
+                ColumnDeclaration("maintenance", .boolean, default: .boolean(false)),
+                ColumnDeclaration("powered", .boolean, default: .boolean(true)),
+                .text("status", check: .oneOf(DeviceStatus.self)),
+                .real("status_since"),
+                ColumnDeclaration("last_beat_at", .real, nullable: true),
+                .text("fault", nullable: true),
+                .text("counters", default: "{}"),
+            ])),
+            .createIndex(IndexDeclaration("devices_point", on: "devices", ["point_id"])),
+            .createTable(TableDeclaration("device_incidents", [
+                .text("id", primaryKey: true),
+                .text("device_id"),
+                .text("point_id"),
+                .text("status", check: .oneOf(DeviceStatus.self)),
+                .text("detail", nullable: true),
+                .real("started_at"),
+                ColumnDeclaration("ended_at", .real, nullable: true),
+            ])),
+            .createIndex(IndexDeclaration("device_incidents_device", on: "device_incidents", ["device_id", "started_at"])),
+            .createIndex(IndexDeclaration("device_incidents_open", on: "device_incidents", ["ended_at"])),
+            .createTable(TableDeclaration("device_commands", [
+                .text("id", primaryKey: true),
+                .text("device_id"),
+                .text("action", check: .oneOf(DeviceAction.self)),
+                .real("queued_at"),
+                .text("queued_by"),
+                ColumnDeclaration("delivered_at", .real, nullable: true),
+                ColumnDeclaration("acknowledged_at", .real, nullable: true),
+            ])),
+            .createIndex(IndexDeclaration("device_commands_device", on: "device_commands", ["device_id", "acknowledged_at"])),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
