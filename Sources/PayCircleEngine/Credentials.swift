@@ -1,3 +1,4 @@
+import Foundation
 import PayCircleStore
 
 /// Who a request says it is: no bearer token, one that is no live token's, or a live token.
@@ -7,6 +8,9 @@ public enum Credentials: Sendable {
     /// A header whose secret is no live token's.
     case invalid
     case valid(AccessToken)
+
+    /// Whoever opens the store itself (the CLI): an admin, audited as `cli`.
+    public static let storeOwner = Credentials.valid(AccessToken(id: "cli", name: "command line", role: .admin, createdAt: Date(timeIntervalSince1970: 0)))
 
     public var token: AccessToken? {
         if case .valid(let token) = self { return token }

@@ -93,6 +93,7 @@ public struct PayCircleService: Sendable {
         TicketRoutes(engine: engine).add(reads: light, writes: tickets)
         AppointmentRoutes(engine: engine).add(reads: light, tickets: tickets, writes: writes)
         CallRoutes(engine: engine).add(to: writes)
+        DeviceRoutes(engine: engine).add(reads: light, writes: writes)
         PointWriteRoutes(engine: engine).add(to: writes)
         RouteRoutes(registry: registry, graph: graph).add(to: light)
         IsochroneRoutes(graph: graph).add(to: group(mayBeHeavy: true, IsochroneRoutes<PayCircleRequestContext>.routeClass))
@@ -104,13 +105,14 @@ public struct PayCircleService: Sendable {
     }
 
     /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``, running the
-    /// sweep that ends tickets (no-shows, expiry) and `services` (such as a change feed) for as long as it runs.
+    /// sweeps that end tickets (no-shows, expiry) and settle devices (heartbeat timeouts, power schedules), and `services` (such as a change feed) for as long as it runs.
     public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle"), services: [any Service] = []) -> some ApplicationProtocol {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: surface.maxHeaderBytes, maxHeaderListSize: surface.maxHeaderBytes,
                                                                       maxHeaderFieldCount: 100)
         let http = HTTP1Channel.Configuration(idleTimeout: TimeAmount(surface.idleTimeout), httpDecoderConfiguration: decoder)
         return Application(router: router(), server: .http1(configuration: http),
                            configuration: .init(address: .hostname(host, port: port), serverName: "PayCircle"),
-                           services: services + [TicketSweep(engine: engine)], logger: logger)
+                           services: services + [PeriodicWork(interval: .seconds(15)) { _ = try await engine.sweepTickets() },
+                                                     PeriodicWork(interval: .seconds(1)) { try await engine.sweepDevices() }], logger: logger)
     }
 }

@@ -14,6 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @OptionGroup(title: "Waits (by=time, queues, tickets)") var waiting: WaitOptions
     @OptionGroup(title: "Remote tickets") var tickets: TicketOptions
+    @OptionGroup(title: "Devices") var devices: DeviceOptions
     @OptionGroup(title: "The public surface (rate limits, heavy work, connections, pages)") var surface: SurfaceOptions
 
     func run() async throws {
@@ -23,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
         var subscription: ChangeSubscription?
         if let postGIS = opened as? PostGISStore { subscription = try await ChangeSubscription.open(postGIS.database) }
         let registry = try await PointRegistry(store: opened)
-        let engine = try await PayCircleEngine.open(registry, waits: waiting.model, ticketRules: tickets.rules)
+        let engine = try await PayCircleEngine.open(registry, waits: waiting.model, ticketRules: tickets.rules, deviceRules: devices.rules)
         let service = PayCircleService(engine: engine, surface: surface.surface)
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info

@@ -131,6 +131,65 @@ enum OpenAPIDocument {
               "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
         },
+        "/v1/devices": {
+          "get": { "summary": "The device ledger with each device's state (admin, operator or planner)", "operationId": "devices", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "point_id", "in": "query", "schema": { "type": "string" } }],
+            "responses": { "200": { "description": "The devices", "content": { "application/json": { "schema": { "type": "object", "required": ["devices"], "properties": { "devices": { "type": "array", "items": { "$ref": "#/components/schemas/Device" } } } } } } }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } },
+          "post": { "summary": "Add a device to the ledger (admin)", "operationId": "createDevice", "security": [{ "bearer": [] }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["id", "point_id", "kind"], "properties": { "id": { "type": "string" }, "point_id": { "type": "string" },
+                "kind": { "enum": ["kiosk", "queue_machine", "self_service_terminal", "business_terminal", "invoice_printer", "info_terminal"] },
+                "model": { "type": "string" }, "serial": { "type": "string" }, "installed_on": { "type": "string", "description": "YYYY-MM-DD" },
+                "power_schedule": { "type": "string", "description": "Opening-hours syntax, e.g. Mo-Su 06:00-23:00" } } } } } },
+            "responses": { "201": { "description": "The device", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Device" } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/devices/import": {
+          "post": { "summary": "Add or replace the devices of a CSV ledger, all or nothing (admin)", "operationId": "importDevices", "security": [{ "bearer": [] }],
+            "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string", "description": "Columns id, point_id, kind, model, serial, installed_on, power_schedule" } } } },
+            "responses": { "200": { "description": "How many were new and replaced", "content": { "application/json": { "schema": { "type": "object", "required": ["added", "replaced"], "properties": { "added": { "type": "number" }, "replaced": { "type": "number" } } } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "413": { "$ref": "#/components/responses/TooLarge" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/devices/{id}": {
+          "get": { "summary": "One device (admin, operator or planner)", "operationId": "device", "security": [{ "bearer": [] }], "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": { "200": { "description": "The device", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Device" } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } },
+          "put": { "summary": "Create or replace a device's ledger entry, keeping what it last reported (admin)", "operationId": "replaceDevice", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["point_id", "kind"], "properties": { "id": { "type": "string" }, "point_id": { "type": "string" },
+                "kind": { "enum": ["kiosk", "queue_machine", "self_service_terminal", "business_terminal", "invoice_printer", "info_terminal"] },
+                "model": { "type": "string" }, "serial": { "type": "string" }, "installed_on": { "type": "string", "description": "YYYY-MM-DD" },
+                "power_schedule": { "type": "string", "description": "Opening-hours syntax, e.g. Mo-Su 06:00-23:00" } } } } } },
+            "responses": { "200": { "description": "Replaced", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Device" } } } }, "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Device" } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "413": { "$ref": "#/components/responses/TooLarge" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } },
+          "delete": { "summary": "Remove a device and its commands; its incidents stay (admin)", "operationId": "deleteDevice", "security": [{ "bearer": [] }], "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": { "204": { "description": "Removed" }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/devices/{id}/heartbeat": {
+          "post": { "summary": "A device's heartbeat (its device token): answered with the commands queued for it", "operationId": "heartbeat", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["status"], "properties": { "status": { "enum": ["ok", "fault"] }, "fault": { "type": "string" }, "counters": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0 } }, "acks": { "type": "array", "items": { "type": "string" }, "description": "Commands carried out since the last beat" } } } } } },
+            "responses": { "200": { "description": "The device's state and its commands", "content": { "application/json": { "schema": { "type": "object", "required": ["status", "commands"], "properties": { "status": { "type": "string" }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "action"], "properties": { "id": { "type": "string" }, "action": { "type": "string" } } } } } } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/devices/{id}/commands": {
+          "post": { "summary": "Queue a command for a device, delivered in its next heartbeat's answer (admin, or an operator of its point)", "operationId": "queueCommand", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["action"], "properties": { "action": { "enum": ["restart", "power_off", "power_on", "maintenance_on", "maintenance_off"] } } } } } },
+            "responses": { "201": { "description": "The queued command", "content": { "application/json": { "schema": { "type": "object", "required": ["id", "device_id", "action", "queued_at", "delivered_at", "acknowledged_at"], "properties": { "id": { "type": "string" }, "device_id": { "type": "string" }, "action": { "type": "string" }, "queued_at": { "type": "string" }, "delivered_at": { "type": ["string", "null"] }, "acknowledged_at": { "type": ["string", "null"] } } } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/devices/{id}/schedule": {
+          "put": { "summary": "When a terminal is meant to be powered: outside it it is off as expected and its point not open (admin, or an operator of its point)", "operationId": "setPowerSchedule", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["power"], "properties": { "power": { "type": ["string", "null"], "description": "Opening-hours syntax; null for always on" } } } } } },
+            "responses": { "200": { "description": "The device", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Device" } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "413": { "$ref": "#/components/responses/TooLarge" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/devices/{id}/availability": {
+          "get": { "summary": "A device's availability per local day: the share of the time it was expected on that it was not offline or faulty (admin, operator or planner)", "operationId": "deviceAvailability", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "from", "in": "query", "required": true, "schema": { "type": "string" }, "description": "YYYY-MM-DD" },
+              { "name": "to", "in": "query", "schema": { "type": "string" }, "description": "YYYY-MM-DD, at most 92 days after from; default from" }],
+            "responses": { "200": { "description": "The days", "content": { "application/json": { "schema": { "type": "object", "required": ["device_id", "days"], "properties": { "device_id": { "type": "string" }, "days": { "type": "array", "items": { "type": "object", "required": ["date", "expected_s", "down_s", "availability"], "properties": { "date": { "type": "string" }, "expected_s": { "type": "number" }, "down_s": { "type": "number" }, "availability": { "type": ["number", "null"] } } } } } } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
+        "/v1/incidents": {
+          "get": { "summary": "Device incidents (offline, fault, maintenance), each with its start and end (admin, operator or planner)", "operationId": "incidents", "security": [{ "bearer": [] }],
+            "parameters": [{ "name": "open", "in": "query", "schema": { "type": "boolean" } }, { "name": "point_id", "in": "query", "schema": { "type": "string" } },
+              { "name": "device_id", "in": "query", "schema": { "type": "string" } }, { "name": "from", "in": "query", "schema": { "type": "string" }, "description": "ISO 8601" },
+              { "name": "to", "in": "query", "schema": { "type": "string" }, "description": "ISO 8601" }],
+            "responses": { "200": { "description": "The incidents", "content": { "application/json": { "schema": { "type": "object", "required": ["incidents"], "properties": { "incidents": { "type": "array", "items": { "type": "object", "required": ["id", "device_id", "point_id", "status", "detail", "start", "end"], "properties": { "id": { "type": "string" }, "device_id": { "type": "string" }, "point_id": { "type": "string" }, "status": { "enum": ["offline", "fault", "maintenance"] }, "detail": { "type": ["string", "null"] }, "start": { "type": "string" }, "end": { "type": ["string", "null"] } } } } } } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
+        },
         "/v1/tickets/{id}": {
           "get": { "summary": "A ticket and its estimated call time", "operationId": "ticket",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
@@ -394,6 +453,12 @@ enum OpenAPIDocument {
           "Style": { "description": "CSS", "content": { "text/css": { "schema": { "type": "string" } } } }
         },
         "schemas": {
+          "Device": { "type": "object", "required": ["id", "point_id", "kind", "model", "serial", "installed_on", "power_schedule", "maintenance", "powered", "status", "status_since", "last_beat_at", "fault", "counters"],
+            "properties": { "id": { "type": "string" }, "point_id": { "type": "string" }, "kind": { "type": "string" }, "model": { "type": ["string", "null"] },
+              "serial": { "type": ["string", "null"] }, "installed_on": { "type": ["string", "null"] }, "power_schedule": { "type": ["string", "null"] },
+              "maintenance": { "type": "boolean" }, "powered": { "type": "boolean" },
+              "status": { "enum": ["online", "offline", "fault", "maintenance", "off", "unmonitored"] }, "status_since": { "type": "string" },
+              "last_beat_at": { "type": ["string", "null"] }, "fault": { "type": ["string", "null"] }, "counters": { "type": "object", "additionalProperties": { "type": "number" } } } },
           "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object", "required": ["code", "message", "field"],
             "properties": { "code": { "type": "string" }, "message": { "type": "string" }, "field": { "type": ["string", "null"] } } } } },
           "Health": { "type": "object", "required": ["status", "points"], "properties": { "status": { "const": "ok" }, "points": { "type": "integer" } } },
