@@ -19,12 +19,28 @@ extension PayCircleEngine {
             for command in carriedOut { device.carryOut(command.action) }
             try await store.saveDevices([device])
         }
+        let increases = Self.increases(from: device.live, to: beat.counters)
+        if !increases.isEmpty {
+            let hourStart = Date(timeIntervalSince1970: floor(now.timeIntervalSince1970 / 3_600) * 3_600)
+            try await store.addCounts(deviceID: deviceID, pointID: device.pointID, hourStart: hourStart, increases: increases)
+        }
         device = try await settle(device, at: now) { live in
             live.lastBeatAt = now
             live.fault = beat.health == .fault ? (beat.fault ?? Heartbeat.unnamedFault) : nil
             live.counters = beat.counters
         }
         return (device, try await store.deliverCommands(deviceID: deviceID, at: now))
+    }
+
+    /// What each counter rose by since the last beat: the difference, or the whole new value when it went
+    /// down (the device restarted its count); nothing before the device's first beat, nor for zero.
+    static func increases(from last: DeviceLive, to counters: [String: Int]) -> [String: Int] {
+        guard last.lastBeatAt != nil else { return [:] }
+        return Dictionary(uniqueKeysWithValues: counters.compactMap { name, value -> (String, Int)? in
+            let before = last.counters[name] ?? 0
+            let increase = value >= before ? value - before : value
+            return increase > 0 ? (name, increase) : nil
+        })
     }
 
     /// Queues `action` for a device (admins, or operators of its point), delivered in its next heartbeat's answer.

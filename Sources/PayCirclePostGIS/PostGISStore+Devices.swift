@@ -104,6 +104,30 @@ extension PostGISStore {
             """).map(Self.command).sorted { ($0.queuedAt, $0.id) < ($1.queuedAt, $1.id) }
     }
 
+    public func addCounts(deviceID: String, pointID: String, hourStart: Date, increases: [String: Int]) async throws {
+        try await database.transaction { transaction in
+            for (counter, increase) in increases.sorted(by: { $0.key < $1.key }) {
+                try await transaction.query("""
+                    INSERT INTO device_counts (key, device_id, point_id, hour_start, counter, increase)
+                    VALUES (\(DeviceRow.countKey(deviceID: deviceID, hourStart: hourStart, counter: counter)), \(deviceID), \(pointID),
+                            \(hourStart.timeIntervalSince1970), \(counter), \(increase))
+                    ON CONFLICT (key) DO UPDATE SET increase = device_counts.increase + excluded.increase
+                    """)
+            }
+        }
+    }
+
+    public func counts(from: Date, to: Date) async throws -> [DeviceCount] {
+        try await database.map("""
+            SELECT point_id, hour_start, counter, sum(increase)::bigint FROM device_counts
+            WHERE hour_start >= \(from.timeIntervalSince1970) AND hour_start < \(to.timeIntervalSince1970)
+            GROUP BY point_id, hour_start, counter ORDER BY hour_start, point_id, counter
+            """) { row in
+            let (point, hour, counter, increase) = try row.decode((String, Double, String, Int).self)
+            return DeviceCount(pointID: point, hourStart: Date(timeIntervalSince1970: hour), counter: counter, increase: increase)
+        }
+    }
+
     private static func device(_ row: PostgresRow) throws -> Device {
         let (id, point, kind, model, serial, installed, schedule, maintenance, powered, status, since, lastBeat, fault, counters) =
             try row.decode((String, String, String, String?, String?, String?, String?, Bool, Bool, String, Double, Double?, String?, String).self)

@@ -18,7 +18,9 @@ import ServiceLifecycle
 /// ```
 public struct PayCircleService: Sendable {
     /// The rules every route calls.
-    public var engine: PayCircleEngine
+    public var engine: PayCircleEngine {
+        didSet { dashboards = DashboardSnapshots(engine: engine, thresholds: alerts) }
+    }
     /// Leaflet for the map pages; nil when the machine has none (the pages then say so).
     public let leaflet: LeafletFiles?
     /// Request counts and latencies, exposed at `/metrics`.
@@ -44,6 +46,7 @@ public struct PayCircleService: Sendable {
         self.engine = engine
         self.leaflet = leaflet
         self.surface = surface
+        dashboards = DashboardSnapshots(engine: engine, thresholds: Dashboard.Thresholds())
     }
 
     /// A service over an engine made of these parts.
@@ -61,6 +64,12 @@ public struct PayCircleService: Sendable {
 
     /// How the service protects itself (rate limits, heavy-work cap and deadline, timeouts, headers).
     public var surface: PublicSurface
+    /// When the dashboard raises alerts.
+    public var alerts = Dashboard.Thresholds() {
+        didSet { dashboards = DashboardSnapshots(engine: engine, thresholds: alerts) }
+    }
+    /// The dashboard as last built, shared by its page, stream, JSON and `/metrics`.
+    private(set) var dashboards: DashboardSnapshots
 
     /// Every route of the API, each in the group of its ``RouteClass``: light reads, heavy planning
     /// (capped and with a deadline), ticket writes and token writes, each class with its own rate limits.
@@ -83,6 +92,7 @@ public struct PayCircleService: Sendable {
         let tickets = group { _ in .ticket }, writes = group { _ in .write }
 
         light.get("/metrics") { _, _ in
+            if let dashboard = try? await dashboards.current() { DashboardGauges.set(from: dashboard, in: metrics) }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
@@ -100,6 +110,7 @@ public struct PayCircleService: Sendable {
         PlanningRoutes(engine: engine).add(to: heavy)
         StreetRoutes(engine: engine).add(to: heavy)
         PageRoutes(registry: registry, leaflet: leaflet).add(to: light)
+        DashboardRoutes(snapshots: dashboards).add(to: light)
         FeatureRoutes(registry: registry, areas: layout?.areas ?? [], publicURL: surface.publicURL).add(to: light)
         return router
     }

@@ -120,6 +120,37 @@ extension SpatiaLiteStore {
         }
     }
 
+    public func addCounts(deviceID: String, pointID: String, hourStart: Date, increases: [String: Int]) async throws {
+        try await pool.write { connection in
+            try connection.transaction {
+                let statement = try connection.prepare("""
+                    INSERT INTO device_counts (key, device_id, point_id, hour_start, counter, increase) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (key) DO UPDATE SET increase = device_counts.increase + excluded.increase
+                    """)
+                for (counter, increase) in increases.sorted(by: { $0.key < $1.key }) {
+                    try statement.run([.text(DeviceRow.countKey(deviceID: deviceID, hourStart: hourStart, counter: counter)), .text(deviceID), .text(pointID),
+                                       .real(hourStart.timeIntervalSince1970), .text(counter), .integer(Int64(increase))])
+                }
+            }
+        }
+    }
+
+    public func counts(from: Date, to: Date) async throws -> [DeviceCount] {
+        try await pool.read { connection in
+            let statement = try connection.prepare("""
+                SELECT point_id, hour_start, counter, sum(increase) FROM device_counts WHERE hour_start >= ? AND hour_start < ?
+                GROUP BY point_id, hour_start, counter ORDER BY hour_start, point_id, counter
+                """)
+            statement.bind([.real(from.timeIntervalSince1970), .real(to.timeIntervalSince1970)])
+            var counts: [DeviceCount] = []
+            while try statement.step() {
+                counts.append(DeviceCount(pointID: statement.text(0) ?? "", hourStart: Date(timeIntervalSince1970: statement.double(1)),
+                                          counter: statement.text(2) ?? "", increase: Int(statement.int(3))))
+            }
+            return counts
+        }
+    }
+
     private static func devices(where condition: String, _ values: [SQLiteStatement.Value], _ connection: SQLiteConnection) throws -> [Device] {
         let statement = try connection.prepare("SELECT \(DeviceColumn.list) FROM devices WHERE \(condition) ORDER BY id")
         statement.bind(values)

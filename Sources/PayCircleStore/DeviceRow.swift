@@ -42,6 +42,11 @@ package enum DeviceRow {
         return String(decoding: (try? encoder.encode(counters)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
+    /// The key of a device's count of one counter in one hour.
+    package static func countKey(deviceID: String, hourStart: Date, counter: String) -> String {
+        "\(Int(hourStart.timeIntervalSince1970))|\(counter)|\(deviceID)"
+    }
+
     /// A new id with `prefix` (`inc`, `cmd`).
     package static func newID(_ prefix: String) -> String {
         prefix + "_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()

@@ -25,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let postGIS = opened as? PostGISStore { subscription = try await ChangeSubscription.open(postGIS.database) }
         let registry = try await PointRegistry(store: opened)
         let engine = try await PayCircleEngine.open(registry, waits: waiting.model, ticketRules: tickets.rules, deviceRules: devices.rules)
-        let service = PayCircleService(engine: engine, surface: surface.surface)
+        var service = PayCircleService(engine: engine, surface: surface.surface)
+        service.alerts = devices.alerts
         var logger = Logger(label: "paycircle")
         logger.logLevel = .info
         logger.info("serving \(service.registry.index.count) points, \(service.graph?.nodeCount ?? 0) network nodes and \(service.layout?.areas.count ?? 0) population areas from \(store.displayName) on http://\(host):\(port)")

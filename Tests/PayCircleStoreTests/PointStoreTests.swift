@@ -18,7 +18,7 @@ import Testing
     @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() async throws {
         let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        #expect(try await test.store.schemaVersion() == 14)
+        #expect(try await test.store.schemaVersion() == 15)
         try await test.store.write(PointChange(upserts: [Self.hall("h1")]))
         #expect(try await test.reopen().loadPoints().count == 1)
         #expect(try await test.scalar("PRAGMA journal_mode") == "wal")
@@ -32,7 +32,7 @@ import Testing
     func postGISCreatesTheSchemaOnceWithGiSTIndexes() async throws {
         let test = try await TestStore(.postGIS)
         defer { test.remove() }
-        #expect(try await test.store.schemaVersion() == 14)
+        #expect(try await test.store.schemaVersion() == 15)
         try await test.store.write(PointChange(upserts: [Self.hall("h1")]))
         // A second opening finds the schema in place and migrates nothing.
         #expect(try await test.reopen().loadPoints().count == 1)
@@ -158,7 +158,7 @@ import Testing
         let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
-        #expect(try await store.schemaVersion() == 14)
+        #expect(try await store.schemaVersion() == 15)
         let layers = OSMLayers(
             buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],
             candidates: [CandidateSite(id: "osm:n2", name: "美宜佳", location: Coordinate(latitude: 23.001, longitude: 113.002))]

@@ -12,7 +12,7 @@ import Testing
         let tables = StoreSchema.tables()
         #expect(Set(tables.keys) == ["points", "network_nodes", "network_edges", "areas", "residential_buildings", "candidate_sites",
                                      "access_tokens", "audit_log", "queue_reports", "queue_tickets", "appointment_settings", "appointments",
-                                     "devices", "device_incidents", "device_commands"])
+                                     "devices", "device_incidents", "device_commands", "device_counts"])
         #expect(tables["access_tokens"]?.columns.map(\.name) == ["id", "name", "role", "secret_sha256", "created_at", "revoked_at", "points"])
         let checks = Dictionary(uniqueKeysWithValues: StoreSchema.valueChecks.map { ("\($0.table).\($0.column)", $0.values) })
         #expect(checks["points.status"] == ["online", "offline", "fault", "closed"])

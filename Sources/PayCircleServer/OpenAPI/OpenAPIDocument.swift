@@ -190,6 +190,18 @@ enum OpenAPIDocument {
               { "name": "to", "in": "query", "schema": { "type": "string" }, "description": "ISO 8601" }],
             "responses": { "200": { "description": "The incidents", "content": { "application/json": { "schema": { "type": "object", "required": ["incidents"], "properties": { "incidents": { "type": "array", "items": { "type": "object", "required": ["id", "device_id", "point_id", "status", "detail", "start", "end"], "properties": { "id": { "type": "string" }, "device_id": { "type": "string" }, "point_id": { "type": "string" }, "status": { "enum": ["offline", "fault", "maintenance"] }, "detail": { "type": ["string", "null"] }, "start": { "type": "string" }, "end": { "type": ["string", "null"] } } } } } } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" }, "429": { "$ref": "#/components/responses/TooManyRequests" } } }
         },
+        "/v1/dashboard": {
+          "get": { "summary": "The control room's picture: halls by grade with queues and today's work, kiosks and their devices, open incidents, alerts and the four themes", "operationId": "dashboard",
+            "description": "GET /v1/dashboard/events pushes the same JSON as Server-Sent Events ('dashboard' events) whenever it changes; /dashboard is the page that shows it.",
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "The dashboard", "content": { "application/json": { "schema": { "type": "object",
+                "required": ["at", "day", "totals", "halls", "machines", "incidents", "alerts", "themes"],
+                "properties": { "at": { "type": "string" }, "day": { "type": "string" }, "totals": { "type": "object" },
+                  "halls": { "type": "array", "items": { "type": "object", "required": ["id", "name", "grade", "waiting", "open_counters", "wait_s", "fresh", "served_today", "served_by_hour", "devices"] } },
+                  "machines": { "type": "array", "items": { "type": "object", "required": ["id", "name", "devices", "transactions_today"] } },
+                  "incidents": { "type": "array" }, "alerts": { "type": "array", "items": { "type": "object", "required": ["kind", "point_id", "since", "message"] } },
+                  "themes": { "type": "object", "required": ["accepted_today", "counter_by_hour", "handling_today", "self_service_by_hour"] } } } } } } } }
+        },
         "/v1/tickets/{id}": {
           "get": { "summary": "A ticket and its estimated call time", "operationId": "ticket",
             "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
@@ -378,6 +390,8 @@ enum OpenAPIDocument {
               "400": { "$ref": "#/components/responses/BadRequest" } } }
         },
         "/": { "get": { "summary": "Map of the channels", "operationId": "mapPage", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" } } } },
+        "/dashboard": { "get": { "summary": "The control room's live dashboard (集中监控)", "operationId": "dashboardPage",
+          "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" } } } },
         "/planner": { "get": { "summary": "Coverage map by hour of day", "operationId": "plannerPage",
           "parameters": [{ "name": "hour", "in": "query", "description": "Read by the page's script", "schema": { "type": "string" } }],
           "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" } } } },
@@ -385,6 +399,7 @@ enum OpenAPIDocument {
           "parameters": [{ "name": "hall", "in": "query", "required": true, "schema": { "type": "string" } },
             { "name": "at", "in": "query", "description": "Show the channels open at this ISO 8601 moment instead of now", "schema": { "type": "string" } }],
           "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" }, "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/assets/dashboard.js": { "get": { "summary": "The dashboard's script", "operationId": "dashboardScript", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Script" } } } },
         "/assets/paycircle.js": { "get": { "summary": "The map pages' script", "operationId": "pageScript", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Script" } } } },
         "/assets/paycircle.css": { "get": { "summary": "The map pages' style", "operationId": "pageStyle", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Style" } } } },
         "/assets/leaflet.js": { "get": { "summary": "Leaflet, from the machine", "operationId": "leafletScript",

@@ -20,5 +20,19 @@ enum MapStyle {
     body.screen .muted { color: #c9d6ea; }
     body.screen .badge { background: #f4b400; color: #0b2545; }
     body.screen #summary { font-size: 1.3em; font-weight: bold; color: #f4b400; }
+    body.dashboard { height: auto; padding: 12px 20px; background: #0b2545; color: #fff; }
+    body.dashboard .muted { color: #9fb3d1; }
+    body.dashboard main { height: 420px; gap: 16px; }
+    body.dashboard #side { width: 380px; overflow-y: auto; }
+    .tiles { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0 12px; }
+    .tile { background: #13315c; padding: 8px 12px; border-radius: 6px; min-width: 120px; }
+    .tile .big, .big { display: block; font-size: 1.8em; font-weight: bold; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { padding: 4px 8px; border-bottom: 1px solid #2a4a7a; text-align: left; }
+    tr.stale td { color: #9fb3d1; font-style: italic; }
+    .charts { display: flex; flex-wrap: wrap; gap: 16px; }
+    .charts figure { margin: 12px 0; background: #13315c; padding: 8px; border-radius: 6px; width: 300px; }
+    .charts svg { width: 100%; height: 120px; }
+    .bar { fill: #f4b400; }
     """
 }

@@ -25,6 +25,25 @@ public protocol DeviceRepository: Sendable {
     /// Marks those of `ids` that are the device's delivered, unacknowledged commands acknowledged at `at`;
     /// answers them.
     func acknowledgeCommands(deviceID: String, ids: [String], at: Date) async throws -> [DeviceCommand]
+    /// Adds what a device's counters rose by to its hour starting at `hourStart`.
+    func addCounts(deviceID: String, pointID: String, hourStart: Date, increases: [String: Int]) async throws
+    /// What every device's counters rose by, per point, hour and counter, for hours starting in `from..<to`.
+    func counts(from: Date, to: Date) async throws -> [DeviceCount]
+}
+
+/// What one point's devices' counter rose by in one hour.
+public struct DeviceCount: Sendable, Hashable {
+    public var pointID: String
+    public var hourStart: Date
+    public var counter: String
+    public var increase: Int
+
+    public init(pointID: String, hourStart: Date, counter: String, increase: Int) {
+        self.pointID = pointID
+        self.hourStart = hourStart
+        self.counter = counter
+        self.increase = increase
+    }
 }
 
 /// Which incidents to list: open or ended ones (either when nil), of a point or a device, overlapping

@@ -205,6 +205,18 @@ public enum StoreSchema {
             ])),
             .createIndex(IndexDeclaration("device_commands_device", on: "device_commands", ["device_id", "acknowledged_at"])),
         ]),
+        SchemaMigration(15, [
+            // What devices' counters rose by, per device, hour and counter (self-service business by hour).
+            .createTable(TableDeclaration("device_counts", [
+                .text("key", primaryKey: true),
+                .text("device_id"),
+                .text("point_id"),
+                .real("hour_start"),
+                .text("counter"),
+                .integer("increase", check: .atLeast(0)),
+            ])),
+            .createIndex(IndexDeclaration("device_counts_hour", on: "device_counts", ["hour_start"])),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
