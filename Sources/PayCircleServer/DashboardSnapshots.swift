@@ -6,7 +6,7 @@ import PayCircleEngine
 actor DashboardSnapshots {
     let engine: PayCircleEngine
     let thresholds: Dashboard.Thresholds
-    static let maxAge: Duration = .milliseconds(500)
+    static let maxAge: Duration = .milliseconds(250)
     private var latest: (dashboard: Dashboard, builtAt: ContinuousClock.Instant)?
 
     init(engine: PayCircleEngine, thresholds: Dashboard.Thresholds) {

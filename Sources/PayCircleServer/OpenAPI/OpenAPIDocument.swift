@@ -399,6 +399,8 @@ enum OpenAPIDocument {
           "parameters": [{ "name": "hall", "in": "query", "required": true, "schema": { "type": "string" } },
             { "name": "at", "in": "query", "description": "Show the channels open at this ISO 8601 moment instead of now", "schema": { "type": "string" } }],
           "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Page" }, "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/assets/icon.svg": { "get": { "summary": "The pages' icon", "operationId": "pageIcon", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+          "200": { "description": "An SVG image", "content": { "image/svg+xml": { "schema": { "type": "string" } } } } } } },
         "/assets/dashboard.js": { "get": { "summary": "The dashboard's script", "operationId": "dashboardScript", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Script" } } } },
         "/assets/paycircle.js": { "get": { "summary": "The map pages' script", "operationId": "pageScript", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Script" } } } },
         "/assets/paycircle.css": { "get": { "summary": "The map pages' style", "operationId": "pageStyle", "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "200": { "$ref": "#/components/responses/Style" } } } },

@@ -8,6 +8,7 @@ enum DashboardPage {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>PayCircle · 集中监控 Operations dashboard</title>
+    <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
     <link rel="stylesheet" href="/assets/leaflet.css">
     <link rel="stylesheet" href="/assets/paycircle.css">
     </head>

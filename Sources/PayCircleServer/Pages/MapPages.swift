@@ -10,6 +10,7 @@ enum MapPages {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escaped(title))</title>
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/assets/leaflet.css">
         <link rel="stylesheet" href="/assets/paycircle.css">
         </head>

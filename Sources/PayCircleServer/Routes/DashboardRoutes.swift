@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// through another instance reaches the snapshot through the change feed and the store.
 struct DashboardRoutes<Context: GuardedRequestContext>: Sendable {
     let snapshots: DashboardSnapshots
-    static var tick: Duration { .milliseconds(500) }
+    static var tick: Duration { .milliseconds(250) }
     static var keepAlive: TimeInterval { 15 }
 
     func add(to router: some RouterMethods<Context>) {

@@ -18,6 +18,7 @@ struct PageRoutes<Context: GuardedRequestContext>: Sendable {
         router.get("/screen") { request, _ in try screen(request) }
         router.get("/assets/paycircle.js") { _, _ in Self.asset(Array(MapScript.text.utf8), type: "text/javascript") }
         router.get("/assets/paycircle.css") { _, _ in Self.asset(Array(MapStyle.text.utf8), type: "text/css") }
+        router.get("/assets/icon.svg") { _, _ in Self.asset(Array(Self.icon.utf8), type: "image/svg+xml") }
         router.get("/assets/leaflet.js") { _, _ in try Self.asset(leafletFile(\.script), type: "text/javascript") }
         router.get("/assets/leaflet.css") { _, _ in try Self.asset(leafletFile(\.style), type: "text/css") }
     }
@@ -42,6 +43,12 @@ struct PageRoutes<Context: GuardedRequestContext>: Sendable {
         }
         return leaflet[keyPath: part]
     }
+
+    /// The pages' icon: a yellow ring for the ten-minute circle on the dashboard's blue.
+    static var icon: String { """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b2545"/>\
+        <circle cx="16" cy="16" r="10" fill="none" stroke="#f4b400" stroke-width="4"/></svg>
+        """ }
 
     static func html(_ text: String) -> Response {
         asset(Array(text.utf8), type: "text/html")
