@@ -47,7 +47,8 @@ import Testing
             #expect(probe.errors.isEmpty, "\(probe.errors)")
             #expect(probe.navigations == 1, "the page was loaded once")
             #expect((probe.report_s ?? 99) <= 2, "queue report shown after \(probe.report_s ?? -1) s")
-            #expect((probe.offline_s ?? 99) <= 2, "device offline shown \(probe.offline_s ?? -1) s after its timeout ran out")
+            // Silence is found by the sweep each second, so this one has a second more of room on a loaded CI machine.
+            #expect((probe.offline_s ?? 99) <= 3, "device offline shown \(probe.offline_s ?? -1) s after its timeout ran out")
             #expect((probe.updates ?? 0) >= 3)
             #expect(probe.incidents?.contains { $0.hasPrefix("kiosk-1-a") } == true, "\(probe.incidents ?? [])")
             print("dashboard: report shown after \(probe.report_s ?? -1) s, offline after \(probe.offline_s ?? -1) s")

@@ -79,6 +79,40 @@ struct ScaleOutTests {
         print("two instances: create seen after \(shown ?? -1) s, status after \(faulty ?? -1) s, delete after \(gone ?? -1) s")
     }
 
+    /// The control room behind a load balancer: a kiosk's heartbeats and a hall's report through A reach
+    /// B's dashboard within 2 s, and the kiosk closing when its device falls silent soon after the timeout.
+    @Test func aHeartbeatThroughOneInstanceReachesTheOthersDashboard() async throws {
+        let test = try await TestStore(.postGIS)
+        defer { test.remove() }
+        let admin = try await test.store.createToken(name: "control room", role: .admin).secret
+        let machine = try await test.store.createToken(name: "kiosk", role: .device, points: ["k7-a"]).secret
+        let arguments = ["serve", "--store", test.location, "--port", "0", "--rate-limit", "off", "--idle-timeout", "600", "--heartbeat-timeout", "5"]
+        let first = try PayCircleProcess(arguments), second = try PayCircleProcess(arguments)
+        defer { first.kill(); second.kill() }
+        let a = try first.waitForPort(), b = try second.waitForPort()
+        #expect(try await Self.request(a, .post, "/v1/points", token: admin, body: Self.kiosk("k7")).0 == 201)
+        #expect(try await Self.request(a, .post, "/v1/devices", token: admin, body: #"{"id": "k7-a", "point_id": "k7", "kind": "kiosk"}"#).0 == 201)
+        func dashboardOfB(_ check: @escaping ([String: Any]) -> Bool) async throws -> Double? {
+            try await Self.secondsUntil(limit: 10) {
+                let (status, answer) = try await Self.request(b, .get, "/v1/dashboard")
+                return status == 200 && check(answer)
+            }
+        }
+        func devices(_ answer: [String: Any]) -> [String: Any] { (answer["totals"] as? [String: Any])?["devices"] as? [String: Any] ?? [:] }
+        #expect(try await Self.request(a, .post, "/v1/devices/k7-a/heartbeat", token: machine, body: #"{"status": "ok"}"#).0 == 200)
+        let online = try await dashboardOfB { devices($0)["online"] as? Double == 1 }
+        #expect(online.map { $0 <= 2 } == true, "a beat through A seen on B's dashboard after \(online ?? -1) s")
+        let silent = Date()
+        let offline = try await dashboardOfB { answer in
+            devices(answer)["offline"] as? Double == 1
+                && (answer["machines"] as? [[String: Any]])?.first { $0["id"] as? String == "k7" }?["open"] as? Bool == false
+        }
+        let late = offline.map { _ in Date().timeIntervalSince(silent) - 5 }
+        // Silence is found by a sweep each second on either instance; the bound leaves room for a loaded CI machine.
+        #expect(late.map { $0 <= 4 } == true, "offline and closed on B \(late ?? -1) s after the timeout ran out")
+        print("two instances: a beat reached the other dashboard after \(online ?? -1) s, the timeout after \(late ?? -1) s")
+    }
+
     /// Runs `body` with a PostgreSQL server of its own (the URL of a new database on it, and a way to restart
     /// it), so that restarting it disturbs no other test.
     static func withOwnServer(_ body: (_ location: String, _ restart: () async throws -> Void) async throws -> Void) async throws {
