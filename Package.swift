@@ -64,7 +64,7 @@ let package = Package(
             name: "paycircle",
             dependencies: [
                 "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleNetwork", "PayCirclePlanning", "PayCircleEngine",
-                "PayCircleServer",
+                "PayCircleServer", "PayCircleSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -60,7 +60,7 @@ public struct Dashboard: Sendable, Hashable {
     }
 
     public var at: Date
-    /// The local day the day's figures are of (`YYYY-MM-DD`, China Standard Time).
+    /// The local day the day's figures are of (`YYYY-MM-DD`, in the time zone most halls keep).
     public var day: String
     /// Halls by grade (A first), then id; bank branches last.
     public var halls: [Hall]

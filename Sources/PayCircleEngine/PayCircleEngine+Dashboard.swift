@@ -4,10 +4,13 @@ import PayCircleStore
 
 extension PayCircleEngine {
     /// The control room's picture now (``Dashboard``), from the registry, the queue board and the store.
-    /// Day figures are of today in China Standard Time, where the seeds' halls are.
+    /// Day figures are of today in the time zone most halls keep (China Standard Time when there are none).
     public func dashboard(thresholds: Dashboard.Thresholds = Dashboard.Thresholds()) async throws -> Dashboard {
         let now = clock.now
-        let zone = TimeZone(identifier: PaymentPoint.defaultTimeZone)!
+        let points = registry.sortedPoints()
+        let zones = Dictionary(grouping: points.filter { $0.kind.hasQueueMachine }, by: \.timeZone)
+        let zoneName = zones.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? PaymentPoint.defaultTimeZone
+        let zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: PaymentPoint.defaultTimeZone)!
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let dayStart = calendar.startOfDay(for: now)
@@ -25,7 +28,7 @@ extension PayCircleEngine {
         var alerts: [Dashboard.Alert] = []
         var halls: [Dashboard.Hall] = []
         var machines: [Dashboard.Machine] = []
-        for point in registry.sortedPoints().sorted(by: { ($0.grade?.rawValue ?? "Z", $0.id) < ($1.grade?.rawValue ?? "Z", $1.id) }) {
+        for point in points.sorted(by: { ($0.grade?.rawValue ?? "Z", $0.id) < ($1.grade?.rawValue ?? "Z", $1.id) }) {
             switch point.kind {
             case .hall, .bankBranch:
                 let report = queues.report(for: point.id)
