@@ -69,7 +69,7 @@ extension PostGISStore {
             case .real(let number): bindings.append(number)
             }
         }
-        let sql = "SELECT \(DeviceRow.incidentColumns) FROM device_incidents WHERE \(conditions) ORDER BY started_at, id"
+        let sql = "SELECT \(DeviceRow.incidentColumns) FROM device_incidents WHERE \(conditions) ORDER BY started_at, device_id, id"
         return try await database.map(PostgresQuery(unsafeSQL: sql, binds: bindings)) { row in
             let (id, device, point, status, detail, start, end) = try row.decode((String, String, String, String, String?, Double, Double?).self)
             return try DeviceRow.incident(id: id, deviceID: device, pointID: point, status: status, detail: detail, start: start, end: end)

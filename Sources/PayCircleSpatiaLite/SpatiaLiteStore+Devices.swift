@@ -74,7 +74,7 @@ extension SpatiaLiteStore {
     public func incidents(_ filter: IncidentFilter) async throws -> [DeviceIncident] {
         try await pool.read { connection in
             let (conditions, values) = DeviceRow.incidentConditions(filter) { _ in "?" }
-            let statement = try connection.prepare("SELECT \(IncidentColumn.list) FROM device_incidents WHERE \(conditions) ORDER BY started_at, id")
+            let statement = try connection.prepare("SELECT \(IncidentColumn.list) FROM device_incidents WHERE \(conditions) ORDER BY started_at, device_id, id")
             statement.bind(values.map { switch $0 { case .text(let text): .text(text); case .real(let number): .real(number) } })
             var incidents: [DeviceIncident] = []
             while try statement.step() {

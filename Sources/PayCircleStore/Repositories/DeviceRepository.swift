@@ -16,7 +16,7 @@ public protocol DeviceRepository: Sendable {
     /// `live.since` and, for an incident status, a new one begins then. False when the status was no
     /// longer `expected`.
     func updateLive(deviceID: String, expected: DeviceStatus, live: DeviceLive) async throws -> Bool
-    /// Incidents that match `filter`, oldest first.
+    /// Incidents that match `filter`, oldest first (by device id when they began together).
     func incidents(_ filter: IncidentFilter) async throws -> [DeviceIncident]
     func queueCommand(_ command: DeviceCommand) async throws
     /// Marks the device's undelivered commands delivered at `at` and answers every command it has not
