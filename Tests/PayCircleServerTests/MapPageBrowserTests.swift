@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func theGeneralAndPlannerViewsDrawWithoutErrors() async throws {
-        try await Self.withLiveServer { _, port in
+        try await Self.withLiveServer { client, port in
             let general = try await Self.render("http://127.0.0.1:\(port)/", screenshot: "general.png")
             #expect(general["data-state"] == "ready" && general["data-errors"] == "0", "\(general)")
             #expect(general["data-channels"] == "6")
@@ -136,6 +136,13 @@ import Testing
             #expect(planner["data-streets"] == "144")
             // Coverage and gaps were fetched and drawn (every district here is within reach: no gap).
             #expect(planner["data-gaps"] == "0")
+            // The page counts open channels as /v1/coverage does at the same moment.
+            #expect(Int(planner["data-open-channels"] ?? "") != nil, "\(planner)")
+            let moment = try #require(planner["data-at"]?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            try await client.execute(uri: "/v1/coverage?at=\(moment)", method: .get) { response in
+                let channels = try HTTPRouteTests.json(response)["channels"] as? [String: Any]
+                #expect((channels?["counted"] as? Int).map(String.init) == planner["data-open-channels"], "\(planner)")
+            }
         }
     }
 

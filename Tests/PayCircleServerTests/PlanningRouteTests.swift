@@ -18,7 +18,9 @@ import Testing
     static func east(_ metres: Double, north: Double = 0) -> Coordinate { plane.unproject(x: metres, y: north) }
 
     /// The service, and the headers of a planner's token (suggestions need one).
-    func withService(population: Bool = true, _ body: @Sendable (any TestClientProtocol, HTTPFields) async throws -> Void) async throws {
+    /// With `shopsAreChannels` the two shops are channels too (as the default OSM mapping makes every shop),
+    /// so that no OSM candidate is left.
+    func withService(population: Bool = true, shopsAreChannels: Bool = false, _ body: @Sendable (any TestClientProtocol, HTTPFields) async throws -> Void) async throws {
         let directory = try Reference.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let registry = try await PointRegistry(store: SpatiaLiteStore(path: directory.appendingPathComponent("s.sqlite").path))
@@ -27,7 +29,8 @@ import Testing
         let kiosk = PaymentPoint(id: "kiosk", name: "kiosk", kind: .kiosk, openingHours: OpeningHours("24/7"), location: Self.west)
         let shops = [CandidateSite(id: "shop-1000", name: "便利店", location: Self.east(1_000, north: 10)),
                      CandidateSite(id: "shop-1500", name: "超市", location: Self.east(1_500, north: 10))]
-        try await registry.apply(PointChange(upserts: [kiosk]), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges), candidates: shops))
+        let shopChannels = shopsAreChannels ? shops.map { PaymentPoint(id: $0.id, name: $0.name, kind: .agency, openingHours: OpeningHours("24/7"), location: $0.location) } : []
+        try await registry.apply(PointChange(upserts: [kiosk] + shopChannels), layers: OSMLayers(network: WalkingNetworkData(nodes: nodes, edges: edges), candidates: shops))
         if population {
             let ring = [Self.east(-50, north: -100), Self.east(2_050, north: -100), Self.east(2_050, north: 100), Self.east(-50, north: 100), Self.east(-50, north: -100)]
             try await registry.store.replaceAreas([PopulationArea(id: "street", name: "东街社区", population: 1_000, polygons: [[ring]])])
@@ -70,6 +73,28 @@ import Testing
                 #expect(site["candidate_id"] as? String == "shop-1500")
                 #expect(abs((site["covered_share_after"] as? Double ?? 0) - 1) < 0.006)
                 #expect(body["candidates"] as? Int == 2)
+            }
+        }
+    }
+
+    /// When every shop is already a channel, a suggestion without flags chooses among grid points and says
+    /// so; asking for OSM shops explicitly is a 400 that names `candidates`.
+    @Test func aSuggestionWithoutShopsFallsBackToTheGrid() async throws {
+        try await withService(shopsAreChannels: true) { client, planner in
+            try await client.execute(uri: "/v1/suggest?sites=1", method: .get, headers: planner) { response in
+                #expect(response.status == .ok)
+                let body = try HTTPRouteTests.json(response)
+                #expect(body["candidate_source"] as? String == "grid" && (body["candidate_note"] as? String)?.contains("grid points") == true, "\(body)")
+                // Grid points every 250 m from 125 m inside the area's west edge (-50 m): at 75, 325, … 1,825 m, eight
+                // in the 2.1 km street's area (the shops cover it already, so none is chosen).
+                #expect(body["candidates"] as? Int == 8, "\(body)")
+            }
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/suggest?candidates=osm", field: "candidates", headers: planner)
+        }
+        try await withService { client, planner in
+            try await client.execute(uri: "/v1/suggest?sites=1", method: .get, headers: planner) { response in
+                let body = try HTTPRouteTests.json(response)
+                #expect(body["candidate_source"] as? String == "osm" && body["candidate_note"] == nil)
             }
         }
     }

@@ -6,10 +6,15 @@ import PayCircleCore
 public struct SuggestionResponse: JSONWritable, Sendable {
     public var report: SuggestionReport
     public var asGeoJSON: Bool
+    /// Where the candidates came from (`osm`, `grid`, `file`), and why, when it was not what was asked.
+    public var candidateSource: String?
+    public var candidateNote: String?
 
-    public init(_ report: SuggestionReport, asGeoJSON: Bool = false) {
+    public init(_ report: SuggestionReport, asGeoJSON: Bool = false, candidateSource: String? = nil, candidateNote: String? = nil) {
         self.report = report
         self.asGeoJSON = asGeoJSON
+        self.candidateSource = candidateSource
+        self.candidateNote = candidateNote
     }
 
     public func write(to json: inout JSONWriter) {
@@ -29,6 +34,8 @@ public struct SuggestionResponse: JSONWritable, Sendable {
             json.field("population", report.before.population.rounded())
             json.field("covered_share_before", PlanningJSON.share(report.before.coveredShare))
             json.field("candidates", report.candidatesConsidered)
+            if let candidateSource { json.field("candidate_source", candidateSource) }
+            if let candidateNote { json.field("candidate_note", candidateNote) }
             json.nullableField("target_share", report.targetShare)
             json.nullableField("sites_for_target", report.sitesForTarget.map(Double.init))
             if let targetSites = report.targetSites {

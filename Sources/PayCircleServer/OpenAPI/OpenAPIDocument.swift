@@ -367,7 +367,7 @@ enum OpenAPIDocument {
               { "$ref": "#/components/parameters/unknownHours" }, { "$ref": "#/components/parameters/detourFactor" },
               { "name": "sites", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 5 } },
               { "name": "target_share", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 1 } },
-              { "name": "candidates", "in": "query", "schema": { "type": "string", "enum": ["osm", "grid"], "default": "osm" } },
+              { "name": "candidates", "in": "query", "schema": { "type": "string", "enum": ["auto", "osm", "grid"], "default": "auto", "description": "auto: the OSM shops that are not channels yet, else grid points (candidate_source and candidate_note say which)" } },
               { "$ref": "#/components/parameters/jsonOrGeoJSON" }
             ],
             "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },

@@ -201,7 +201,9 @@ enum MapScript {
     }
 
     // The planner's view: streets coloured by the walk to the nearest channel open at a chosen hour,
-    // the channels, and the gaps (areas below 90% covered) outlined.
+    // the channels, and the gaps (areas below 90% covered) outlined. Streets, coverage and gaps count open
+    // channels by the same rule as /v1/coverage with its defaults (channels with unknown hours are not
+    // counted), so the page and the API agree.
     async function plannerView() {
       const hour = plannerHour();
       document.getElementById("controls").replaceChildren(...plannerControls(hour));
@@ -212,12 +214,14 @@ enum MapScript {
       const world = await getJSON("/v1/points?bbox=-180,-90,180,90&limit=5000");
       const points = L.geoJSON(world, { pointToLayer: (f, at2) => channelMarker({ ...f.properties, lat: at2.lat, lon: at2.lng }, false) });
       if (world.features.length > 0) map.fitBounds(points.getBounds(), { padding: [24, 24] }); else map.setView([23.02, 113.75], 13);
-      await drawStreets(map, map.getBounds(), "&times=true&unknown_hours=open&at=" + at);
+      body.dataset.at = day.toISOString();
+      await drawStreets(map, map.getBounds(), "&times=true&at=" + at);
       points.addTo(map);
       try {
-        const coverage = await getJSON("/v1/coverage?unknown_hours=open&at=" + at);
+        const coverage = await getJSON("/v1/coverage?at=" + at);
         text("summary", (coverage.covered_share * 100).toFixed(1) + "% 的居民十分钟内可缴费 · of people within 10 min (" + coverage.channels.counted + " 个营业中 open)");
-        const gaps = await getJSON("/v1/gaps?format=geojson&unknown_hours=open&at=" + at);
+        body.dataset.openChannels = String(coverage.channels.counted);
+        const gaps = await getJSON("/v1/gaps?format=geojson&at=" + at);
         L.geoJSON(gaps, { style: { color: "#d7301f", weight: 1, fillColor: "#d7301f", fillOpacity: 0.25 } }).addTo(map);
         text("channels-title", "缺口 · Gaps");
         for (const gap of gaps.features) item("channels", gap.properties.name, " ", muted(gap.properties.uncovered_population + " 人 people"));

@@ -75,21 +75,16 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
         _ = try engine.authorize(context.credentials, for: .plan)
         let (answers, planning, format) = try question(request, formats: ["json", "geojson"])
         let planner = answers.planner
-        let sites: [CandidateSite]
-        switch request.queryParameters.string("candidates") ?? "osm" {
-        case "osm":
-            let channels = Set(planner.channels.map(\.id))
-            sites = candidates.filter { !channels.contains($0.id) }
-        case "grid": sites = CandidateGrid.sites(over: planner.layout)
-        case let other: throw APIError.badRequest(InputError("unknown value '\(other)' (expected osm or grid)", field: "candidates"))
+        let chosen: (sites: [CandidateSite], source: String, note: String?)
+        do {
+            chosen = try CandidateChoice(named: request.queryParameters.string("candidates"))
+                .select(shops: candidates, channels: Set(planner.channels.map(\.id)), layout: planner.layout)
+        } catch {
+            throw APIError(status: .badRequest, code: "no_candidates", message: error.message, field: error.field)
         }
-        guard !sites.isEmpty else {
-            throw APIError(status: .badRequest, code: "no_candidates",
-                           message: "no candidate sites: the OSM import found no shops that are not channels yet; try candidates=grid", field: "candidates")
-        }
-        let report = try planner.suggest(candidates: sites, sites: planning.sites, targetShare: planning.targetShare, settings: planning.settings,
+        let report = try planner.suggest(candidates: chosen.sites, sites: planning.sites, targetShare: planning.targetShare, settings: planning.settings,
                                          deadline: context.deadline)
-        let response = SuggestionResponse(report, asGeoJSON: format == "geojson")
+        let response = SuggestionResponse(report, asGeoJSON: format == "geojson", candidateSource: chosen.source, candidateNote: chosen.note)
         return format == "geojson" ? JSONResponse.geoJSON(response) : JSONResponse.make(response)
     }
 }
