@@ -7,7 +7,7 @@ import PostgresNIO
 /// statement over a JSON array (`jsonb_to_recordset`), so an import of many points is a few round trips.
 enum PointColumns {
     static let select =
-        "id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source, updated_at, ST_Y(geom), ST_X(geom)"
+        "id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source, updated_at, ST_Y(geom), ST_X(geom), hours_assumed"
 
     static let batchSize = 10_000
 
@@ -32,6 +32,8 @@ enum PointColumns {
         let timeZone = text() ?? PaymentPoint.defaultTimeZone, status = text()
         let address = text(), phone = text(), source = text(), updatedAt = text()
         let latitude = try number(), longitude = try number()
+        var assumed = cells.next()?.bytes
+        let hoursAssumed = assumed?.readInteger(as: UInt8.self).map { $0 != 0 } ?? false
         return PaymentPoint(
             id: id, name: name, kind: kind,
             grade: grade.flatMap(HallGrade.init(rawValue:)),
@@ -42,7 +44,8 @@ enum PointColumns {
             status: status.flatMap(PointStatus.init(rawValue:)) ?? .online,
             address: address, phone: phone, source: source,
             updatedAt: updatedAt.flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
-            location: Coordinate(latitude: latitude, longitude: longitude)
+            location: Coordinate(latitude: latitude, longitude: longitude),
+            hoursAssumed: hoursAssumed
         )
     }
 
@@ -56,6 +59,7 @@ enum PointColumns {
         let address, phone, source: String?
         let updated_at: String
         let lat, lon: Double
+        let hours_assumed: Bool
 
         init(_ point: PaymentPoint) {
             id = point.id
@@ -73,6 +77,7 @@ enum PointColumns {
             updated_at = point.updatedAt.formatted(.iso8601)
             lat = point.location.latitude
             lon = point.location.longitude
+            hours_assumed = point.hoursAssumed
         }
     }
 
@@ -85,17 +90,17 @@ enum PointColumns {
             let rows = String(decoding: try JSONEncoder().encode(unique[start..<min(start + batchSize, unique.count)].map(Row.init)), as: UTF8.self)
             try await transaction.query("""
                 INSERT INTO points (id, name, kind, grade, agency_type, services, opening_hours, time_zone, status,
-                                    address, phone, source, updated_at, geom)
+                                    address, phone, source, updated_at, geom, hours_assumed)
                 SELECT id, name, kind, grade, agency_type, services, opening_hours, time_zone, status, address, phone, source,
-                       updated_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326)
+                       updated_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326), hours_assumed
                 FROM jsonb_to_recordset(\(rows)::jsonb) AS row (
                     id text, name text, kind text, grade text, agency_type text, services text, opening_hours text, time_zone text,
-                    status text, address text, phone text, source text, updated_at text, lat float8, lon float8)
+                    status text, address text, phone text, source text, updated_at text, lat float8, lon float8, hours_assumed boolean)
                 ON CONFLICT (id) DO UPDATE SET
                     name = excluded.name, kind = excluded.kind, grade = excluded.grade, agency_type = excluded.agency_type,
                     services = excluded.services, opening_hours = excluded.opening_hours, time_zone = excluded.time_zone,
                     status = excluded.status, address = excluded.address, phone = excluded.phone, source = excluded.source,
-                    updated_at = excluded.updated_at, geom = excluded.geom
+                    updated_at = excluded.updated_at, geom = excluded.geom, hours_assumed = excluded.hours_assumed
                 """)
         }
     }

@@ -6,7 +6,7 @@ import PayCircleCore
 enum PointRow {
     /// The columns a point is read from, in SELECT order.
     enum Column: Int32, SelectedColumn {
-        case id, name, kind, grade, agencyType, services, openingHours, timeZone, status, address, phone, source, updatedAt, latitude, longitude
+        case id, name, kind, grade, agencyType, services, openingHours, timeZone, status, address, phone, source, updatedAt, latitude, longitude, hoursAssumed
 
         var sql: String {
             switch self {
@@ -16,6 +16,7 @@ enum PointRow {
             case .updatedAt: "updated_at"
             case .latitude: "ST_Y(geom)"
             case .longitude: "ST_X(geom)"
+            case .hoursAssumed: "hours_assumed"
             default: "\(self)"
             }
         }
@@ -25,13 +26,13 @@ enum PointRow {
 
     static let upsertSQL = """
         INSERT INTO points (id, name, kind, grade, agency_type, services, opening_hours, time_zone, status,
-                            address, phone, source, updated_at, geom)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, 4326))
+                            address, phone, source, updated_at, geom, hours_assumed)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, 4326), ?)
         ON CONFLICT (id) DO UPDATE SET
             name = excluded.name, kind = excluded.kind, grade = excluded.grade, agency_type = excluded.agency_type,
             services = excluded.services, opening_hours = excluded.opening_hours, time_zone = excluded.time_zone,
             status = excluded.status, address = excluded.address, phone = excluded.phone, source = excluded.source,
-            updated_at = excluded.updated_at, geom = excluded.geom
+            updated_at = excluded.updated_at, geom = excluded.geom, hours_assumed = excluded.hours_assumed
         """
 
     static func values(_ point: PaymentPoint) -> [SQLiteStatement.Value] {
@@ -42,7 +43,7 @@ enum PointRow {
             optional(point.openingHours?.text), .text(point.timeZone), .text(point.status.rawValue),
             optional(point.address), optional(point.phone), optional(point.source),
             .text(point.updatedAt.formatted(.iso8601)),
-            .real(point.location.longitude), .real(point.location.latitude),
+            .real(point.location.longitude), .real(point.location.latitude), .integer(point.hoursAssumed ? 1 : 0),
         ]
     }
 
@@ -61,7 +62,8 @@ enum PointRow {
             status: row.text(Column.status).flatMap(PointStatus.init(rawValue:)) ?? .online,
             address: row.text(Column.address), phone: row.text(Column.phone), source: row.text(Column.source),
             updatedAt: row.text(Column.updatedAt).flatMap(PointRecord.parseTimestamp) ?? Date(timeIntervalSince1970: 0),
-            location: Coordinate(latitude: row.double(Column.latitude), longitude: row.double(Column.longitude))
+            location: Coordinate(latitude: row.double(Column.latitude), longitude: row.double(Column.longitude)),
+            hoursAssumed: row.int(Column.hoursAssumed) != 0
         )
     }
 }

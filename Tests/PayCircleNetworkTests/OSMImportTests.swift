@@ -14,6 +14,7 @@ import Testing
         let ways: Int
         let by_kind: [String: Int]
         let ids: [String]
+        let assumed_ids: [String]
     }
 
     private func importer() throws -> OSMImporter {
@@ -27,6 +28,10 @@ import Testing
         let points = try importer().extractPoints(from: file).points
         #expect(points.count == reference.nodes + reference.ways)
         #expect(points.map(\.id).sorted() == reference.ids)
+        // ATMs and payment terminals nobody tagged with hours are taken as 24/7, and marked so.
+        let assumed = points.filter(\.hoursAssumed)
+        #expect(assumed.map(\.id).sorted() == reference.assumed_ids)
+        #expect(assumed.allSatisfy { $0.openingHours?.text == "24/7" && ($0.kind == .bankBooth || $0.kind == .kiosk) })
         #expect(Dictionary(grouping: points, by: \.kind.rawValue).mapValues(\.count) == reference.by_kind)
         #expect(points.count >= minimum)
     }

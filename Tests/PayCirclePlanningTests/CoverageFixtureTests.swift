@@ -70,6 +70,27 @@ import Testing
         #expect(abs(generous.coveredPopulation - 1_000) <= 5)
     }
 
+    /// An ATM in the middle whose 24/7 the import assumed (nobody tagged its hours): it counts by default
+    /// and is reported as open by assumed hours; saying how unknown hours count overrides the assumption
+    /// (closed: the west kiosk alone, 833⅓ m of 2,000; open: both again).
+    @Test func hoursTheImportAssumedCountUnlessOverridden() throws {
+        let graph = WalkingGraph(Self.mainStreet)
+        let layout = PopulationLayout(areas: [Self.rectangle(id: "street", -50, -100, 2050, 100, population: 1_000)], graph: graph)
+        var atm = PaymentPoint(id: "atm", name: "ATM", kind: .bankBooth, openingHours: OpeningHours("24/7"), location: Self.east(1000))
+        atm.hoursAssumed = true
+        let planner = CoveragePlanner(channels: [Self.kiosk("west", at: Self.west), atm], layout: layout, graph: graph)
+        let assumed = planner.coverage(CoverageSettings())
+        #expect(assumed.channels.counted == 2 && assumed.channels.assumedHours == 1 && assumed.channels.unknownHours == 0)
+        let overridden = planner.coverage(CoverageSettings(useAssumedHours: false))
+        #expect(overridden.channels.counted == 1 && overridden.channels.unknownHours == 1 && overridden.channels.assumedHours == 0)
+        #expect(abs(overridden.coveredPopulation - 1_000 * 833.33 / 2_000) <= 5)
+        let generous = planner.coverage(CoverageSettings(countUnknownHoursAsOpen: true, useAssumedHours: false))
+        #expect(generous.channels.counted == 2 && generous.coveredPopulation > overridden.coveredPopulation)
+        // Through the API's parameters: absent uses the assumption, given overrides it.
+        #expect(try PlanningRequest(QueryParameters([:])).settings.useAssumedHours)
+        #expect(try !PlanningRequest(QueryParameters(["unknown_hours": "closed"])).settings.useAssumedHours)
+    }
+
     @Test func timesRunFromHomeToChannelOnFootOnewayWays() throws {
         // A 500 m ramp that may be walked only eastward: people on it reach a kiosk at its east end, not
         // one at its west end.

@@ -18,7 +18,7 @@ import Testing
     @Test func createsTheSchemaOnceWithSpatialIndexAndWAL() async throws {
         let test = try await TestStore(.spatiaLite)
         defer { test.remove() }
-        #expect(try await test.store.schemaVersion() == 15)
+        #expect(try await test.store.schemaVersion() == 16)
         try await test.store.write(PointChange(upserts: [Self.hall("h1")]))
         #expect(try await test.reopen().loadPoints().count == 1)
         #expect(try await test.scalar("PRAGMA journal_mode") == "wal")
@@ -32,7 +32,7 @@ import Testing
     func postGISCreatesTheSchemaOnceWithGiSTIndexes() async throws {
         let test = try await TestStore(.postGIS)
         defer { test.remove() }
-        #expect(try await test.store.schemaVersion() == 15)
+        #expect(try await test.store.schemaVersion() == 16)
         try await test.store.write(PointChange(upserts: [Self.hall("h1")]))
         // A second opening finds the schema in place and migrates nothing.
         #expect(try await test.reopen().loadPoints().count == 1)
@@ -56,6 +56,14 @@ import Testing
                                 location: Coordinate(latitude: 23, longitude: 113))
         try await store.write(PointChange(upserts: [bare]))
         #expect(try await test.reopen().point(id: "k") == bare)
+        // Hours the import assumed stay marked as assumed.
+        var atm = bare
+        atm.id = "atm"
+        atm.openingHours = OpeningHours("24/7")
+        atm.hoursAssumed = true
+        try await store.write(PointChange(upserts: [atm]))
+        #expect(try await test.reopen().point(id: "atm") == atm)
+        #expect(try await test.reopen().loadPoints().first { $0.id == "atm" }?.hoursAssumed == true)
     }
 
     @Test(arguments: TestStore.Kind.available) func upsertsByIdAndReportsWhatChanged(kind: TestStore.Kind) async throws {
@@ -158,7 +166,7 @@ import Testing
         let test = try await TestStore(kind)
         defer { test.remove() }
         let store = test.store
-        #expect(try await store.schemaVersion() == 15)
+        #expect(try await store.schemaVersion() == 16)
         let layers = OSMLayers(
             buildings: [ResidentialBuilding(id: "osm:w1", location: Coordinate(latitude: 23, longitude: 113), footprint: 120.5, levels: 6)],
             candidates: [CandidateSite(id: "osm:n2", name: "美宜佳", location: Coordinate(latitude: 23.001, longitude: 113.002))]

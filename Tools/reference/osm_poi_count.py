@@ -2,8 +2,9 @@
 """Independent count of payment channels in an OSM file, with pyosmium and PayCircle's channel mapping.
 
 Usage: osm_poi_count.py FILE MAPPING.json
-Prints {"nodes": N, "ways": N, "by_kind": {...}, "ids": [...]} on stdout. A node or way counts when the first
-mapping rule whose tag and value match it exists; a way also needs at least one of its nodes in the file.
+Prints {"nodes": N, "ways": N, "by_kind": {...}, "ids": [...], "assumed_ids": [...]} on stdout. A node or way
+counts when the first mapping rule whose tag and value match it exists; a way also needs at least one of its
+nodes in the file. assumed_ids are those whose rule has untagged_hours and which carry no opening_hours tag.
 """
 import json
 import sys
@@ -23,26 +24,32 @@ def main():
                 return rule
         return None
 
-    counts = {"nodes": 0, "ways": 0, "by_kind": {}, "ids": []}
+    counts = {"nodes": 0, "ways": 0, "by_kind": {}, "ids": [], "assumed_ids": []}
 
-    def record(prefix, ident, rule):
+    def record(prefix, ident, rule, tags):
         counts[prefix] += 1
         counts["by_kind"][rule["kind"]] = counts["by_kind"].get(rule["kind"], 0) + 1
-        counts["ids"].append(("osm:n" if prefix == "nodes" else "osm:w") + str(ident))
+        name = ("osm:n" if prefix == "nodes" else "osm:w") + str(ident)
+        counts["ids"].append(name)
+        if rule.get("untagged_hours") and "opening_hours" not in tags:
+            counts["assumed_ids"].append(name)
 
     class Handler(osmium.SimpleHandler):
         def node(self, n):
-            rule = rule_for({t.k: t.v for t in n.tags})
+            tags = {t.k: t.v for t in n.tags}
+            rule = rule_for(tags)
             if rule and n.location.valid():
-                record("nodes", n.id, rule)
+                record("nodes", n.id, rule, tags)
 
         def way(self, w):
-            rule = rule_for({t.k: t.v for t in w.tags})
+            tags = {t.k: t.v for t in w.tags}
+            rule = rule_for(tags)
             if rule and any(node.location.valid() for node in w.nodes):
-                record("ways", w.id, rule)
+                record("ways", w.id, rule, tags)
 
     Handler().apply_file(path, locations=True, idx="flex_mem")
     counts["ids"].sort()
+    counts["assumed_ids"].sort()
     json.dump(counts, sys.stdout, ensure_ascii=False)
 
 

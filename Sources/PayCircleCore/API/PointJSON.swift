@@ -25,6 +25,7 @@ public struct PointJSON: JSONWritable, Sendable {
         json.key("services")
         json.array { json in for service in point.services.services { json.string(service.rawValue) } }
         json.optionalField("opening_hours", point.openingHours?.text)
+        if point.hoursAssumed { json.field("hours_assumed", true) }
         json.field("time_zone", point.timeZone)
         json.field("status", point.status.rawValue)
         json.optionalField("address", point.address)

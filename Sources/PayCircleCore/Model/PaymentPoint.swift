@@ -18,6 +18,9 @@ public struct PaymentPoint: Sendable, Hashable, Identifiable {
     public var agencyType: AgencyType?
     public var services: ServiceSet
     public var openingHours: OpeningHours?
+    /// Whether `openingHours` is an assumption of the import's channel mapping for a feature nobody tagged
+    /// with hours (e.g. an ATM taken as `24/7`), not what the map says.
+    public var hoursAssumed: Bool
     public var timeZone: String
     public var status: PointStatus
     public var address: String?
@@ -31,7 +34,7 @@ public struct PaymentPoint: Sendable, Hashable, Identifiable {
         id: String, name: String, kind: PointKind, grade: HallGrade? = nil, agencyType: AgencyType? = nil,
         services: ServiceSet = [], openingHours: OpeningHours? = nil, timeZone: String = defaultTimeZone,
         status: PointStatus = .online, address: String? = nil, phone: String? = nil, source: String? = nil,
-        updatedAt: Date = Date(timeIntervalSince1970: 0), location: Coordinate
+        updatedAt: Date = Date(timeIntervalSince1970: 0), location: Coordinate, hoursAssumed: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -40,6 +43,7 @@ public struct PaymentPoint: Sendable, Hashable, Identifiable {
         self.agencyType = agencyType
         self.services = services
         self.openingHours = openingHours
+        self.hoursAssumed = hoursAssumed
         self.timeZone = timeZone
         self.status = status
         self.address = address

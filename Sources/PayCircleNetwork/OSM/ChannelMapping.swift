@@ -4,6 +4,8 @@ import PayCircleCore
 /// Rules that turn tagged OSM features into payment channels, read from a JSON file such as
 /// `GeoData/channels.json`. The first rule whose tag and value match a feature decides its kind. Optional
 /// `candidates` rules name the features that could become channels (shops to sign up as agency points).
+/// A rule's optional `untagged_hours` is what a feature it maps without `opening_hours` is taken to keep
+/// (ATMs and payment terminals round the clock); such points are marked `hours_assumed`.
 ///
 /// ```swift
 /// let mapping = try ChannelMapping(contentsOf: URL(fileURLWithPath: "GeoData/channels.json"))
@@ -17,21 +19,25 @@ public struct ChannelMapping: Sendable, Decodable {
         public var agencyType: AgencyType?
         public var services: [PaymentService]
         public var defaultName: String
+        /// The hours a feature without `opening_hours` is assumed to keep; nil to leave them unknown.
+        public var untaggedHours: String?
 
         public init(tag: String, values: [String], kind: PointKind, agencyType: AgencyType? = nil,
-                    services: [PaymentService], defaultName: String) {
+                    services: [PaymentService], defaultName: String, untaggedHours: String? = nil) {
             self.tag = tag
             self.values = values
             self.kind = kind
             self.agencyType = agencyType
             self.services = services
             self.defaultName = defaultName
+            self.untaggedHours = untaggedHours
         }
 
         enum CodingKeys: String, CodingKey {
             case tag, values, kind, services
             case agencyType = "agency_type"
             case defaultName = "default_name"
+            case untaggedHours = "untagged_hours"
         }
     }
 

@@ -49,11 +49,13 @@ public struct OSMPointExtractor {
 
     private func point(id: String, tags: [String: String], rule: ChannelMapping.Rule, at location: Coordinate) -> PaymentPoint {
         let name = Self.name(tags) ?? rule.defaultName
+        let tagged = tags["opening_hours"].map(OpeningHours.init)
+        let assumed = tagged == nil ? rule.untaggedHours.map(OpeningHours.init) : nil
         return PaymentPoint(
             id: id, name: name, kind: rule.kind, agencyType: rule.agencyType, services: ServiceSet(rule.services),
-            openingHours: tags["opening_hours"].map(OpeningHours.init), timeZone: timeZone, status: .online,
+            openingHours: tagged ?? assumed, timeZone: timeZone, status: .online,
             address: Self.address(tags), phone: tags["phone"] ?? tags["contact:phone"], source: Self.source,
-            updatedAt: importedAt, location: location
+            updatedAt: importedAt, location: location, hoursAssumed: assumed != nil
         )
     }
 

@@ -16,6 +16,7 @@ enum PlanningJSON {
             json.field("counted", report.channels.counted)
             json.field("closed", report.channels.closed)
             json.field("unknown_hours", report.channels.unknownHours)
+            json.field("assumed_hours", report.channels.assumedHours)
             json.field("off_network", report.channels.offNetwork)
         }
         json.field("population_source", report.populationSource)

@@ -32,6 +32,8 @@ public struct PlanningRequest: Sendable {
             at: try parameters.timestamp("at") ?? now,
             kinds: try parameters.list("kind", of: PointKind.self).map(Set.init),
             countUnknownHoursAsOpen: try parameters.enumeration("unknown_hours", default: UnknownHours.closed) == .open,
+            // Saying how unknown hours count overrides the import's assumptions too.
+            useAssumedHours: parameters.string("unknown_hours") == nil,
             detourFactor: try parameters.double("detour_factor", in: 1...3) ?? CoverageSettings.defaultDetourFactor
         )
         comparison = try parameters.timestamp("compare_at").map { [settings] moment in

@@ -6,6 +6,8 @@ public struct ChannelCounts: Sendable, Hashable {
     public var closed = 0
     /// Of the chosen kinds with hours that do not say (not counted unless asked).
     public var unknownHours = 0
+    /// Of the counted, those open by hours the import assumed (not tagged in OSM).
+    public var assumedHours = 0
     /// Counted channels more than 500 m from the walking network: they serve only areas priced by
     /// straight line.
     public var offNetwork = 0

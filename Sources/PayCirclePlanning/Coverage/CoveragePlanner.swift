@@ -34,8 +34,11 @@ public final class CoveragePlanner: Sendable {
         var counts = ChannelCounts()
         var indices: [Int] = []
         for (index, channel) in channels.enumerated() where settings.kinds?.contains(channel.kind) ?? true {
-            switch channel.isOpen(at: settings.at) {
-            case true?: indices.append(index)
+            let open = channel.hoursAssumed && !settings.useAssumedHours ? (channel.status == .online ? nil : false) : channel.isOpen(at: settings.at)
+            switch open {
+            case true?:
+                indices.append(index)
+                if channel.hoursAssumed { counts.assumedHours += 1 }
             case false?: counts.closed += 1
             case nil:
                 counts.unknownHours += 1

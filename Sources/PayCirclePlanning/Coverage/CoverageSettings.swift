@@ -20,14 +20,18 @@ public struct CoverageSettings: Sendable {
     public var kinds: Set<PointKind>?
     /// Count channels whose hours are unknown at `at` (no or unparsed `opening_hours`) as open.
     public var countUnknownHoursAsOpen: Bool
+    /// Take the hours the import assumed for channels nobody tagged (``PaymentPoint/hoursAssumed``) as
+    /// their hours; when false they count as unknown.
+    public var useAssumedHours: Bool
     public var detourFactor: Double
 
     public init(minutes: Double = 10, at: Date = Date(), kinds: Set<PointKind>? = nil, countUnknownHoursAsOpen: Bool = false,
-                detourFactor: Double = defaultDetourFactor) {
+                useAssumedHours: Bool = true, detourFactor: Double = defaultDetourFactor) {
         self.minutes = minutes
         self.at = at
         self.kinds = kinds
         self.countUnknownHoursAsOpen = countUnknownHoursAsOpen
+        self.useAssumedHours = useAssumedHours
         self.detourFactor = detourFactor
     }
 

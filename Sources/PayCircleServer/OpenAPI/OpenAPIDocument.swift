@@ -446,7 +446,7 @@ enum OpenAPIDocument {
           "kind": { "name": "kind", "in": "query", "description": "Comma list of hall, kiosk, bank_booth, bank_branch, agency", "schema": { "type": "string" } },
           "minutes": { "name": "minutes", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 60, "default": 10 } },
           "at": { "name": "at", "in": "query", "description": "ISO 8601 moment (default now)", "schema": { "type": "string" } },
-          "unknownHours": { "name": "unknown_hours", "in": "query", "schema": { "type": "string", "enum": ["closed", "open"], "default": "closed" } },
+          "unknownHours": { "name": "unknown_hours", "in": "query", "description": "How channels whose hours nobody mapped count. Given, it also overrides the hours the import assumed for them (hours_assumed, e.g. ATMs 24/7); left out, those assumptions hold and the rest count as closed.", "schema": { "type": "string", "enum": ["closed", "open"] } },
           "detourFactor": { "name": "detour_factor", "in": "query", "schema": { "type": "number", "minimum": 1, "maximum": 3, "default": 1.3 } },
           "jsonOrGeoJSON": { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "geojson"], "default": "json" } },
           "bboxRequired": { "name": "bbox", "in": "query", "required": true, "description": "minLon,minLat,maxLon,maxLat", "schema": { "type": "string" } },

@@ -217,6 +217,10 @@ public enum StoreSchema {
             ])),
             .createIndex(IndexDeclaration("device_counts_hour", on: "device_counts", ["hour_start"])),
         ]),
+        SchemaMigration(16, [
+            // Hours the import's channel mapping assumed for a feature nobody tagged with hours.
+            .addColumn(table: "points", ColumnDeclaration("hours_assumed", .boolean, default: .boolean(false))),
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
