@@ -8,8 +8,7 @@ extension PayCircleEngine {
     public func dashboard(thresholds: Dashboard.Thresholds = Dashboard.Thresholds()) async throws -> Dashboard {
         let now = clock.now
         let points = registry.sortedPoints()
-        let zones = Dictionary(grouping: points.filter { $0.kind.hasQueueMachine }, by: \.timeZone)
-        let zoneName = zones.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? PaymentPoint.defaultTimeZone
+        let zoneName = PaymentPoint.commonTimeZone(of: points.filter { $0.kind.hasQueueMachine })
         let zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: PaymentPoint.defaultTimeZone)!
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -36,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard !points.isEmpty else { throw ValidationError("the store has no points to place the demo among: import a city first") }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let centre = Coordinate(latitude: median(points.map(\.location.latitude)), longitude: median(points.map(\.location.longitude)))
-        let zone = Dictionary(grouping: points, by: \.timeZone).max { $0.value.count < $1.value.count }?.key ?? PaymentPoint.defaultTimeZone
+        let zone = PaymentPoint.commonTimeZone(of: points)
         let city = DemoCity(centre: centre, timeZone: zone)
 
         let tokens = AccessTokens(store: opened)

@@ -70,6 +70,25 @@ import Testing
         #expect(abs(generous.coveredPopulation - 1_000) <= 5)
     }
 
+    /// Round the clock on 23 November in Dongguan: from 08:00 to 17:00 both ends are covered (833⅓ people
+    /// of 1,000 along the street), the other fourteen hours only the west end (416⅔); the day costs two
+    /// passes, one per set of open channels.
+    @Test func coverageRoundTheClock() throws {
+        let graph = WalkingGraph(Self.mainStreet)
+        let layout = PopulationLayout(areas: [Self.rectangle(id: "street", -50, -100, 2050, 100, population: 1_000)], graph: graph)
+        let planner = CoveragePlanner(channels: [Self.kiosk("day", at: Self.east(2000), hours: "Mo-Su 08:00-18:00"), Self.kiosk("night", at: Self.west)],
+                                      layout: layout, graph: graph)
+        let answers = PlanningAnswers(planner: planner)
+        let hours = try #require(answers.coverageByHour(CoverageSettings(), date: "2026-11-23", timeZone: "Asia/Shanghai"))
+        #expect(hours.count == 24)
+        let covered = hours.map(\.coveredPopulation)
+        #expect(covered[8...17].allSatisfy { abs($0 - 833.33) <= 10 } && covered[0..<8].allSatisfy { abs($0 - 416.67) <= 5 }
+                && covered[18...].allSatisfy { abs($0 - 416.67) <= 5 }, "\(covered)")
+        #expect(hours[8].at == ISO8601DateFormatter().date(from: "2026-11-23T00:00:00Z"))
+        #expect(answers.count == 2)
+        #expect(answers.coverageByHour(CoverageSettings(), date: "2026-02-30", timeZone: "Asia/Shanghai") == nil)
+    }
+
     /// An ATM in the middle whose 24/7 the import assumed (nobody tagged its hours): it counts by default
     /// and is reported as open by assumed hours; saying how unknown hours count overrides the assumption
     /// (closed: the west kiosk alone, 833⅓ m of 2,000; open: both again).

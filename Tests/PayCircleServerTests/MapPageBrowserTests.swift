@@ -136,6 +136,7 @@ import Testing
             #expect(planner["data-streets"] == "144")
             // Coverage and gaps were fetched and drawn (every district here is within reach: no gap).
             #expect(planner["data-gaps"] == "0")
+            #expect(planner["data-hours"] == "24", "the day's coverage chart")
             // The page counts open channels as /v1/coverage does at the same moment.
             #expect(Int(planner["data-open-channels"] ?? "") != nil, "\(planner)")
             let moment = try #require(planner["data-at"]?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))

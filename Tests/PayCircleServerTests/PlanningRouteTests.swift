@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    /// The 24/7 kiosk covers the same people every hour (the first 833⅓ m of the 2 km street).
+    @Test func coverageRoundTheClockOverHTTP() async throws {
+        try await withService { client, _ in
+            try await client.execute(uri: "/v1/coverage/hours?date=2026-12-01", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try HTTPRouteTests.json(response)
+                let hours = body["hours"] as? [[String: Any]] ?? []
+                #expect(body["time_zone"] as? String == "Asia/Shanghai" && hours.count == 24 && hours.first?["at"] as? String == "2026-11-30T16:00:00Z", "\(body)")
+                #expect(hours.compactMap { $0["covered_population"] as? Double }.allSatisfy { abs($0 - 416.67) <= 6 }, "\(hours)")
+            }
+            try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage/hours?date=tomorrow", field: "date")
+        }
+    }
+
     @Test func badParametersAndMissingPopulationAre400() async throws {
         try await withService { client, planner in
             try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?minutes=0", field: "minutes")

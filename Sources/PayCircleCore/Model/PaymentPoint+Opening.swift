@@ -51,3 +51,11 @@ extension PaymentPoint {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }
+
+extension PaymentPoint {
+    /// The time zone most of `points` keep (China Standard Time when there are none), for answers about a
+    /// whole city's day.
+    public static func commonTimeZone(of points: [PaymentPoint]) -> String {
+        Dictionary(grouping: points, by: \.timeZone).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? defaultTimeZone
+    }
+}

@@ -345,6 +345,19 @@ enum OpenAPIDocument {
                 "image/png": { "schema": { "type": "string", "contentMediaType": "image/png" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" } } }
         },
+        "/v1/coverage/hours": {
+          "get": { "summary": "Coverage round the clock: the covered share at the start of each hour of a day, in the time zone most channels keep", "operationId": "coverageHours",
+            "parameters": [{ "name": "date", "in": "query", "description": "YYYY-MM-DD; default the day of at, or today", "schema": { "type": "string" } },
+              { "$ref": "#/components/parameters/minutes" }, { "$ref": "#/components/parameters/at" }, { "$ref": "#/components/parameters/kind" },
+              { "$ref": "#/components/parameters/unknownHours" }, { "$ref": "#/components/parameters/detourFactor" }],
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" },
+              "200": { "description": "The day", "content": { "application/json": { "schema": { "type": "object", "required": ["date", "time_zone", "minutes", "population", "hours"],
+                "properties": { "date": { "type": "string" }, "time_zone": { "type": "string" }, "minutes": { "type": "number" }, "population": { "type": "number" },
+                  "hours": { "type": "array", "items": { "type": "object", "required": ["hour", "at", "covered_share", "covered_population", "channels"],
+                    "properties": { "hour": { "type": "number" }, "at": { "type": "string" }, "covered_share": { "type": "number" }, "covered_population": { "type": "number" },
+                      "channels": { "type": "object" } } } } } } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "503": { "$ref": "#/components/responses/Unavailable" } } }
+        },
         "/v1/gaps": {
           "get": { "summary": "Areas below a covered share, most uncovered people first", "operationId": "gaps",
             "parameters": [

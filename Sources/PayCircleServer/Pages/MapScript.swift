@@ -221,6 +221,7 @@ enum MapScript {
         const coverage = await getJSON("/v1/coverage?at=" + at);
         text("summary", (coverage.covered_share * 100).toFixed(1) + "% 的居民十分钟内可缴费 · of people within 10 min (" + coverage.channels.counted + " 个营业中 open)");
         body.dataset.openChannels = String(coverage.channels.counted);
+        await drawHours(at);
         const gaps = await getJSON("/v1/gaps?format=geojson&at=" + at);
         L.geoJSON(gaps, { style: { color: "#d7301f", weight: 1, fillColor: "#d7301f", fillOpacity: 0.25 } }).addTo(map);
         text("channels-title", "缺口 · Gaps");
@@ -230,6 +231,22 @@ enum MapScript {
         text("summary", "无人口数据 · No population data: " + error.message);
       }
       body.dataset.state = "ready";
+    }
+
+    // The covered share at each hour of the chosen day, as a row of bars (divs sized through the CSSOM,
+    // which the page's style policy allows), the chosen hour marked.
+    async function drawHours(at) {
+      const day = await getJSON("/v1/coverage/hours?at=" + at);
+      const chart = element("div", "hours");
+      for (const hour of day.hours) {
+        const bar = element("div", "hourbar" + (hour.at === new Date(decodeURIComponent(at)).toISOString().replace(".000", "") ? " chosen" : ""));
+        bar.style.height = Math.max(2, Math.round(hour.covered_share * 60)) + "px";
+        bar.title = String(hour.hour).padStart(2, "0") + ":00 " + (hour.covered_share * 100).toFixed(1) + "%";
+        chart.append(bar);
+      }
+      text("halls-title", "全天覆盖 · Covered by hour (" + day.time_zone + ")");
+      document.getElementById("halls").replaceChildren(element("li", null, chart));
+      body.dataset.hours = String(day.hours.length);
     }
 
     const views = { screen: hallScreen, general: generalView, planner: plannerView };

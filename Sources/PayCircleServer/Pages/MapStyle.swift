@@ -20,6 +20,9 @@ enum MapStyle {
     body.screen .muted { color: #c9d6ea; }
     body.screen .badge { background: #f4b400; color: #0b2545; }
     body.screen #summary { font-size: 1.3em; font-weight: bold; color: #f4b400; }
+    .hours { display: flex; align-items: flex-end; gap: 2px; height: 64px; }
+    .hourbar { width: 10px; background: #1f4e9c; }
+    .hourbar.chosen { background: #f4b400; }
     body.dashboard { height: auto; padding: 12px 20px; background: #0b2545; color: #fff; }
     body.dashboard .muted { color: #9fb3d1; }
     body.dashboard main { height: 420px; gap: 16px; }

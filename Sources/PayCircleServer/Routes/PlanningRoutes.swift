@@ -23,6 +23,7 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
 
     func add(to router: some RouterMethods<Context>) {
         router.get("/v1/coverage") { request, _ in try coverage(request) }
+        router.get("/v1/coverage/hours") { request, _ in try coverageHours(request) }
         router.get("/v1/gaps") { request, _ in try gaps(request) }
         router.get("/v1/suggest") { request, context in try suggest(request, context) }
     }
@@ -63,6 +64,18 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
         default:
             return JSONResponse.make(CoverageResponse(answers.coverage(planning.settings), compare: planning.comparison.map(answers.coverage)))
         }
+    }
+
+    /// Coverage at the start of each hour of `date` (default: the day of `at`, or today) in the time zone
+    /// most channels keep.
+    func coverageHours(_ request: Request) throws -> Response {
+        let (answers, planning, _) = try question(request, formats: ["json"])
+        let zone = PaymentPoint.commonTimeZone(of: answers.planner.channels)
+        let date = request.queryParameters.string("date") ?? PlanningAnswers.localDay(of: planning.settings.at, in: zone)
+        guard let reports = answers.coverageByHour(planning.settings, date: date, timeZone: zone) else {
+            throw APIError.badRequest(InputError("expected a date such as 2026-12-01", field: "date"))
+        }
+        return JSONResponse.make(CoverageHoursResponse(date: date, timeZone: zone, reports: reports))
     }
 
     func gaps(_ request: Request) throws -> Response {
