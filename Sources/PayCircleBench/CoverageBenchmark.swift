@@ -65,6 +65,19 @@ struct CoverageBenchmark: ParsableCommand {
         print(String(format: "  covered: %.0f of %.0f people (%.1f%%)", report!.coveredPopulation, report!.population, report!.coveredShare * 100))
         print("  baseline: a search per channel           \(perChannel)")
         print("  nodes within \(Int(minutes)) min: one pass \(covered(nodeTimes)), per channel \(covered(best))")
+
+        // Round the clock: the same channels, a third each open 24/7, 08:00-20:00 and 09:00-18:00 (China
+        // Standard Time), over the 24 hours of one day.
+        let mixed = channels.enumerated().map { index, channel in
+            var channel = channel
+            channel.openingHours = OpeningHours(["24/7", "Mo-Su 08:00-20:00", "Mo-Su 09:00-18:00"][index % 3])
+            return channel
+        }
+        let day = PlanningAnswers(planner: CoveragePlanner(channels: mixed, layout: layout!, graph: graph))
+        var hours: [CoverageReport] = []
+        let roundTheClock = clock.measure { hours = day.coverageByHour(settings, date: "2026-12-01", timeZone: PaymentPoint.defaultTimeZone) ?? [] }
+        print("  24 hours of one day, mixed hours        \(ms(Double(roundTheClock.components.seconds) + Double(roundTheClock.components.attoseconds) * 1e-18))"
+              + " (\(hours.count) hours, \(day.count) distinct passes)")
     }
 
     /// Squares of `side` metres over the grid's extent with 2,000 to 20,000 people each.
