@@ -113,6 +113,30 @@ import Testing
         }
     }
 
+    /// What if: the west kiosk alone covers 416⅔ of the street's 1,000 people (its first 833⅓ m); a new
+    /// site at the east end adds as many again; without the kiosk nobody is covered. Unknown ids and bad
+    /// sites name their place in the body; a planner token is needed.
+    @Test func whatIfAddsSitesAndTakesChannelsAway() async throws {
+        try await withService { client, planner in
+            func ask(_ body: String, headers: HTTPFields) async throws -> (HTTPResponse.Status, [String: Any]) {
+                try await client.execute(uri: "/v1/coverage/what-if", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+                    (response.status, (try? HTTPRouteTests.json(response)) ?? [:])
+                }
+            }
+            let east = Self.east(2_000)
+            let (added, more) = try await ask(#"{"add": [{"lat": \#(east.latitude), "lon": \#(east.longitude)}]}"#, headers: planner)
+            #expect(added == .ok && abs((more["covered_population"] as? Double ?? 0) - 833.33) <= 10, "\(more)")
+            #expect((more["what_if"] as? [String: Any])?["added"] as? Int == 1 && (more["channels"] as? [String: Any])?["counted"] as? Int == 2)
+            let (_, none) = try await ask(#"{"remove": ["kiosk"], "minutes": 10}"#, headers: planner)
+            #expect(none["covered_population"] as? Double == 0, "\(none)")
+            for (body, field) in [(#"{"remove": ["nope"]}"#, "remove[0]"), (#"{"add": [{"lat": 91, "lon": 0}]}"#, "add[0]"), (#"{"minutes": 0}"#, "minutes")] {
+                let (status, answer) = try await ask(body, headers: planner)
+                #expect(status == .badRequest && (answer["error"] as? [String: Any])?["field"] as? String == field, "\(body): \(answer)")
+            }
+            #expect(try await ask("{}", headers: [:]).0 == .unauthorized)
+        }
+    }
+
     @Test func badParametersAndMissingPopulationAre400() async throws {
         try await withService { client, planner in
             try await HTTPRouteTests.expectBadRequest(client, "/v1/coverage?minutes=0", field: "minutes")

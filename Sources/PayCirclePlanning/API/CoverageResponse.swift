@@ -10,11 +10,14 @@ public struct CoverageResponse: JSONWritable, Sendable {
     public var compare: CoverageReport?
     /// The areas' polygons, for GeoJSON; nil for plain JSON.
     public var polygons: [[PopulationArea.Polygon]]?
+    /// The question of a what-if, answered under `"what_if": {"added", "removed"}`.
+    public var whatIf: WhatIf?
 
-    public init(_ report: CoverageReport, compare: CoverageReport? = nil, polygons: [[PopulationArea.Polygon]]? = nil) {
+    public init(_ report: CoverageReport, compare: CoverageReport? = nil, polygons: [[PopulationArea.Polygon]]? = nil, whatIf: WhatIf? = nil) {
         self.report = report
         self.compare = compare
         self.polygons = polygons
+        self.whatIf = whatIf
     }
 
     public func write(to json: inout JSONWriter) {
@@ -26,6 +29,13 @@ public struct CoverageResponse: JSONWritable, Sendable {
         }
         json.object { json in
             Self.writeReport(report, to: &json)
+            if let whatIf {
+                json.key("what_if")
+                json.object { json in
+                    json.field("added", whatIf.add.count)
+                    json.field("removed", whatIf.remove.count)
+                }
+            }
             if let compare {
                 json.key("compare")
                 json.object { json in Self.writeReport(compare, to: &json) }

@@ -358,6 +358,19 @@ enum OpenAPIDocument {
                       "channels": { "type": "object" } } } } } } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }, "503": { "$ref": "#/components/responses/Unavailable" } } }
         },
+        "/v1/coverage/what-if": {
+          "post": { "summary": "Coverage as it would be with channels taken away and new sites added (planner or admin)", "operationId": "coverageWhatIf", "security": [{ "bearer": [] }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object",
+              "properties": { "add": { "type": "array", "maxItems": 100, "items": { "type": "object", "required": ["lat", "lon"], "properties": { "lat": { "type": "number" }, "lon": { "type": "number" } } },
+                  "description": "New sites (WGS-84), counted as channels open round the clock" },
+                "remove": { "type": "array", "items": { "type": "string" }, "description": "Ids of channels to take away" },
+                "minutes": { "type": "integer", "minimum": 1, "maximum": 60 }, "at": { "type": "string" }, "kind": { "type": "string" },
+                "unknown_hours": { "enum": ["closed", "open"] } } } } } },
+            "responses": { "429": { "$ref": "#/components/responses/TooManyRequests" }, "503": { "$ref": "#/components/responses/Unavailable" },
+              "200": { "description": "The coverage body, with what_if: {added, removed}", "content": { "application/json": { "schema": { "type": "object", "required": ["covered_share", "what_if"] } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" }, "413": { "$ref": "#/components/responses/TooLarge" } } }
+        },
         "/v1/gaps": {
           "get": { "summary": "Areas below a covered share, most uncovered people first", "operationId": "gaps",
             "parameters": [

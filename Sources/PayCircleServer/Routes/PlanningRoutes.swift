@@ -24,6 +24,7 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
     func add(to router: some RouterMethods<Context>) {
         router.get("/v1/coverage") { request, _ in try coverage(request) }
         router.get("/v1/coverage/hours") { request, _ in try coverageHours(request) }
+        router.post("/v1/coverage/what-if") { request, context in try await whatIf(request, context) }
         router.get("/v1/gaps") { request, _ in try gaps(request) }
         router.get("/v1/suggest") { request, context in try suggest(request, context) }
     }
@@ -76,6 +77,26 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
             throw APIError.badRequest(InputError("expected a date such as 2026-12-01", field: "date"))
         }
         return JSONResponse.make(CoverageHoursResponse(date: date, timeZone: zone, reports: reports))
+    }
+
+    /// Coverage with channels taken away and sites added (planner or admin token): a planner built for the
+    /// question over the same population, answering the body of `/v1/coverage` with `"what_if"` counts.
+    func whatIf(_ request: Request, _ context: Context) async throws -> Response {
+        _ = try engine.authorize(context.credentials, for: .plan)
+        let body = try await RequestBody.decode(WhatIfBody.self, from: request)
+        let planning: PlanningRequest, channels: [PaymentPoint]
+        do {
+            planning = try PlanningRequest(QueryParameters(body.parameters), now: engine.clock.now)
+            channels = try body.whatIf.channels(from: registry.sortedPoints())
+        } catch {
+            throw APIError.badRequest(error)
+        }
+        guard let layout else {
+            throw APIError(status: .badRequest, code: "no_population",
+                           message: "planning needs population: import areas, or an OSM file with residential buildings, and restart the service")
+        }
+        let report = CoveragePlanner(channels: channels, layout: layout, graph: graph).coverage(planning.settings)
+        return JSONResponse.make(CoverageResponse(report, whatIf: body.whatIf))
     }
 
     func gaps(_ request: Request) throws -> Response {
