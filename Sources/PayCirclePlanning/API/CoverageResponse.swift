@@ -12,12 +12,16 @@ public struct CoverageResponse: JSONWritable, Sendable {
     public var polygons: [[PopulationArea.Polygon]]?
     /// The question of a what-if, answered under `"what_if": {"added", "removed"}`.
     public var whatIf: WhatIf?
+    /// A what-if's walking seconds per street edge (by the ids `/v1/streets` gives), under `"streets"`.
+    public var streets: [(id: Int, seconds: Double)]?
 
-    public init(_ report: CoverageReport, compare: CoverageReport? = nil, polygons: [[PopulationArea.Polygon]]? = nil, whatIf: WhatIf? = nil) {
+    public init(_ report: CoverageReport, compare: CoverageReport? = nil, polygons: [[PopulationArea.Polygon]]? = nil, whatIf: WhatIf? = nil,
+                streets: [(id: Int, seconds: Double)]? = nil) {
         self.report = report
         self.compare = compare
         self.polygons = polygons
         self.whatIf = whatIf
+        self.streets = streets
     }
 
     public func write(to json: inout JSONWriter) {
@@ -34,6 +38,17 @@ public struct CoverageResponse: JSONWritable, Sendable {
                 json.object { json in
                     json.field("added", whatIf.add.count)
                     json.field("removed", whatIf.remove.count)
+                }
+            }
+            if let streets {
+                json.key("streets")
+                json.array { json in
+                    for street in streets {
+                        json.object { json in
+                            json.field("id", street.id)
+                            json.nullableField("walk_s", street.seconds.isFinite ? street.seconds.rounded() : nil)
+                        }
+                    }
                 }
             }
             if let compare {

@@ -3,7 +3,8 @@ import PayCircleCore
 import PayCirclePlanning
 
 /// `POST /v1/coverage/what-if`: `{"add": [{"lat", "lon"}], "remove": ["id", …], "minutes"?, "at"?, "kind"?,
-/// "unknown_hours"?}`; the last four as the query parameters of `/v1/coverage`.
+/// "unknown_hours"?, "bbox"?}`; `minutes` to `unknown_hours` as the query parameters of `/v1/coverage`, and
+/// `bbox` (`minLon,minLat,maxLon,maxLat`) for the street times of the box.
 struct WhatIfBody: Decodable {
     let whatIf: WhatIf
     /// The coverage parameters as `/v1/coverage` takes them.
@@ -28,7 +29,7 @@ struct WhatIfBody: Decodable {
             guard minutes == minutes.rounded(), abs(minutes) < 1e6 else { throw InputError("expected whole minutes from 1 to 60", field: "minutes") }
             parameters["minutes"] = String(Int(minutes))
         }
-        for name in ["at", "kind", "unknown_hours"] {
+        for name in ["at", "kind", "unknown_hours", "bbox"] {
             parameters[name] = try members.optional(String.self, BodyKey(name), else: "expected a string, as the query parameter of /v1/coverage")
         }
         self.parameters = parameters

@@ -69,13 +69,15 @@ enum MapScript {
       return "rgb(139,0,0)";
     }
 
-    async function drawStreets(map, bounds, query) {
+    // Draws the streets in `bounds`; `byId`, when given, is filled with each edge's layer by its id.
+    async function drawStreets(map, bounds, query, byId) {
       const streets = await getJSON("/v1/streets?bbox=" + bboxOf(bounds) + (query || ""));
       const limit = 600;
       L.geoJSON(streets, {
         style: (feature) => query
           ? { color: walkColour(feature.properties.walk_s, limit), weight: 3, opacity: 0.9 }
           : { color: feature.properties.highway === "footway" || feature.properties.highway === "steps" ? "#b6b0a6" : "#8c95a3", weight: 2 },
+        onEachFeature: (feature, layer) => { if (byId) byId.set(feature.properties.id, layer); },
       }).addTo(map);
       body.dataset.streets = String(streets.features.length);
       return streets.features.length;
@@ -215,8 +217,10 @@ enum MapScript {
       const points = L.geoJSON(world, { pointToLayer: (f, at2) => channelMarker({ ...f.properties, lat: at2.lat, lon: at2.lng }, false) });
       if (world.features.length > 0) map.fitBounds(points.getBounds(), { padding: [24, 24] }); else map.setView([23.02, 113.75], 13);
       body.dataset.at = day.toISOString();
-      await drawStreets(map, map.getBounds(), "&times=true&at=" + at);
+      const streetsById = new Map();
+      await drawStreets(map, map.getBounds(), "&times=true&at=" + at, streetsById);
       points.addTo(map);
+      whatIf(map, points, streetsById, day.toISOString());
       try {
         const coverage = await getJSON("/v1/coverage?at=" + at);
         text("summary", (coverage.covered_share * 100).toFixed(1) + "% 的居民十分钟内可缴费 · of people within 10 min (" + coverage.channels.counted + " 个营业中 open)");
@@ -231,6 +235,68 @@ enum MapScript {
         text("summary", "无人口数据 · No population data: " + error.message);
       }
       body.dataset.state = "ready";
+    }
+
+    async function postJSON(url, payload, token) {
+      const response = await fetch(url, { method: "POST", body: JSON.stringify(payload),
+        headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token } });
+      const answer = await response.json();
+      if (!response.ok) throw new Error(answer.error ? answer.error.message : response.statusText);
+      return answer;
+    }
+
+    // What if, with a planner token (the page's #token=, or typed in and kept for the session): a click on a
+    // channel takes it away or puts it back, a click on the map adds a new 24-hour site and a click on a new
+    // site removes it; each change asks /v1/coverage/what-if once and redraws the summary, the gap list and
+    // the street colours. The body records how many were drawn and the last one's milliseconds from click to
+    // the next frame, for tests.
+    function whatIf(map, points, streetsById, at) {
+      const stored = new URLSearchParams(location.hash.slice(1)).get("token") || sessionStorage.getItem("planner-token") || "";
+      const input = element("input");
+      Object.assign(input, { id: "planner-token", type: "password", value: stored, placeholder: "planner token" });
+      input.addEventListener("change", () => sessionStorage.setItem("planner-token", input.value));
+      document.getElementById("controls").append(element("label", null, "规划令牌 Planner token (what if) ", input));
+      const removed = new Set(), added = [];
+      let drawn = 0, pending = Promise.resolve();
+      async function redraw(started) {
+        if (!input.value) { text("status", "输入规划令牌以试算 · Enter a planner token to try changes"); return; }
+        const answer = await postJSON("/v1/coverage/what-if", { add: added.map((site) => site.place), remove: [...removed], at, bbox: bboxOf(map.getBounds()) }, input.value);
+        text("summary", (answer.covered_share * 100).toFixed(1) + "% 的居民十分钟内可缴费 · of people within 10 min (" + answer.channels.counted
+          + " 个营业中 open; what if: +" + added.length + " −" + removed.size + ")");
+        const gaps = answer.areas.filter((area) => area.covered_share < 0.9)
+          .sort((a, b) => (b.population - b.covered_population) - (a.population - a.covered_population));
+        document.getElementById("channels").replaceChildren(...gaps.map((gap) =>
+          element("li", null, gap.name, " ", muted(Math.round(gap.population - gap.covered_population) + " 人 people"))));
+        for (const street of answer.streets || []) {
+          const layer = streetsById.get(street.id);
+          if (layer) layer.setStyle({ color: walkColour(street.walk_s, 600) });
+        }
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        drawn += 1;
+        Object.assign(body.dataset, { whatIf: String(drawn), whatIfMs: String(Math.round(performance.now() - started)),
+                                      coveredShare: String(answer.covered_share), gaps: String(gaps.length) });
+      }
+      function change(started) { pending = pending.then(() => redraw(started)).catch((error) => noteError(error.message)); }
+      points.eachLayer((layer) => layer.on("click", (event) => {
+        L.DomEvent.stopPropagation(event);
+        const id = layer.feature.properties.id;
+        if (removed.has(id)) removed.delete(id); else removed.add(id);
+        layer.setStyle({ fillColor: removed.has(id) ? "#9e9e9e" : "#1f4e9c", dashArray: removed.has(id) ? "2 4" : null });
+        change(performance.now());
+      }));
+      map.on("click", (event) => {
+        const started = performance.now();
+        const site = { place: { lat: event.latlng.lat, lon: event.latlng.lng } };
+        site.marker = L.circleMarker(event.latlng, { radius: 8, color: "#0b2545", fillColor: "#f4b400", fillOpacity: 1 }).addTo(map);
+        site.marker.on("click", (inner) => {
+          L.DomEvent.stopPropagation(inner);
+          added.splice(added.indexOf(site), 1);
+          map.removeLayer(site.marker);
+          change(performance.now());
+        });
+        added.push(site);
+        change(started);
+      });
     }
 
     // The covered share at each hour of the chosen day, as a row of bars (divs sized through the CSSOM,

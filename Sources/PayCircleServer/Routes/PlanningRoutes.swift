@@ -80,14 +80,16 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
     }
 
     /// Coverage with channels taken away and sites added (planner or admin token): a planner built for the
-    /// question over the same population, answering the body of `/v1/coverage` with `"what_if"` counts.
+    /// question over the same population, answering the body of `/v1/coverage` with `"what_if"` counts and,
+    /// with a `bbox`, `"streets": [{"id", "walk_s"}]` for the edges `/v1/streets` draws in that box.
     func whatIf(_ request: Request, _ context: Context) async throws -> Response {
         _ = try engine.authorize(context.credentials, for: .plan)
         let body = try await RequestBody.decode(WhatIfBody.self, from: request)
-        let planning: PlanningRequest, channels: [PaymentPoint]
+        let planning: PlanningRequest, channels: [PaymentPoint], box: BoundingBox?
         do {
             planning = try PlanningRequest(QueryParameters(body.parameters), now: engine.clock.now)
             channels = try body.whatIf.channels(from: registry.sortedPoints())
+            box = body.parameters["bbox"] == nil ? nil : try PointRoutes<Context>.boundingBox(QueryParameters(body.parameters))
         } catch {
             throw APIError.badRequest(error)
         }
@@ -95,8 +97,17 @@ struct PlanningRoutes<Context: GuardedRequestContext>: Sendable {
             throw APIError(status: .badRequest, code: "no_population",
                            message: "planning needs population: import areas, or an OSM file with residential buildings, and restart the service")
         }
-        let report = CoveragePlanner(channels: channels, layout: layout, graph: graph).coverage(planning.settings)
-        return JSONResponse.make(CoverageResponse(report, whatIf: body.whatIf))
+        let planner = CoveragePlanner(channels: channels, layout: layout, graph: graph)
+        var streets: [(id: Int, seconds: Double)]?
+        if let box, let graph {
+            let edges = graph.edges(in: box)
+            guard edges.count <= StreetRoutes<Context>.maxEdges else {
+                throw APIError.badRequest(InputError("the box holds \(edges.count) street edges, more than \(StreetRoutes<Context>.maxEdges): ask for a smaller one", field: "bbox"))
+            }
+            let seconds = planner.streetSeconds(planning.settings)
+            streets = edges.map { (Int($0), seconds[Int($0)]) }
+        }
+        return JSONResponse.make(CoverageResponse(planner.coverage(planning.settings), whatIf: body.whatIf, streets: streets))
     }
 
     func gaps(_ request: Request) throws -> Response {

@@ -8,7 +8,7 @@ import PayCircleStore
 /// `GET /v1/streets?bbox=minLon,minLat,maxLon,maxLat[&times=true&minutes&at&kind&unknown_hours]`: the walking
 /// network's edges in a box as GeoJSON LineStrings with their name and class, for drawing maps without a
 /// tile server; with `times=true` each also carries `walk_s`, the walk from its middle to the nearest
-/// channel counted at `at` (null beyond reach).
+/// channel counted at `at` (null beyond reach). Each edge's `id` is what `/v1/coverage/what-if` names it by.
 struct StreetRoutes<Context: GuardedRequestContext>: Sendable {
     /// The most edges one answer holds; a larger box is refused (zoom in).
     static var maxEdges: Int { 40_000 }
@@ -47,6 +47,7 @@ struct StreetRoutes<Context: GuardedRequestContext>: Sendable {
                             }
                             json.key("properties")
                             json.object { json in
+                                json.field("id", Int(index))
                                 json.nullableField("name", edge.name)
                                 json.field("highway", edge.highway)
                                 if let seconds { json.nullableField("walk_s", seconds[Int(index)].isFinite ? seconds[Int(index)].rounded() : nil) }
