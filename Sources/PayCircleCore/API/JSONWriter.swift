@@ -110,6 +110,15 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Inserts fields rendered elsewhere (`"a":1,"b":2`, as another writer wrote them inside an object)
+    /// into the object being written; nothing for empty bytes.
+    public mutating func fields(_ rendered: [UInt8]) {
+        guard !rendered.isEmpty else { return }
+        separate()
+        bytes.append(contentsOf: rendered)
+        needsComma = true
+    }
+
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func field(_ name: String, _ value: Double) { key(name); number(value) }
     public mutating func field(_ name: String, _ value: Int) { key(name); number(value) }

@@ -7,10 +7,12 @@ public struct NearestResponse: JSONWritable, Sendable {
     public struct Result: JSONWritable, Sendable {
         public var match: NearestMatch
         public var crs: CoordinateSystem
+        /// The points' fields rendered before, when the caller keeps them.
+        public var fields: PointFieldCache?
 
         public func write(to json: inout JSONWriter) {
             json.object { json in
-                PointJSON(match.point, crs: crs).writeFields(to: &json)
+                if let fields, fields.crs == crs { json.fields(fields.fields(of: match.point)) } else { PointJSON(match.point, crs: crs).writeFields(to: &json) }
                 json.field("distance_m", (match.distance * 100).rounded() / 100)
                 json.nullableField("walk_m", match.walkDistance.map { ($0 * 10).rounded() / 10 })
                 json.nullableField("walk_s", match.walkSeconds.map { $0.rounded() })
@@ -33,9 +35,10 @@ public struct NearestResponse: JSONWritable, Sendable {
     public var request: NearestRequest
     public var results: [Result]
 
-    public init(request: NearestRequest, matches: [NearestMatch]) {
+    /// With `fields`, the points' fields come from that cache (which must be of the data the matches come from).
+    public init(request: NearestRequest, matches: [NearestMatch], fields: PointFieldCache? = nil) {
         self.request = request
-        results = matches.map { Result(match: $0, crs: request.crs) }
+        results = matches.map { Result(match: $0, crs: request.crs, fields: fields) }
     }
 
     public func write(to json: inout JSONWriter) {

@@ -8,6 +8,8 @@ import PayCircleStore
 /// Read routes over the payment points: nearest search, one point, points in a box.
 struct PointRoutes<Context: GuardedRequestContext>: Sendable {
     let engine: PayCircleEngine
+    /// Nearest answers' records, rendered once per data version.
+    let records = NearestRecords()
     var registry: PointRegistry { engine.registry }
     /// The most points `GET /v1/points` returns at once.
     static var maxListedPoints: Int { 5_000 }
@@ -21,7 +23,11 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
     func nearest(_ request: Request) throws -> Response {
         let nearest: NearestRequest
         do { nearest = try NearestRequest(request.queryParameters, now: engine.clock.now) } catch { throw APIError.badRequest(error) }
-        return JSONResponse.make(NearestResponse(request: nearest, matches: try engine.nearest(nearest)))
+        // The records are written once per data version: the matches and the cache come from one snapshot.
+        let version = engine.registry.version
+        let matches = try engine.nearest(nearest)
+        let fields = engine.registry.version == version ? records.cache(version: version, crs: nearest.crs) : nil
+        return JSONResponse.make(NearestResponse(request: nearest, matches: matches, fields: fields))
     }
 
     func point(_ id: String) throws -> Response {
