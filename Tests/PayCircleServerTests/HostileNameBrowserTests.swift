@@ -337,4 +337,16 @@ import PayCircleSimulation
             try await Self.expectPolicy(client, "/planner", page)
         }
     }
+
+    /// The dashboard draws the hostile city's names in its hall table and map tooltips as text: no dialog,
+    /// no injected element, no policy violation, every tooltip a channel's name as typed.
+    @Test func theDashboardShowsHostileNamesAsText() async throws {
+        try await Self.withHostileCity { client, port in
+            let page = try await Self.probe(port, "/dashboard", screenshot: "hostile-dashboard.png")
+            Self.expectHarmless(page, "/dashboard")
+            let tooltips = page.tooltips ?? []
+            #expect(!tooltips.isEmpty && tooltips.allSatisfy { tip in Self.names.contains { tip.hasPrefix($0 + " · ") } }, "tooltips \(tooltips)")
+            try await Self.expectPolicy(client, "/dashboard", page)
+        }
+    }
 }

@@ -3,7 +3,7 @@
 the control room's data changes through the API, and prints one JSON object saying how long each change took
 to show, without a reload:
 
-  1. opens BASE/dashboard and waits for the first live update (body[data-state=live]);
+  1. opens BASE/dashboard and waits for the first live update (body[data-state=ready]);
   2. beats DEVICE once with DEVICE_TOKEN (the device comes online) and waits for it on the page;
   3. puts a queue report of 17 waiting for HALL with ADMIN_TOKEN and times until the hall's row shows 17;
   4. waits for the device's heartbeat timeout (TIMEOUT seconds after its beat) and times until the page shows
@@ -49,7 +49,7 @@ def main():
         page.on("framenavigated", lambda frame: result.__setitem__("navigations", result["navigations"] + 1) if frame == page.main_frame else None)
         try:
             page.goto(args.base + "/dashboard")
-            page.wait_for_selector("body[data-state=live]", timeout=15000)
+            page.wait_for_selector("body[data-state=ready]", timeout=15000)
             send(args.base, "POST", "/v1/devices/%s/heartbeat" % args.device, args.device_token, {"status": "ok", "counters": {"transactions": 7}})
             beat = time.monotonic()
             page.wait_for_function("() => document.querySelector('#device-online .big')?.textContent === '1'", timeout=10000)

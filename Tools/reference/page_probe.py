@@ -11,7 +11,7 @@ have done there and what the page shows:
                "pwn" or an on* attribute anywhere, a script that is not one of the page's /assets/, an
                iframe/object/embed, in #panel or a Leaflet tooltip anything but the panel's own tags
                (h1 h2 p ol ul li span div label input), and in the map an img/svg/script Leaflet did not make
-  panel        the visible text of #panel; items: the text of each li of #steps, #channels and #halls
+  panel        the visible text of #panel (of the body on pages without one); items: the text of each li of #steps, #channels and #halls
   heading      the text of #title; summary: of #summary; title: the document's title
   tooltips     the text of every marker's tooltip (opened one by one), hovered: those seen by hovering
   state, data  body[data-state] and every data-* attribute of the body
@@ -131,7 +131,7 @@ REPORT = r"""
     title: document.title,
     heading: text("title"),
     summary: text("summary"),
-    panel: document.getElementById("panel").innerText,
+    panel: document.getElementById("panel") ? document.getElementById("panel").innerText : document.body.innerText,
     items: { steps: items("steps"), channels: items("channels"), halls: items("halls") },
   };
 }

@@ -4,28 +4,8 @@
 /// script or style. It records in `data-*` attributes of the body how many updates it drew and any script
 /// error, for tests.
 enum DashboardScript {
-    static let text = #"""
-    "use strict";
-    const body = document.body;
-    let errors = 0, updates = 0, map = null, layer = null, fitted = false;
-    function noteError(message) {
-      errors += 1;
-      body.dataset.errors = String(errors);
-      const status = document.getElementById("status");
-      status.className = "error";
-      status.textContent = message;
-    }
-    window.addEventListener("error", (event) => noteError(event.message));
-    window.addEventListener("unhandledrejection", (event) => noteError(String(event.reason && event.reason.message || event.reason)));
-    body.dataset.errors = "0";
-
-    function element(tag, className, ...children) {
-      const node = document.createElement(tag);
-      if (className) node.className = className;
-      node.append(...children.filter((child) => child !== null && child !== undefined).map((child) => child instanceof Node ? child : String(child)));
-      return node;
-    }
-    function muted(value) { return element("span", "muted", value); }
+    static let text = PageScriptBasics.text + #"""
+    let updates = 0, map = null, layer = null, fitted = false;
     function minutes(seconds) { return seconds === null ? "–" : (seconds / 60).toFixed(1) + " min"; }
     const statusNames = { online: "在线 online", offline: "离线 offline", fault: "故障 fault", maintenance: "维护 maintenance", off: "关机 off", unmonitored: "未监控 unmonitored" };
     function deviceSummary(devices) {
@@ -83,6 +63,7 @@ enum DashboardScript {
       const points = data.halls.concat(data.machines);
       for (const point of points) {
         const marker = L.circleMarker([point.lat, point.lon], { radius: point.kind === "hall" ? 9 : 5, color: colour(point), fillOpacity: 0.8 });
+        // An element, not a string: Leaflet shows it as it is, where it would parse a string as HTML.
         marker.bindTooltip(element("span", null, point.name, " · ", point.open ? "开放 open" : "关闭 closed"));
         layer.addLayer(marker);
       }
@@ -128,13 +109,13 @@ enum DashboardScript {
       bars("handling-chart", handled.map((hall) => hall.mean_handling_s), handled.map((hall) => hall.name));
       bars("self-chart", data.themes.self_service_by_hour);
       drawMap(data);
-      body.dataset.state = "live";
+      body.dataset.state = "ready";
     }
 
     const events = new EventSource("/v1/dashboard/events");
     events.addEventListener("dashboard", (event) => {
       try { draw(JSON.parse(event.data)); } catch (error) { noteError(error.message); }
     });
-    events.onerror = () => { body.dataset.state = body.dataset.state === "live" ? "reconnecting" : body.dataset.state; };
+    events.onerror = () => { body.dataset.state = body.dataset.state === "ready" ? "reconnecting" : body.dataset.state; };
     """#
 }

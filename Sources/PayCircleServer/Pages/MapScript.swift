@@ -7,21 +7,7 @@
 /// is parsed as HTML, and nothing needs inline script or style, so the pages run under a
 /// Content-Security-Policy of `script-src 'self'; style-src 'self'`.
 enum MapScript {
-    static let text = #"""
-    "use strict";
-    const body = document.body;
-    let errors = 0;
-    function noteError(message) {
-      errors += 1;
-      body.dataset.errors = String(errors);
-      const status = document.getElementById("status");
-      status.className = "error";
-      status.textContent = message;
-    }
-    window.addEventListener("error", (event) => noteError(event.message));
-    window.addEventListener("unhandledrejection", (event) => noteError(String(event.reason && event.reason.message || event.reason)));
-    body.dataset.errors = "0";
-
+    static let text = PageScriptBasics.text + #"""
     async function getJSON(url) {
       const response = await fetch(url);
       const answer = await response.json();
@@ -29,17 +15,8 @@ enum MapScript {
       return answer;
     }
 
-    // Elements are made here and strings go in as text nodes (append never parses HTML); null children
-    // are left out.
-    function element(tag, className, ...children) {
-      const node = document.createElement(tag);
-      if (className) node.className = className;
-      node.append(...children.filter((child) => child !== null && child !== undefined).map((child) => child instanceof Node ? child : String(child)));
-      return node;
-    }
     function text(id, value) { document.getElementById(id).textContent = value; }
     function item(list, ...children) { document.getElementById(list).append(element("li", null, ...children)); }
-    function muted(value) { return element("span", "muted", value); }
     function badge(value) { return element("span", "badge", value); }
     // Leaflet shows an element as it is, where it would parse a string as HTML.
     function label(value) { return element("span", null, value); }
