@@ -2,6 +2,8 @@
 struct Measurements {
     private(set) var samples: [Double] = []
 
+    init(samples: [Double] = []) { self.samples = samples }
+
     mutating func record(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         samples.append(Double(seconds) + Double(attoseconds) * 1e-18)

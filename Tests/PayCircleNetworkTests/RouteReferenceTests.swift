@@ -44,6 +44,32 @@ import PayCircleSimulation
         }
         #expect(compared == 200)
     }
+
+    /// Routes are found by A* toward the destination; their times must equal, to rounding, those of an
+    /// exhaustive search of another kind (the label-correcting search from the destination over incoming
+    /// arcs that coverage uses), between places anywhere on the network, mid-edge included.
+    @Test(arguments: ["osm/monaco.osm.pbf", "osm/porto.osm.pbf", "osm/andorra.osm.pbf"])
+    func goalDirectedRoutesTakeTheTimesOfAnExhaustiveSearch(file: String) throws {
+        let (graph, network) = try Self.graph(Reference.geodata(file))
+        var random = SeededGenerator(seed: 17)
+        let mainNodes = graph.mainComponentNodes
+        func place() -> Coordinate {
+            // A little way from a node toward another, so that places fall mid-edge and off the network.
+            let a = network.nodes[Int(mainNodes.randomElement(using: &random)!)].coordinate
+            let b = network.nodes[Int(mainNodes.randomElement(using: &random)!)].coordinate
+            let share = Double(random.next() % 1_000) / 100_000
+            return Coordinate(latitude: a.latitude + (b.latitude - a.latitude) * share, longitude: a.longitude + (b.longitude - a.longitude) * share)
+        }
+        var compared = 0
+        for _ in 0..<300 {
+            let (from, to) = (place(), place())
+            let route = try graph.route(from: from, to: to)
+            let exhaustive = graph.withWalkingTimes(to: [(route.end, 0)]) { $0.seconds(onEdge: route.start.edge, at: route.start.fraction) }
+            #expect(abs(route.duration - exhaustive) <= 1e-9 * exhaustive + 1e-6, "\(from) → \(to): \(route.duration) s against \(exhaustive) s")
+            compared += 1
+        }
+        #expect(compared == 300)
+    }
 }
 
 /// Walking-time nearest, with its candidate set and early stop, against pricing every channel by its own

@@ -2,19 +2,31 @@ import Synchronization
 
 /// Per-search arrays sized to the graph, reused across searches: only the entries a search touched are
 /// reset afterwards, so a short route on a million-node graph does not pay for clearing millions.
+///
+/// The per-node arrays are buffers the workspace owns, so the searches' inner loops read and write them
+/// without copy-on-write or exclusivity checks; a workspace is only ever used by one search at a time.
 final class DijkstraWorkspace {
-    var seconds: [Double]
-    var metres: [Double]
-    var arcIn: [Int32]
+    let seconds: UnsafeMutableBufferPointer<Double>
+    let metres: UnsafeMutableBufferPointer<Double>
+    let arcIn: UnsafeMutableBufferPointer<Int32>
     /// Nodes whose entries differ from the initial state.
     var touched: [Int32] = []
     var heap = MinHeap()
     var buckets = BucketQueue(width: 1)
 
     init(nodeCount: Int) {
-        seconds = [Double](repeating: .infinity, count: nodeCount)
-        metres = [Double](repeating: .infinity, count: nodeCount)
-        arcIn = [Int32](repeating: ShortestPathTree.unreachedArc, count: nodeCount)
+        seconds = .allocate(capacity: nodeCount)
+        seconds.initialize(repeating: .infinity)
+        metres = .allocate(capacity: nodeCount)
+        metres.initialize(repeating: .infinity)
+        arcIn = .allocate(capacity: nodeCount)
+        arcIn.initialize(repeating: ShortestPathTree.unreachedArc)
+    }
+
+    deinit {
+        seconds.deallocate()
+        metres.deallocate()
+        arcIn.deallocate()
     }
 
     func reset() {

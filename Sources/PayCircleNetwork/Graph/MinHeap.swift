@@ -1,49 +1,48 @@
 /// A binary min-heap of (cost, node) pairs for Dijkstra's algorithm (lazy deletion: stale entries are
-/// skipped by the caller).
+/// skipped by the caller). Entries are sifted by moving a hole rather than by swapping pairs.
 struct MinHeap {
-    private var costs: [Double] = []
-    private var nodes: [Int32] = []
-
-    var isEmpty: Bool { costs.isEmpty }
-
-    mutating func removeAll() {
-        costs.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
+    private struct Entry {
+        var cost: Double
+        var node: Int32
     }
-    var minimumCost: Double? { costs.first }
+
+    private var entries: [Entry] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
 
     mutating func push(_ cost: Double, _ node: Int32) {
-        costs.append(cost)
-        nodes.append(node)
-        var child = costs.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard costs[child] < costs[parent] else { break }
-            costs.swapAt(child, parent)
-            nodes.swapAt(child, parent)
-            child = parent
+        entries.append(Entry(cost: cost, node: node))
+        entries.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard cost < heap[parent].cost else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = Entry(cost: cost, node: node)
         }
     }
 
     mutating func pop() -> (cost: Double, node: Int32)? {
-        guard let cost = costs.first else { return nil }
-        let node = nodes[0]
-        let lastCost = costs.removeLast(), lastNode = nodes.removeLast()
-        if !costs.isEmpty {
-            costs[0] = lastCost
-            nodes[0] = lastNode
+        guard let top = entries.first else { return nil }
+        let last = entries.removeLast()
+        entries.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            guard count > 0 else { return }
             var parent = 0
             while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < costs.count, costs[left] < costs[smallest] { smallest = left }
-                if right < costs.count, costs[right] < costs[smallest] { smallest = right }
-                if smallest == parent { break }
-                costs.swapAt(parent, smallest)
-                nodes.swapAt(parent, smallest)
-                parent = smallest
+                var child = 2 * parent + 1
+                if child >= count { break }
+                if child + 1 < count, heap[child + 1].cost < heap[child].cost { child += 1 }
+                guard heap[child].cost < last.cost else { break }
+                heap[parent] = heap[child]
+                parent = child
             }
+            heap[parent] = last
         }
-        return (cost, node)
+        return (top.cost, top.node)
     }
 }

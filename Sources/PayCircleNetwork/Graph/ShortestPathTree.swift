@@ -40,17 +40,18 @@ struct ShortestPathTree {
 }
 
 extension WalkingGraph {
-    /// Dijkstra from `origin`, handing the search tree to `body`; settles nodes in order of time and stops
-    /// once the next one is farther than `limit` seconds or `isDone` says so after settling a node.
+    /// Dijkstra from `origin` (A* with a `goal`), handing the search tree to `body`; settles nodes in order
+    /// of time and stops once the next one is farther than `limit` seconds or `isDone` says so after settling
+    /// a node.
     func withShortestPaths<T>(
-        from origin: NetworkLocation, limit: Double = .infinity,
+        from origin: NetworkLocation, limit: Double = .infinity, toward goal: TravelTimeBound.Goal? = nil,
         isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false },
         _ body: (ShortestPathTree) throws -> T
     ) rethrows -> T {
         let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
         var seeds = [Seed(node: edge.target, seconds: (1 - origin.fraction) * edgeTime, metres: (1 - origin.fraction) * edge.length)]
         if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: origin.fraction * edgeTime, metres: origin.fraction * edge.length)) }
-        return try withSearch(seeds: seeds, limit: limit, isDone: isDone) { workspace in
+        return try withSearch(seeds: seeds, limit: limit, toward: goal, isDone: isDone) { workspace in
             try body(ShortestPathTree(origin: origin, workspace: workspace))
         }
     }
@@ -62,64 +63,70 @@ extension WalkingGraph {
         var metres: Double
     }
 
-    /// Dijkstra from `seeds` in a pooled workspace, which `body` reads before it is reset.
+    /// Dijkstra from `seeds` in a pooled workspace, which `body` reads before it is reset. With a `goal`
+    /// it is A*: nodes come off the heap in order of their time plus ``TravelTimeBound``'s bound to the
+    /// goal, so a search toward one place settles far fewer nodes, each still at its quickest time.
+    /// `isDone` is asked after each settled node, with its time.
     func withSearch<T>(
-        seeds: [Seed], limit: Double, isDone: (_ node: Int32, _ seconds: Double) -> Bool,
+        seeds: [Seed], limit: Double, toward goal: TravelTimeBound.Goal? = nil,
+        isDone: (_ node: Int32, _ seconds: Double) -> Bool,
         _ body: (DijkstraWorkspace) throws -> T
     ) rethrows -> T {
         try workspaces.withWorkspace { workspace in
-            // Work on local arrays (moved out of the workspace and back, no copies): the hot loop then
-            // needs no exclusivity checks on class properties.
-            var seconds = workspace.seconds, metres = workspace.metres, arcIn = workspace.arcIn
+            // The growing arrays are moved out of the workspace and back (no copies), so the hot loop needs
+            // no exclusivity checks on class properties.
+            let seconds = workspace.seconds, metres = workspace.metres, arcIn = workspace.arcIn
             var touched = workspace.touched, heap = workspace.heap
-            workspace.seconds = []; workspace.metres = []; workspace.arcIn = []; workspace.touched = []
-            for seed in seeds where seed.seconds < seconds[Int(seed.node)] {
-                if arcIn[Int(seed.node)] == ShortestPathTree.unreachedArc { touched.append(seed.node) }
-                seconds[Int(seed.node)] = seed.seconds
-                metres[Int(seed.node)] = seed.metres
-                arcIn[Int(seed.node)] = ShortestPathTree.seedArc
-                heap.push(seed.seconds, seed.node)
-            }
-            offsets.withUnsafeBufferPointer { offsets in
-                arcTarget.withUnsafeBufferPointer { arcTarget in
-                    arcEdge.withUnsafeBufferPointer { arcEdge in
-                        edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
-                            edgeMetres.withUnsafeBufferPointer { edgeMetres in
-                                while let (cost, node) = heap.pop() {
-                                    if cost > seconds[Int(node)] { continue }
-                                    if cost > limit { break }
-                                    let reached = metres[Int(node)]
-                                    for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                                        let next = Int(arcTarget[arc])
-                                        let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
-                                        if candidate < seconds[next] {
-                                            if arcIn[next] == ShortestPathTree.unreachedArc { touched.append(Int32(next)) }
-                                            seconds[next] = candidate
-                                            metres[next] = reached + edgeMetres[Int(arcEdge[arc])]
-                                            arcIn[next] = Int32(arc)
-                                            heap.push(candidate, Int32(next))
+            workspace.touched = []; workspace.heap = MinHeap()
+            let perMetre = goal == nil ? 0 : bound.secondsPerMetre
+            let goalX = goal?.x ?? 0, goalY = goal?.y ?? 0
+            bound.x.withUnsafeBufferPointer { planeX in
+                bound.y.withUnsafeBufferPointer { planeY in
+                    @inline(__always) func remaining(_ node: Int) -> Double {
+                        guard perMetre > 0 else { return 0 }
+                        let dx = planeX[node] - goalX, dy = planeY[node] - goalY
+                        return (dx * dx + dy * dy).squareRoot() * perMetre
+                    }
+                    for seed in seeds where seed.seconds < seconds[Int(seed.node)] {
+                        if arcIn[Int(seed.node)] == ShortestPathTree.unreachedArc { touched.append(seed.node) }
+                        seconds[Int(seed.node)] = seed.seconds
+                        metres[Int(seed.node)] = seed.metres
+                        arcIn[Int(seed.node)] = ShortestPathTree.seedArc
+                        heap.push(seed.seconds + remaining(Int(seed.node)), seed.node)
+                    }
+                    offsets.withUnsafeBufferPointer { offsets in
+                        arcTarget.withUnsafeBufferPointer { arcTarget in
+                            arcEdge.withUnsafeBufferPointer { arcEdge in
+                                edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
+                                    edgeMetres.withUnsafeBufferPointer { edgeMetres in
+                                        while let (key, node) = heap.pop() {
+                                            let cost = seconds[Int(node)]
+                                            // A later, cheaper entry for the node made this one stale.
+                                            if key > cost + remaining(Int(node)) { continue }
+                                            if cost > limit { break }
+                                            let reached = metres[Int(node)]
+                                            for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                                                let next = Int(arcTarget[arc])
+                                                let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
+                                                if candidate < seconds[next] {
+                                                    if arcIn[next] == ShortestPathTree.unreachedArc { touched.append(Int32(next)) }
+                                                    seconds[next] = candidate
+                                                    metres[next] = reached + edgeMetres[Int(arcEdge[arc])]
+                                                    arcIn[next] = Int32(arc)
+                                                    heap.push(candidate + remaining(next), Int32(next))
+                                                }
+                                            }
+                                            if isDone(node, cost) { break }
                                         }
                                     }
-                                    if isDone(node, cost) { break }
                                 }
                             }
                         }
                     }
                 }
             }
-            workspace.seconds = seconds; workspace.metres = metres; workspace.arcIn = arcIn
             workspace.touched = touched; workspace.heap = heap
             return try body(workspace)
         }
-    }
-
-    /// The node an arc leaves from (arcs are stored under their tail node).
-    func tail(ofArc arc: Int32) -> Int32 {
-        var low = 0, high = nodeCount - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if offsets[middle] <= arc { low = middle } else { high = middle - 1 }
-        }
-        return Int32(low)
     }
 }

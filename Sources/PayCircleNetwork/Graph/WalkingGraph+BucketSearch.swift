@@ -6,9 +6,9 @@ extension WalkingGraph {
     /// whole city. The arc each node was reached by and metres are not kept.
     func withBucketSearch<T>(seeds: [Seed], limit: Double, _ body: (DijkstraWorkspace) throws -> T) rethrows -> T {
         try workspaces.withWorkspace { workspace in
-            var seconds = workspace.seconds, arcIn = workspace.arcIn, touched = workspace.touched
-            var queue = workspace.buckets
-            workspace.seconds = []; workspace.arcIn = []; workspace.touched = []
+            let seconds = workspace.seconds, arcIn = workspace.arcIn
+            var touched = workspace.touched, queue = workspace.buckets
+            workspace.touched = []; workspace.buckets = BucketQueue(width: 1)
             for seed in seeds where seed.seconds < seconds[Int(seed.node)] {
                 if arcIn[Int(seed.node)] == ShortestPathTree.unreachedArc { touched.append(seed.node) }
                 seconds[Int(seed.node)] = seed.seconds
@@ -38,8 +38,7 @@ extension WalkingGraph {
                 }
             }
             queue.removeAll()
-            workspace.seconds = seconds; workspace.arcIn = arcIn; workspace.touched = touched
-            workspace.buckets = queue
+            workspace.touched = touched; workspace.buckets = queue
             return try body(workspace)
         }
     }

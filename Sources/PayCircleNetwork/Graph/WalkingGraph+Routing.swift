@@ -11,15 +11,17 @@ extension WalkingGraph {
 
     public func route(from start: NetworkLocation, to end: NetworkLocation) throws(NetworkError) -> WalkingRoute {
         let endEdge = edges[Int(end.edge)]
-        // The search stops once nothing cheaper than the best way found to the destination can follow:
-        // when its edge's ends are both settled, or when the settled time passes the best price so far.
+        // An A* search toward the destination, which stops once nothing cheaper than the best way found to
+        // it can follow: when its edge's ends are both settled, or when a settled time plus the bound on
+        // what is left passes the best price so far.
+        let goal = bound.goal(between: endEdge.source, and: endEdge.target, at: end.fraction)
         var sourceSettled = false, targetSettled = endEdge.isOneway
         let endSeconds = edgeSeconds[Int(end.edge)]
         var bestPrice = Double.infinity
         if start.edge == end.edge, end.fraction >= start.fraction || !endEdge.isOneway {
             bestPrice = abs(end.fraction - start.fraction) * endSeconds
         }
-        let found: [RouteLeg]? = withShortestPaths(from: start, isDone: { node, settled in
+        let found: [RouteLeg]? = withShortestPaths(from: start, toward: goal, isDone: { node, settled in
             if node == endEdge.source {
                 sourceSettled = true
                 bestPrice = min(bestPrice, settled + end.fraction * endSeconds)
@@ -28,7 +30,7 @@ extension WalkingGraph {
                 targetSettled = true
                 bestPrice = min(bestPrice, settled + (1 - end.fraction) * endSeconds)
             }
-            return (sourceSettled && targetSettled) || settled >= bestPrice
+            return (sourceSettled && targetSettled) || settled + bound.seconds(from: Int(node), to: goal) >= bestPrice
         }) { tree in
             guard let best = tree.best(to: end, in: self) else { return nil }
             switch best.via {
@@ -52,10 +54,12 @@ extension WalkingGraph {
         var current = node
         while tree.arcIn(current) != ShortestPathTree.seedArc {
             let arc = tree.arcIn(current)
-            let edge = arcEdge[Int(arc)]
-            let forward = edges[Int(edge)].target == current && tail(ofArc: arc) == edges[Int(edge)].source
+            let edge = arcEdge[Int(arc)], ends = edges[Int(edge)]
+            // The arc was walked from the edge's other end (a loop's ends are one node).
+            let tail = ends.source == current ? ends.target : ends.source
+            let forward = ends.target == current && tail == ends.source
             reversed.append(RouteLeg(edge: edge, from: forward ? 0 : 1, to: forward ? 1 : 0))
-            current = tail(ofArc: arc)
+            current = tail
         }
         let originEdge = edges[Int(tree.origin.edge)]
         reversed.append(RouteLeg(edge: tree.origin.edge, from: tree.origin.fraction, to: current == originEdge.target ? 1 : 0))

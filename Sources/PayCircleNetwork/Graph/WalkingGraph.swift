@@ -31,6 +31,8 @@ public final class WalkingGraph: Sendable {
     let component: [Int32]
     let mainComponent: Int32
     let segments: SegmentGrid
+    /// Lower bounds on walking times, which steer searches toward one place.
+    let bound: TravelTimeBound
     let workspaces: DijkstraWorkspacePool
     /// The grid behind ``edges(in:)``, built by its first use (map pages ask for it; searches never do).
     private let edgeBoxGrid = Mutex<EdgeBoxGrid?>(nil)
@@ -57,6 +59,7 @@ public final class WalkingGraph: Sendable {
         let main = mainComponent, labels = component
         workspaces = DijkstraWorkspacePool(nodeCount: n)
         segments = SegmentGrid(coordinates: coordinates, edges: network.edges) { labels[Int($0.source)] == main }
+        bound = TravelTimeBound(coordinates: coordinates, edges: network.edges, edgeSeconds: edgeSeconds)
     }
 
     /// The arcs as compressed sparse rows, under their tail node (or, `byHead`, under their head node):
