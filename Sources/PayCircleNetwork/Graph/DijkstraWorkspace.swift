@@ -11,6 +11,9 @@ final class DijkstraWorkspace {
     let arcIn: UnsafeMutableBufferPointer<Int32>
     /// Nodes whose entries differ from the initial state.
     var touched: [Int32] = []
+    /// Whether the last search wrote metres and arcs as well as seconds (the bucket search writes only
+    /// seconds, so only those need resetting after it).
+    var wroteArcs = true
     var heap = MinHeap()
     var buckets = BucketQueue(width: 1)
 
@@ -30,12 +33,15 @@ final class DijkstraWorkspace {
     }
 
     func reset() {
-        for node in touched {
-            seconds[Int(node)] = .infinity
-            metres[Int(node)] = .infinity
-            arcIn[Int(node)] = ShortestPathTree.unreachedArc
+        for node in touched { seconds[Int(node)] = .infinity }
+        if wroteArcs {
+            for node in touched {
+                metres[Int(node)] = .infinity
+                arcIn[Int(node)] = ShortestPathTree.unreachedArc
+            }
         }
         touched.removeAll(keepingCapacity: true)
+        wroteArcs = true
         heap.removeAll()
     }
 }

@@ -44,14 +44,14 @@ extension WalkingGraph {
     /// of time and stops once the next one is farther than `limit` seconds or `isDone` says so after settling
     /// a node.
     func withShortestPaths<T>(
-        from origin: NetworkLocation, limit: Double = .infinity, toward goal: TravelTimeBound.Goal? = nil,
+        from origin: NetworkLocation, limit: Double = .infinity, toward goal: TravelTimeBound.Goal? = nil, keepsMetres: Bool = true,
         isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false },
         _ body: (ShortestPathTree) throws -> T
     ) rethrows -> T {
         let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
         var seeds = [Seed(node: edge.target, seconds: (1 - origin.fraction) * edgeTime, metres: (1 - origin.fraction) * edge.length)]
         if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: origin.fraction * edgeTime, metres: origin.fraction * edge.length)) }
-        return try withSearch(seeds: seeds, limit: limit, toward: goal, isDone: isDone) { workspace in
+        return try withSearch(seeds: seeds, limit: limit, toward: goal, keepsMetres: keepsMetres, isDone: isDone) { workspace in
             try body(ShortestPathTree(origin: origin, workspace: workspace))
         }
     }
@@ -66,9 +66,10 @@ extension WalkingGraph {
     /// Dijkstra from `seeds` in a pooled workspace, which `body` reads before it is reset. With a `goal`
     /// it is A*: nodes come off the heap in order of their time plus ``TravelTimeBound``'s bound to the
     /// goal, so a search toward one place settles far fewer nodes, each still at its quickest time.
-    /// `isDone` is asked after each settled node, with its time.
+    /// `isDone` is asked after each settled node, with its time. Without `keepsMetres` the nodes' metres
+    /// are left unknown (infinity), for searches that only need times and arcs.
     func withSearch<T>(
-        seeds: [Seed], limit: Double, toward goal: TravelTimeBound.Goal? = nil,
+        seeds: [Seed], limit: Double, toward goal: TravelTimeBound.Goal? = nil, keepsMetres: Bool = true,
         isDone: (_ node: Int32, _ seconds: Double) -> Bool,
         _ body: (DijkstraWorkspace) throws -> T
     ) rethrows -> T {
@@ -97,7 +98,7 @@ extension WalkingGraph {
                     offsets.withUnsafeBufferPointer { offsets in
                         arcTarget.withUnsafeBufferPointer { arcTarget in
                             arcEdge.withUnsafeBufferPointer { arcEdge in
-                                edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
+                                arcSeconds.withUnsafeBufferPointer { arcSeconds in
                                     edgeMetres.withUnsafeBufferPointer { edgeMetres in
                                         while let (key, node) = heap.pop() {
                                             let cost = seconds[Int(node)]
@@ -107,11 +108,11 @@ extension WalkingGraph {
                                             let reached = metres[Int(node)]
                                             for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
                                                 let next = Int(arcTarget[arc])
-                                                let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
+                                                let candidate = cost + arcSeconds[arc]
                                                 if candidate < seconds[next] {
                                                     if arcIn[next] == ShortestPathTree.unreachedArc { touched.append(Int32(next)) }
                                                     seconds[next] = candidate
-                                                    metres[next] = reached + edgeMetres[Int(arcEdge[arc])]
+                                                    if keepsMetres { metres[next] = reached + edgeMetres[Int(arcEdge[arc])] }
                                                     arcIn[next] = Int32(arc)
                                                     heap.push(candidate + remaining(next), Int32(next))
                                                 }

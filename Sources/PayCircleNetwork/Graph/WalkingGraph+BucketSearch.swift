@@ -6,31 +6,29 @@ extension WalkingGraph {
     /// whole city. The arc each node was reached by and metres are not kept.
     func withBucketSearch<T>(seeds: [Seed], limit: Double, _ body: (DijkstraWorkspace) throws -> T) rethrows -> T {
         try workspaces.withWorkspace { workspace in
-            let seconds = workspace.seconds, arcIn = workspace.arcIn
+            // A node is new to the search while its time is infinite; arcs are not kept.
+            let seconds = workspace.seconds
             var touched = workspace.touched, queue = workspace.buckets
-            workspace.touched = []; workspace.buckets = BucketQueue(width: 1)
+            workspace.touched = []; workspace.buckets = BucketQueue(width: 1); workspace.wroteArcs = false
             for seed in seeds where seed.seconds < seconds[Int(seed.node)] {
-                if arcIn[Int(seed.node)] == ShortestPathTree.unreachedArc { touched.append(seed.node) }
+                if seconds[Int(seed.node)] == .infinity { touched.append(seed.node) }
                 seconds[Int(seed.node)] = seed.seconds
-                arcIn[Int(seed.node)] = ShortestPathTree.seedArc
                 queue.push(seed.seconds, seed.node)
             }
             incomingOffsets.withUnsafeBufferPointer { offsets in
-                incomingSource.withUnsafeBufferPointer { arcTarget in
-                    incomingEdge.withUnsafeBufferPointer { arcEdge in
-                        edgeSeconds.withUnsafeBufferPointer { edgeSeconds in
-                            while let (cost, node) = queue.pop() {
-                                if queue.floor > limit { break }
-                                if cost > seconds[Int(node)] { continue }
-                                for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                                    let next = Int(arcTarget[arc])
-                                    let candidate = cost + edgeSeconds[Int(arcEdge[arc])]
-                                    if candidate < seconds[next] {
-                                        if arcIn[next] == ShortestPathTree.unreachedArc { touched.append(Int32(next)) }
-                                        seconds[next] = candidate
-                                        arcIn[next] = Int32(arc)
-                                        queue.push(candidate, Int32(next))
-                                    }
+                incomingSource.withUnsafeBufferPointer { tails in
+                    incomingSeconds.withUnsafeBufferPointer { arcSeconds in
+                        while let (cost, node) = queue.pop() {
+                            if queue.floor > limit { break }
+                            if cost > seconds[Int(node)] { continue }
+                            for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                                let next = Int(tails[arc])
+                                let candidate = cost + arcSeconds[arc]
+                                let known = seconds[next]
+                                if candidate < known {
+                                    if known == .infinity { touched.append(Int32(next)) }
+                                    seconds[next] = candidate
+                                    queue.push(candidate, Int32(next))
                                 }
                             }
                         }

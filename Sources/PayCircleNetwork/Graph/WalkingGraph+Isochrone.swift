@@ -24,7 +24,7 @@ extension WalkingGraph {
     public func isochrone(from place: Coordinate, seconds: Double) throws(NetworkError) -> Isochrone {
         let origin = try snap(place, field: "lat")
         var pieces: [Int32: [(Double, Double)]] = [:]
-        withShortestPaths(from: origin, limit: seconds) { tree in
+        withShortestPaths(from: origin, limit: seconds, keepsMetres: false) { tree in
             for node in tree.reachedNodes where tree.seconds(node) < seconds {
                 let budget = seconds - tree.seconds(node)
                 for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {

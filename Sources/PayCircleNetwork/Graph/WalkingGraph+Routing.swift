@@ -21,7 +21,7 @@ extension WalkingGraph {
         if start.edge == end.edge, end.fraction >= start.fraction || !endEdge.isOneway {
             bestPrice = abs(end.fraction - start.fraction) * endSeconds
         }
-        let found: [RouteLeg]? = withShortestPaths(from: start, toward: goal, isDone: { node, settled in
+        let found: [RouteLeg]? = withShortestPaths(from: start, toward: goal, keepsMetres: false, isDone: { node, settled in
             if node == endEdge.source {
                 sourceSettled = true
                 bestPrice = min(bestPrice, settled + end.fraction * endSeconds)

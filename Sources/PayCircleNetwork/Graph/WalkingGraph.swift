@@ -21,12 +21,15 @@ public final class WalkingGraph: Sendable {
     let offsets: [Int32]
     let arcTarget: [Int32]
     let arcEdge: [Int32]
+    /// Seconds to walk each arc's edge, beside the arc so that searches need not look the edge up.
+    let arcSeconds: [Double]
     /// Arcs by their head instead: `incomingOffsets[n]..<incomingOffsets[n+1]` give the nodes one can walk
     /// to `n` from, for searches toward places. The same arrays as the outgoing ones (shared, not copied)
     /// when no edge is foot-oneway.
     let incomingOffsets: [Int32]
     let incomingSource: [Int32]
     let incomingEdge: [Int32]
+    let incomingSeconds: [Double]
     /// Component label per node; `mainComponent` is the largest.
     let component: [Int32]
     let mainComponent: Int32
@@ -46,20 +49,23 @@ public final class WalkingGraph: Sendable {
         coordinates = network.nodes.map(\.coordinate)
         osmIDs = network.nodes.map(\.osmID)
         edges = network.edges
-        edgeSeconds = network.edges.map { profile.seconds($0.length, highway: $0.highway) }
+        let seconds = network.edges.map { profile.seconds($0.length, highway: $0.highway) }
+        edgeSeconds = seconds
         edgeMetres = network.edges.map(\.length)
         let n = network.nodes.count
         (offsets, arcTarget, arcEdge) = Self.arcs(nodeCount: n, edges: network.edges, byHead: false)
+        arcSeconds = arcEdge.map { seconds[Int($0)] }
         if network.edges.contains(where: \.isOneway) {
             (incomingOffsets, incomingSource, incomingEdge) = Self.arcs(nodeCount: n, edges: network.edges, byHead: true)
+            incomingSeconds = incomingEdge.map { seconds[Int($0)] }
         } else {
-            (incomingOffsets, incomingSource, incomingEdge) = (offsets, arcTarget, arcEdge)
+            (incomingOffsets, incomingSource, incomingEdge, incomingSeconds) = (offsets, arcTarget, arcEdge, arcSeconds)
         }
         (component, mainComponent) = Self.components(nodeCount: n, edges: network.edges)
         let main = mainComponent, labels = component
         workspaces = DijkstraWorkspacePool(nodeCount: n)
         segments = SegmentGrid(coordinates: coordinates, edges: network.edges) { labels[Int($0.source)] == main }
-        bound = TravelTimeBound(coordinates: coordinates, edges: network.edges, edgeSeconds: edgeSeconds)
+        bound = TravelTimeBound(coordinates: coordinates, edges: network.edges, edgeSeconds: seconds)
     }
 
     /// The arcs as compressed sparse rows, under their tail node (or, `byHead`, under their head node):

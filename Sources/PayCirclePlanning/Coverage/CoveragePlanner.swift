@@ -50,19 +50,16 @@ public final class CoveragePlanner: Sendable {
         return (indices, counts)
     }
 
-    /// Every sample's walking seconds from the nearest of the given channels (and extra network sources).
-    func withSampleTimes(
-        channels counted: [Int], settings: CoverageSettings,
-        _ body: (_ sample: Int, _ area: Int32, _ people: Double, _ seconds: Double) -> Void
-    ) {
+    /// Hands every sample to `sink` with its walking seconds from the nearest of the given channels.
+    func withSampleTimes<Sink: SampleSink>(channels counted: [Int], settings: CoverageSettings, into sink: inout Sink) {
         let straightLine = StraightLineTimes(channels: counted.map { channels[$0].location }, detourFactor: settings.detourFactor,
                                              speed: layout.walkingSpeed)
         guard let graph else {
-            layout.forEachSample(times: nil, straightLineSeconds: straightLine.seconds, body)
+            layout.forEachSample(times: nil, straightLineSeconds: straightLine.seconds, into: &sink)
             return
         }
         graph.withWalkingTimes(to: networkSources(counted)) { times in
-            layout.forEachSample(times: times, straightLineSeconds: straightLine.seconds, body)
+            layout.forEachSample(times: times, straightLineSeconds: straightLine.seconds, into: &sink)
         }
     }
 
@@ -79,18 +76,12 @@ public final class CoveragePlanner: Sendable {
     /// The coverage report; `observe`, when given, also receives every sample with its walking seconds.
     func coverage(_ settings: CoverageSettings, observe: ((_ sample: Int, _ area: Int32, _ people: Double, _ seconds: Double) -> Void)?) -> CoverageReport {
         let (counted, counts) = countedChannels(settings)
-        var covered = [Double](repeating: 0, count: layout.areas.count)
-        var histograms = [WalkTimeHistogram](repeating: WalkTimeHistogram(), count: layout.areas.count)
-        let limit = settings.seconds
-        withSampleTimes(channels: counted, settings: settings) { sample, area, people, seconds in
-            if seconds <= limit { covered[Int(area)] += people }
-            histograms[Int(area)].add(seconds, people: people)
-            observe?(sample, area, people, seconds)
-        }
+        var tally = CoverageTally(areaCount: layout.areas.count, limit: settings.seconds, observe: observe)
+        withSampleTimes(channels: counted, settings: settings, into: &tally)
         let areas = layout.areas.enumerated().map { index, area in
             CoverageReport.Area(id: area.id, name: area.name, population: area.population,
-                                coveredPopulation: min(area.population, covered[index]),
-                                medianWalkSeconds: histograms[index].median, method: layout.methods[index])
+                                coveredPopulation: min(area.population, tally.covered[index]),
+                                medianWalkSeconds: tally.histograms.median(of: index), method: layout.methods[index])
         }
         return CoverageReport(minutes: settings.minutes, at: settings.at, populationSource: layout.source, kinds: settings.kinds, detourFactor: settings.detourFactor,
                               channels: counts, areas: areas)

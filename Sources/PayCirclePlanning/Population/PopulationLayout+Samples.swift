@@ -2,28 +2,29 @@ import PayCircleCore
 import PayCircleNetwork
 
 extension PopulationLayout {
-    /// Calls `body` for every sample with its walking seconds from the nearest source: along the network
+    /// Hands every sample to `sink` with its walking seconds from the nearest source: along the network
     /// from `times` (street and building samples; infinity without it), by straight line from
-    /// `straightLineSeconds` (surface samples).
-    func forEachSample(
-        times: WalkingTimes?, straightLineSeconds: (Coordinate) -> Double,
-        _ body: (_ sample: Int, _ area: Int32, _ people: Double, _ seconds: Double) -> Void
-    ) {
+    /// `straightLineSeconds` (surface samples). Generic over the sink, so that the loop over millions of
+    /// street samples is compiled with the sink's work inline.
+    func forEachSample<Sink: SampleSink>(times: WalkingTimes?, straightLineSeconds: (Coordinate) -> Double, into sink: inout Sink) {
         for piece in pieces {
-            let along = times?.along(piece.edge)
             let people = Double(piece.peoplePerSample)
+            guard let along = times?.along(piece.edge) else {
+                for index in 0..<piece.samples { sink.add(sample: Int(piece.firstSample + index), area: piece.area, people: people, seconds: .infinity) }
+                continue
+            }
             for index in 0..<piece.samples {
-                body(Int(piece.firstSample + index), piece.area, people, along?.seconds(at: piece.fraction(ofSample: index)) ?? .infinity)
+                sink.add(sample: Int(piece.firstSample + index), area: piece.area, people: people, seconds: along.seconds(at: piece.fraction(ofSample: index)))
             }
         }
         for (offset, place) in places.enumerated() {
             let seconds = (times?.seconds(onEdge: place.location.edge, at: place.location.fraction) ?? .infinity)
                 + place.location.snapDistance / walkingSpeed
-            body(streetSampleCount + offset, place.area, place.people, seconds)
+            sink.add(sample: streetSampleCount + offset, area: place.area, people: place.people, seconds: seconds)
         }
         let first = streetSampleCount + places.count
         for (offset, sample) in surfaceSamples.enumerated() {
-            body(first + offset, sample.area, sample.people, straightLineSeconds(sample.coordinate))
+            sink.add(sample: first + offset, area: sample.area, people: sample.people, seconds: straightLineSeconds(sample.coordinate))
         }
     }
 
