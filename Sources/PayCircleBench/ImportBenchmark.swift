@@ -20,6 +20,7 @@ struct ImportBenchmark: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         var bare = Duration.seconds(1_000_000), reader = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
+        var extract = Duration.seconds(1_000_000)
         var nodes = 0
         for _ in 0..<runs {
             bare = min(bare, try clock.measure { nodes = try Self.readWithEmptyCallbacks(osm) })
@@ -28,6 +29,7 @@ struct ImportBenchmark: AsyncParsableCommand {
         var summary: OSMImporter.Summary?
         let mapping = try ChannelMapping(contentsOf: ChannelMapping.bundledFile() ?? URL(fileURLWithPath: "GeoData/channels.json"))
         for _ in 0..<runs {
+            extract = min(extract, try clock.measure { _ = try OSMImporter(mapping: mapping).extract(from: URL(fileURLWithPath: osm)) })
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
             let registry = try await PointRegistry(store: SpatiaLiteStore(path: db))
             whole = min(whole, try await clock.measure { summary = try await OSMImporter(mapping: mapping).importFile(URL(fileURLWithPath: osm), into: registry) })
@@ -36,6 +38,7 @@ struct ImportBenchmark: AsyncParsableCommand {
         print("import of \(osm): \(nodes) OSM nodes, \(summary?.points ?? 0) channels, \(summary?.networkEdges ?? 0) network edges")
         print(String(format: "  readosm alone, empty callbacks   %.3f s", seconds(bare)))
         print(String(format: "  OSMFileReader, empty callbacks   %.3f s  (%.2fx readosm)", seconds(reader), seconds(reader) / seconds(bare)))
+        print(String(format: "  extraction (channels, network, buildings; nothing written)  %.3f s", seconds(extract)))
         print(String(format: "  whole import into the store      %.3f s  (%.2fx readosm; %.0f OSM nodes/s)",
                      seconds(whole), seconds(whole) / seconds(bare), Double(nodes) / seconds(whole)))
         print("  peak resident memory             \(ProcessMemory.megabytes("VmHWM")) MB")

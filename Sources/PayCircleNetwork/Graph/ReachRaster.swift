@@ -9,11 +9,13 @@ import PayCircleCore
 /// area is exact for that union.
 public struct ReachRaster: Sendable {
     public let cellSize: Double
-    private let originLatitude: Double, originLongitude: Double
-    private let metresPerDegreeLatitude: Double, metresPerDegreeLongitude: Double
-    private let minX: Double, minY: Double
-    private let width: Int, height: Int
-    private var marked: [Bool]
+    let originLatitude: Double, originLongitude: Double
+    let metresPerDegreeLatitude: Double, metresPerDegreeLongitude: Double
+    /// The grid: cell (i, j) has its lower-left corner at (minX + i·cellSize, minY + j·cellSize) metres east
+    /// and north of the origin, and is covered when `marked[j · width + i]`.
+    let minX: Double, minY: Double
+    let width: Int, height: Int
+    private(set) var marked: [Bool]
 
     public init(segments: [(Coordinate, Coordinate)], radius: Double) {
         cellSize = radius / 6
@@ -36,20 +38,140 @@ public struct ReachRaster: Sendable {
         height = segments.isEmpty ? 0 : Int((((ys.max() ?? 0) + radius + cellSize - minY) / cellSize).rounded(.up))
         marked = [Bool](repeating: false, count: segments.isEmpty ? 0 : width * height)
         let radiusSquared = radius * radius
-        for (ax, ay, bx, by) in local {
-            let dx = bx - ax, dy = by - ay, lengthSquared = dx * dx + dy * dy
-            let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
-            let j0 = max(0, Int((min(ay, by) - radius - minY) / cellSize)), j1 = min(height - 1, Int((max(ay, by) + radius - minY) / cellSize))
-            guard i0 <= i1, j0 <= j1 else { continue }
-            for j in j0...j1 {
-                let py = minY + (Double(j) + 0.5) * cellSize
-                for i in i0...i1 where !marked[j * width + i] {
+        let (cellSize, minX, minY, width, height) = (cellSize, minX, minY, width, height)
+        // Unmarked cells per block of 8 × 8: a segment whose surroundings lie in full blocks adds nothing
+        // and is passed over (most of them, inside a dense reached area).
+        let blockSide = 8, blocksWide = (width + blockSide - 1) / blockSide, blocksHigh = (height + blockSide - 1) / blockSide
+        var unmarked = [Int32](repeating: 0, count: blocksWide * blocksHigh)
+        for bj in 0..<blocksHigh {
+            for bi in 0..<blocksWide {
+                unmarked[bj * blocksWide + bi] = Int32((min(width, (bi + 1) * blockSide) - bi * blockSide) * (min(height, (bj + 1) * blockSide) - bj * blockSide))
+            }
+        }
+        marked.withUnsafeMutableBufferPointer { marked in
+            func mark(_ i: Int, _ j: Int) {
+                guard !marked[j * width + i] else { return }
+                marked[j * width + i] = true
+                unmarked[(j / blockSide) * blocksWide + i / blockSide] -= 1
+            }
+            for (ax, ay, bx, by) in local {
+                let dx = bx - ax, dy = by - ay, lengthSquared = dx * dx + dy * dy
+                /// Whether the centre of cell (i, j) lies within the radius of the segment.
+                func isWithin(_ i: Int, _ py: Double) -> Bool {
                     let px = minX + (Double(i) + 0.5) * cellSize
                     let t = lengthSquared > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / lengthSquared)) : 0
                     let ex = ax + t * dx - px, ey = ay + t * dy - py
-                    if ex * ex + ey * ey <= radiusSquared { marked[j * width + i] = true }
+                    return ex * ex + ey * ey <= radiusSquared
+                }
+                let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
+                let j0 = max(0, Int((min(ay, by) - radius - minY) / cellSize)), j1 = min(height - 1, Int((max(ay, by) + radius - minY) / cellSize))
+                guard i0 <= i1, j0 <= j1 else { continue }
+                if (j0 / blockSide...j1 / blockSide).allSatisfy({ bj in (i0 / blockSide...i1 / blockSide).allSatisfy { unmarked[bj * blocksWide + $0] == 0 } }) {
+                    continue
+                }
+                let extent = RowExtent(segment: (ax, ay, bx, by), radius: radius)
+                for j in j0...j1 {
+                    let py = minY + (Double(j) + 0.5) * cellSize
+                    let row = j * width
+                    // The cells of a row within the radius of a segment are one run (the region is convex).
+                    // Its ends are estimated from the region's extent along the row; when the run and a
+                    // cell either side are already marked there is nothing to do, else each end is settled
+                    // by the exact test, so the run is exactly the cells the test accepts.
+                    guard let (low, high) = extent.run(atY: py) else { continue }
+                    var first = max(i0, Int(((low - minX) / cellSize - 0.5).rounded(.up)))
+                    var last = min(i1, Int(((high - minX) / cellSize - 0.5).rounded(.down)))
+                    if first <= last {
+                        var i = max(i0, first - 1)
+                        let end = min(i1, last + 1)
+                        while i <= end, marked[row + i] { i += 1 }
+                        if i > end { continue }
+                    }
+                    // An end whose estimate is clear of the nearest cell centres by a margin far above its
+                    // rounding needs no exact test (see ``RowExtent/isWellConditioned``).
+                    func centre(_ i: Int) -> Double { minX + (Double(i) + 0.5) * cellSize }
+                    let margin = 1e-6
+                    let clearStart = extent.isWellConditioned && first <= last && centre(first) - low > margin && (first == i0 || low - centre(first - 1) > margin)
+                    let clearFinish = extent.isWellConditioned && first <= last && high - centre(last) > margin && (last == i1 || centre(last + 1) - high > margin)
+                    if !clearStart {
+                        while first > i0, isWithin(first - 1, py) { first -= 1 }
+                        while first <= last, !isWithin(first, py) { first += 1 }
+                    }
+                    if !clearFinish {
+                        while last < i1, isWithin(last + 1, py) { last += 1 }
+                        while last >= first, !isWithin(last, py) { last -= 1 }
+                    }
+                    guard first <= last else {
+                        // The estimate missed the run altogether: test the row's cells one by one.
+                        for i in i0...i1 where !marked[row + i] && isWithin(i, py) { mark(i, j) }
+                        continue
+                    }
+                    for i in first...last { mark(i, j) }
                 }
             }
+        }
+    }
+
+    /// Where rows cross the set of points within a radius of a segment (the union of two discs and a
+    /// band): an estimate, which the exact per-cell test then settles.
+    private struct RowExtent {
+        let ax: Double, ay: Double, bx: Double, by: Double
+        let radius: Double
+        /// The band's edges and ends, as x = origin + slope · (y - ay) along each row.
+        let band: (lowSide: Double, highSide: Double, startEnd: Double, finishEnd: Double, slope: Double, endSlope: Double)?
+        let horizontal: Bool
+        /// Whether the estimate is good to far better than a micrometre: the segment is axis-parallel (the
+        /// formulas are then exact up to rounding of metre-sized values) or clearly slanted, so that no
+        /// division by a nearly vanishing difference amplifies rounding.
+        let isWellConditioned: Bool
+
+        init(segment: (Double, Double, Double, Double), radius: Double) {
+            (ax, ay, bx, by) = segment
+            self.radius = radius
+            let dx = bx - ax, dy = by - ay, length = (dx * dx + dy * dy).squareRoot()
+            horizontal = length > 0 && dy == 0
+            isWellConditioned = length == 0 || dx == 0 || dy == 0 || (abs(dx) >= 1e-3 * length && abs(dy) >= 1e-3 * length)
+            if length > 0, dy != 0, dx != 0 {
+                // Lines parallel to the segment at ±radius cross row y at ax + (y - ay)·dx/dy ∓ radius·length/dy;
+                // the perpendiculars through its ends cross it at ax - (y - ay)·dy/dx and at that plus length²/dx.
+                let side = radius * length / dy
+                band = (ax - side, ax + side, ax, ax + length * length / dx, dx / dy, -dy / dx)
+            } else if length > 0, dx == 0 {
+                band = (ax - radius, ax + radius, -Double.infinity, Double.infinity, 0, 0)
+            } else {
+                band = nil
+            }
+        }
+
+        func run(atY y: Double) -> (Double, Double)? {
+            var low = Double.infinity, high = -Double.infinity
+            func disc(_ cx: Double, _ cy: Double) {
+                // A row that grazes a disc within rounding still counts, so that its cell is tested.
+                let h = radius * radius - (y - cy) * (y - cy)
+                if h >= -1e-6 {
+                    low = min(low, cx - max(0, h).squareRoot())
+                    high = max(high, cx + max(0, h).squareRoot())
+                }
+            }
+            disc(ax, ay)
+            disc(bx, by)
+            if let band {
+                let along = (y - ay) * band.slope, across = (y - ay) * band.endSlope
+                var bandLow = min(band.lowSide, band.highSide) + along, bandHigh = max(band.lowSide, band.highSide) + along
+                if band.startEnd.isFinite {
+                    bandLow = max(bandLow, min(band.startEnd, band.finishEnd) + across)
+                    bandHigh = min(bandHigh, max(band.startEnd, band.finishEnd) + across)
+                } else if y < min(ay, by) || y > max(ay, by) {
+                    bandHigh = -Double.infinity
+                }
+                if bandLow <= bandHigh {
+                    low = min(low, bandLow)
+                    high = max(high, bandHigh)
+                }
+            } else if horizontal, abs(y - ay) <= radius {
+                low = min(low, min(ax, bx))
+                high = max(high, max(ax, bx))
+            }
+            return low <= high ? (low, high) : nil
         }
     }
 
@@ -102,39 +224,50 @@ public struct ReachRaster: Sendable {
     /// there instead of crossing. A ring that passes a vertex twice is split there into two rings (OGC
     /// rings may touch each other but not themselves). Collinear vertices are dropped.
     private func traceRings() -> [[(Int, Int)]] {
-        var outgoing: [Int: [Int]] = [:]   // vertex key → target vertex keys
+        // A vertex has at most two outgoing boundary edges (two, where two covered cells meet diagonally),
+        // kept in the order they were found.
+        let vertexCount = (width + 1) * (height + 1)
+        var firstOut = [Int32](repeating: -1, count: vertexCount), secondOut = firstOut
         func key(_ x: Int, _ y: Int) -> Int { y * (width + 1) + x }
+        func link(_ from: Int, _ to: Int) {
+            if firstOut[from] < 0 { firstOut[from] = Int32(to) } else { secondOut[from] = Int32(to) }
+        }
         for j in 0..<height {
             for i in 0..<width where marked[j * width + i] {
-                if !isMarked(i, j - 1) { outgoing[key(i, j), default: []].append(key(i + 1, j)) }
-                if !isMarked(i + 1, j) { outgoing[key(i + 1, j), default: []].append(key(i + 1, j + 1)) }
-                if !isMarked(i, j + 1) { outgoing[key(i + 1, j + 1), default: []].append(key(i, j + 1)) }
-                if !isMarked(i - 1, j) { outgoing[key(i, j + 1), default: []].append(key(i, j)) }
+                if !isMarked(i, j - 1) { link(key(i, j), key(i + 1, j)) }
+                if !isMarked(i + 1, j) { link(key(i + 1, j), key(i + 1, j + 1)) }
+                if !isMarked(i, j + 1) { link(key(i + 1, j + 1), key(i, j + 1)) }
+                if !isMarked(i - 1, j) { link(key(i, j + 1), key(i, j)) }
             }
+        }
+        /// Takes the outgoing edge `second` (or the first) out of `vertex`, returning its target.
+        func take(from vertex: Int, second: Bool) -> Int {
+            let target = Int(second ? secondOut[vertex] : firstOut[vertex])
+            if !second { firstOut[vertex] = secondOut[vertex] }
+            secondOut[vertex] = -1
+            return target
         }
         func point(_ k: Int) -> (Int, Int) { (k % (width + 1), k / (width + 1)) }
         var rings: [[(Int, Int)]] = []
-        for start in outgoing.keys.sorted() {
-            while let first = outgoing[start]?.first {
+        var splitter = RingSplitter(vertexCount: vertexCount)
+        for start in 0..<vertexCount {
+            while firstOut[start] >= 0 {
                 var ring: [Int] = [start]
-                var previous = start, current = first
-                outgoing[start]!.removeFirst()
+                var previous = start, current = take(from: start, second: false)
                 while current != start {
                     ring.append(current)
-                    guard var choices = outgoing[current], !choices.isEmpty else { break }
-                    var pick = 0
-                    if choices.count > 1 {
+                    guard firstOut[current] >= 0 else { break }
+                    var second = false
+                    if secondOut[current] >= 0 {
                         // Turn left: the choice whose direction is the incoming one rotated anticlockwise.
                         let (px, py) = point(previous), (cx, cy) = point(current)
-                        let left = (cx - (cy - py), cy + (cx - px))
-                        pick = choices.firstIndex { point($0) == left } ?? 0
+                        let left = key(cx - (cy - py), cy + (cx - px))
+                        second = Int(firstOut[current]) != left && Int(secondOut[current]) == left
                     }
-                    let next = choices.remove(at: pick)
-                    outgoing[current] = choices
                     previous = current
-                    current = next
+                    current = take(from: current, second: second)
                 }
-                for loop in Self.splitAtRepeatedVertices(ring) {
+                for loop in splitter.loops(of: ring) {
                     rings.append(Self.withoutCollinearVertices(loop.map(point)))
                 }
             }
@@ -142,23 +275,31 @@ public struct ReachRaster: Sendable {
         return rings.filter { $0.count >= 4 }
     }
 
-    /// Cuts every closed sub-loop out of a ring whose trace visits a vertex more than once.
-    static func splitAtRepeatedVertices(_ ring: [Int]) -> [[Int]] {
-        var loops: [[Int]] = []
-        var stack: [Int] = []
-        var position: [Int: Int] = [:]
-        for vertex in ring {
-            if let index = position[vertex] {
-                loops.append(Array(stack[index...]))
-                for removed in stack[(index + 1)...] { position[removed] = nil }
-                stack.removeSubrange((index + 1)...)
-            } else {
-                position[vertex] = stack.count
-                stack.append(vertex)
+    /// Cuts every closed sub-loop out of a ring whose trace visits a vertex more than once, with a table of
+    /// positions by vertex that is cleared after each ring rather than made anew.
+    struct RingSplitter {
+        private var position: [Int32]
+
+        init(vertexCount: Int) { position = [Int32](repeating: -1, count: vertexCount) }
+
+        mutating func loops(of ring: [Int]) -> [[Int]] {
+            var loops: [[Int]] = []
+            var stack: [Int] = []
+            for vertex in ring {
+                let index = Int(position[vertex])
+                if index >= 0 {
+                    loops.append(Array(stack[index...]))
+                    for removed in stack[(index + 1)...] { position[removed] = -1 }
+                    stack.removeSubrange((index + 1)...)
+                } else {
+                    position[vertex] = Int32(stack.count)
+                    stack.append(vertex)
+                }
             }
+            for vertex in stack { position[vertex] = -1 }
+            loops.append(stack)
+            return loops
         }
-        loops.append(stack)
-        return loops
     }
 
     private static func withoutCollinearVertices(_ ring: [(Int, Int)]) -> [(Int, Int)] {

@@ -23,7 +23,8 @@ extension WalkingGraph {
     /// network leaves them (see ``ReachRaster``).
     public func isochrone(from place: Coordinate, seconds: Double) throws(NetworkError) -> Isochrone {
         let origin = try snap(place, field: "lat")
-        var pieces: [Int32: [(Double, Double)]] = [:]
+        // Reached stretches of edges as (edge, from, to), sorted by edge and start, then merged per edge.
+        var pieces: [(edge: Int32, from: Double, to: Double)] = []
         withShortestPaths(from: origin, limit: seconds, keepsMetres: false) { tree in
             for node in tree.reachedNodes where tree.seconds(node) < seconds {
                 let budget = seconds - tree.seconds(node)
@@ -31,36 +32,39 @@ extension WalkingGraph {
                     let edge = arcEdge[arc]
                     let time = edgeSeconds[Int(edge)]
                     let reach = time > 0 ? min(1, budget / time) : 1
-                    pieces[edge, default: []].append(edges[Int(edge)].source == node ? (0, reach) : (1 - reach, 1))
+                    pieces.append(edges[Int(edge)].source == node ? (edge, 0, reach) : (edge, 1 - reach, 1))
                 }
             }
         }
         let originEdge = edges[Int(origin.edge)]
         let originReach = edgeSeconds[Int(origin.edge)] > 0 ? seconds / edgeSeconds[Int(origin.edge)] : 1
-        pieces[origin.edge, default: []].append(
-            (originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach)))
+        pieces.append((origin.edge, originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach)))
+        pieces.sort { ($0.edge, $0.from) < ($1.edge, $1.from) }
         var lines: [[Coordinate]] = []
         var length = 0.0
-        for (edge, edgePieces) in pieces.sorted(by: { $0.key < $1.key }) {
-            for (start, end) in Self.merged(edgePieces) where end > start {
+        var index = 0
+        while index < pieces.count {
+            // One edge's stretches, merged where they overlap or touch.
+            let edge = pieces[index].edge
+            var (start, end) = (pieces[index].from, pieces[index].to)
+            func emit() {
+                guard end > start else { return }
                 length += (end - start) * edges[Int(edge)].length
                 lines.append([point(on: edge, at: start), point(on: edge, at: end)])
             }
+            index += 1
+            while index < pieces.count, pieces[index].edge == edge {
+                if pieces[index].from <= end {
+                    end = max(end, pieces[index].to)
+                } else {
+                    emit()
+                    (start, end) = (pieces[index].from, pieces[index].to)
+                }
+                index += 1
+            }
+            emit()
         }
         let raster = ReachRaster(segments: lines.map { ($0[0], $0[1]) }, radius: Self.isochroneBuffer)
         return Isochrone(seconds: seconds, origin: origin, reachedLines: lines, networkLength: length, geoJSON: raster.geoJSON(), area: raster.area)
-    }
-
-    /// Overlapping or touching intervals of [0, 1] merged.
-    static func merged(_ pieces: [(Double, Double)]) -> [(Double, Double)] {
-        var result: [(Double, Double)] = []
-        for piece in pieces.sorted(by: { $0.0 < $1.0 }) {
-            if let last = result.last, piece.0 <= last.1 {
-                result[result.count - 1].1 = max(last.1, piece.1)
-            } else {
-                result.append(piece)
-            }
-        }
-        return result
     }
 }
