@@ -5,7 +5,9 @@ import PayCircleStore
 ///
 /// A replacement runs inside the caller's transaction: the edges' geometry column is unregistered, the
 /// rows are bulk-loaded, and the column is registered again (which checks every geometry once), because
-/// SpatiaLite's per-row checks on a registered column cost more than the rest of the import.
+/// SpatiaLite's per-row checks on a registered column cost more than the rest of the import. The edges'
+/// geometries are written as SpatiaLite blobs (``SpatiaLiteGeometryBlob``) rather than built by SQL
+/// functions row by row.
 enum NetworkRows {
     static func replace(with network: WalkingNetworkData, in connection: SQLiteConnection) throws {
         try connection.execute("""
@@ -20,7 +22,7 @@ enum NetworkRows {
         }
         let edge = try connection.prepare("""
             INSERT INTO network_edges (id, source, target, length_m, class, name, oneway, geom)
-            VALUES (?, ?, ?, ?, ?, ?, ?, MakeLine(MakePoint(?, ?, 4326), MakePoint(?, ?, 4326)))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, item) in network.edges.enumerated() {
             guard network.nodes.indices.contains(Int(item.source)), network.nodes.indices.contains(Int(item.target)) else {
@@ -30,7 +32,7 @@ enum NetworkRows {
             try edge.run([
                 .integer(Int64(index)), .integer(Int64(item.source)), .integer(Int64(item.target)), .real(item.length),
                 .text(item.highway), item.name.map { .text($0) } ?? .null, .integer(item.isOneway ? 1 : 0),
-                .real(a.longitude), .real(a.latitude), .real(b.longitude), .real(b.latitude),
+                .blob(SpatiaLiteGeometryBlob.lineString([(a.longitude, a.latitude), (b.longitude, b.latitude)], srid: 4326)),
             ])
         }
         let register = try connection.prepare("SELECT RecoverGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY')")

@@ -27,6 +27,7 @@ final class SQLiteStatement {
         case integer(Int64)
         case real(Double)
         case text(String)
+        case blob([UInt8])
     }
 
     @discardableResult
@@ -40,6 +41,8 @@ final class SQLiteStatement {
             case .integer(let number): sqlite3_bind_int64(handle, position, number)
             case .real(let number): sqlite3_bind_double(handle, position, number)
             case .text(let text): Self.bindText(text, to: handle, at: position)
+            case .blob(let bytes):
+                bytes.withUnsafeBytes { _ = sqlite3_bind_blob64(handle, position, $0.baseAddress, sqlite3_uint64($0.count), Self.transient) }
             }
         }
         return self
