@@ -18,9 +18,12 @@ extension WalkingGraph {
             incomingOffsets.withUnsafeBufferPointer { offsets in
                 incomingSource.withUnsafeBufferPointer { tails in
                     incomingSeconds.withUnsafeBufferPointer { arcSeconds in
-                        while let (cost, node) = queue.pop() {
+                        while let (pushed, node) = queue.pop() {
                             if queue.floor > limit { break }
-                            if cost > seconds[Int(node)] { continue }
+                            // Stale when the node became cheaper after this entry was pushed (rounding to
+                            // Float may keep a stale entry live; expanding it again is harmless).
+                            let cost = seconds[Int(node)]
+                            if Float(cost) < pushed { continue }
                             for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
                                 let next = Int(tails[arc])
                                 let candidate = cost + arcSeconds[arc]

@@ -80,7 +80,7 @@ public final class CoveragePlanner: Sendable {
         withSampleTimes(channels: counted, settings: settings, into: &tally)
         let areas = layout.areas.enumerated().map { index, area in
             CoverageReport.Area(id: area.id, name: area.name, population: area.population,
-                                coveredPopulation: min(area.population, tally.covered[index]),
+                                coveredPopulation: min(area.population, tally.covered(index)),
                                 medianWalkSeconds: tally.histograms.median(of: index), method: layout.methods[index])
         }
         return CoverageReport(minutes: settings.minutes, at: settings.at, populationSource: layout.source, kinds: settings.kinds, detourFactor: settings.detourFactor,

@@ -1,18 +1,22 @@
 /// People by walking time in 10-second bins up to an hour, one histogram per area, for medians without
 /// sorting millions of samples; those beyond an hour or unreachable share one overflow bin. The areas'
-/// bins lie in one flat array, so adding a sample is one index computation and one addition.
-struct WalkTimeHistograms: Sendable {
+/// bins lie in one buffer the histograms own, so adding a sample is one index computation and one addition,
+/// with no copy-on-write check (a coverage pass adds millions).
+final class WalkTimeHistograms {
     static let binSeconds = 10.0
     static let bins = 360
     private static let stride = bins + 1
 
-    private var people: [Double]
+    private let people: UnsafeMutableBufferPointer<Double>
 
     init(areaCount: Int) {
-        people = [Double](repeating: 0, count: areaCount * Self.stride)
+        people = .allocate(capacity: areaCount * Self.stride)
+        people.initialize(repeating: 0)
     }
 
-    mutating func add(_ seconds: Double, people weight: Double, area: Int) {
+    deinit { people.deallocate() }
+
+    func add(_ seconds: Double, people weight: Double, area: Int) {
         let bin = seconds.isFinite ? min(Self.bins, Int(seconds / Self.binSeconds)) : Self.bins
         people[area * Self.stride + bin] += weight
     }
