@@ -40,4 +40,31 @@ import PayCircleSimulation
             #expect(Timestamp.utcString(date) == date.formatted(.iso8601))
         }
     }
+    /// Positions are written from their count of ten-millionths; the text must be exactly what the general
+    /// number path writes for the rounded value, over every magnitude and near every edge case.
+    @Test func positionsAreWrittenAsTheGeneralNumberPathWritesThem() {
+        var random = SeededGenerator(seed: 11)
+        func unit() -> Double { Double(random.next() % (1 << 53)) / Double(1 << 53) }
+        var values: [Double] = [0, -0.0, 1, -1, 180, -180, 90, -90, 0.001, -0.001, 0.0009999, 0.00001, 1e-7, 5e-8, 41.1485853, -8.6006693,
+                                113.75, 23.02, 0.1, 0.30000000000000004, 179.99999995, -179.99999995, 1e6, 12_345_678.9]
+        for _ in 0..<200_000 {
+            let scale = [180.0, 1, 0.01, 0.0002, 1e-6][Int(random.next() % 5)]
+            values.append((unit() * 2 - 1) * scale)
+            // Near whole degrees and near the rounding boundary between two ten-millionths.
+            let whole = Double(Int(random.next() % 361) - 180)
+            values.append(whole + Double(Int(random.next() % 21) - 10) * 1e-7)
+            values.append(whole + (Double(Int(random.next() % 2_000_001) - 1_000_000) + 0.5) * 1e-7)
+        }
+        var differing: [Double] = []
+        for value in values {
+            var fast = JSONWriter(), general = JSONWriter()
+            fast.position(Coordinate(latitude: value, longitude: value))
+            general.array { json in
+                json.number((value * 1e7).rounded() / 1e7)
+                json.number((value * 1e7).rounded() / 1e7)
+            }
+            if fast.bytes != general.bytes { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.count) values differ, e.g. \(differing.prefix(5))")
+    }
 }

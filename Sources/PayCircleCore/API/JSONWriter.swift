@@ -98,9 +98,46 @@ public struct JSONWriter {
     /// A GeoJSON position: `[longitude, latitude]`, rounded to seven decimals (about a centimetre).
     public mutating func position(_ c: Coordinate) {
         array { json in
-            json.number((c.longitude * 1e7).rounded() / 1e7)
-            json.number((c.latitude * 1e7).rounded() / 1e7)
+            json.degrees(c.longitude)
+            json.degrees(c.latitude)
         }
+    }
+
+    /// An angle rounded to seven decimals (about a centimetre on the ground), written exactly as
+    /// ``number(_:)`` writes the rounded value, but from its integer count of ten-millionths rather than
+    /// through `Double.description`: polygons have thousands of vertices.
+    ///
+    /// For `n` ten-millionths with 1e4 ≤ |n| < 1e13, the double nearest n / 10⁷ has n / 10⁷ as its unique
+    /// shortest round-trip decimal (any other decimal of at most seven places is 10⁻⁷ away, far beyond its
+    /// rounding), and `Double.description` writes such magnitudes without an exponent; other values take
+    /// the general path.
+    mutating func degrees(_ value: Double) {
+        let tenMillionths = (value * 1e7).rounded()
+        guard tenMillionths.magnitude >= 1e4, tenMillionths.magnitude < 1e13,
+              tenMillionths.truncatingRemainder(dividingBy: 1e7) != 0 else {
+            number(tenMillionths / 1e7)
+            return
+        }
+        separate()
+        var count = Int64(tenMillionths)
+        if count < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            count = -count
+        }
+        bytes.append(contentsOf: String(count / 10_000_000).utf8)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = count % 10_000_000, places = 7
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        var divisor: Int64 = 1
+        for _ in 1..<places { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+        needsComma = true
     }
 
     /// Inserts a JSON text produced elsewhere (e.g. SpatiaLite's `AsGeoJSON`) as one value, unchanged.

@@ -23,46 +23,60 @@ extension WalkingGraph {
     /// network leaves them (see ``ReachRaster``).
     public func isochrone(from place: Coordinate, seconds: Double) throws(NetworkError) -> Isochrone {
         let origin = try snap(place, field: "lat")
-        // Reached stretches of edges as (edge, from, to), sorted by edge and start, then merged per edge.
-        var pieces: [(edge: Int32, from: Double, to: Double)] = []
-        withShortestPaths(from: origin, limit: seconds, keepsMetres: false) { tree in
-            for node in tree.reachedNodes where tree.seconds(node) < seconds {
-                let budget = seconds - tree.seconds(node)
-                for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                    let edge = arcEdge[arc]
-                    let time = edgeSeconds[Int(edge)]
-                    let reach = time > 0 ? min(1, budget / time) : 1
-                    pieces.append(edges[Int(edge)].source == node ? (edge, 0, reach) : (edge, 1 - reach, 1))
-                }
-            }
-        }
-        let originEdge = edges[Int(origin.edge)]
-        let originReach = edgeSeconds[Int(origin.edge)] > 0 ? seconds / edgeSeconds[Int(origin.edge)] : 1
-        pieces.append((origin.edge, originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach)))
-        pieces.sort { ($0.edge, $0.from) < ($1.edge, $1.from) }
         var lines: [[Coordinate]] = []
         var length = 0.0
-        var index = 0
-        while index < pieces.count {
-            // One edge's stretches, merged where they overlap or touch.
-            let edge = pieces[index].edge
-            var (start, end) = (pieces[index].from, pieces[index].to)
-            func emit() {
-                guard end > start else { return }
-                length += (end - start) * edges[Int(edge)].length
-                lines.append([point(on: edge, at: start), point(on: edge, at: end)])
+        let originEdge = edges[Int(origin.edge)]
+        let originReach = edgeSeconds[Int(origin.edge)] > 0 ? seconds / edgeSeconds[Int(origin.edge)] : 1
+        let originPiece = (originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach))
+        withShortestPaths(from: origin, limit: seconds, keepsMetres: false) { tree in
+            /// How far along `edge` one gets from its end `node`, when that end was reached in time.
+            func reach(of edge: Int32, from node: Int32) -> Double? {
+                let settled = tree.seconds(node)
+                guard settled < seconds else { return nil }
+                let time = edgeSeconds[Int(edge)]
+                return time > 0 ? min(1, (seconds - settled) / time) : 1
             }
-            index += 1
-            while index < pieces.count, pieces[index].edge == edge {
-                if pieces[index].from <= end {
-                    end = max(end, pieces[index].to)
-                } else {
-                    emit()
-                    (start, end) = (pieces[index].from, pieces[index].to)
+            // The edges walked out of some reached node, each once, in index order, with the origin's own.
+            var reached = [origin.edge]
+            for node in tree.reachedNodes where tree.seconds(node) < seconds {
+                for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                    let edge = arcEdge[arc]
+                    // An edge is listed by its source, or by its target when the source was not reached.
+                    if edges[Int(edge)].source == node || reach(of: edge, from: edges[Int(edge)].source) == nil { reached.append(edge) }
                 }
-                index += 1
             }
-            emit()
+            reached.sort()
+            var previous: Int32 = -1
+            for edge in reached where edge != previous {
+                previous = edge
+                // The stretches walked in from each end (and around the origin), merged where they overlap
+                // or touch.
+                let ends = edges[Int(edge)]
+                withUnsafeTemporaryAllocation(of: (start: Double, end: Double).self, capacity: 3) { pieces in
+                    var count = 0
+                    if let forward = reach(of: edge, from: ends.source) { pieces[count] = (0, forward); count += 1 }
+                    if !ends.isOneway, ends.target != ends.source, let backward = reach(of: edge, from: ends.target) { pieces[count] = (1 - backward, 1); count += 1 }
+                    if edge == origin.edge { pieces[count] = originPiece; count += 1 }
+                    // At most three, sorted by start by insertion, then merged in place.
+                    for i in 1..<max(1, count) {
+                        var j = i
+                        while j > 0, pieces[j].start < pieces[j - 1].start { pieces.swapAt(j, j - 1); j -= 1 }
+                    }
+                    var merged = 0
+                    for i in 0..<count {
+                        if merged > 0, pieces[i].start <= pieces[merged - 1].end {
+                            pieces[merged - 1].end = max(pieces[merged - 1].end, pieces[i].end)
+                        } else {
+                            pieces[merged] = pieces[i]
+                            merged += 1
+                        }
+                    }
+                    for (start, end) in pieces.prefix(merged) where end > start {
+                        length += (end - start) * ends.length
+                        lines.append([point(on: edge, at: start), point(on: edge, at: end)])
+                    }
+                }
+            }
         }
         let raster = ReachRaster(segments: lines.map { ($0[0], $0[1]) }, radius: Self.isochroneBuffer)
         return Isochrone(seconds: seconds, origin: origin, reachedLines: lines, networkLength: length, geoJSON: raster.geoJSON(), area: raster.area)
