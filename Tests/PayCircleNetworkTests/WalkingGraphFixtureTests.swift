@@ -128,6 +128,6 @@ import Testing
         let rings = try #require(geometry["coordinates"] as? [[[Double]]])
         #expect(rings.count == 3)
         // The separate path G-H is not reachable and adds nothing.
-        #expect(!isochrone.reachedLines.contains { $0.contains(Self.g) })
+        #expect(!isochrone.reachedSegments.contains { $0.from == Self.g || $0.to == Self.g })
     }
 }

@@ -12,10 +12,10 @@ public struct ReachRaster: Sendable {
     let originLatitude: Double, originLongitude: Double
     let metresPerDegreeLatitude: Double, metresPerDegreeLongitude: Double
     /// The grid: cell (i, j) has its lower-left corner at (minX + i·cellSize, minY + j·cellSize) metres east
-    /// and north of the origin, and is covered when `marked[j · width + i]`.
+    /// and north of the origin, and is covered when `marked.contains(i, j)`.
     let minX: Double, minY: Double
     let width: Int, height: Int
-    private(set) var marked: [Bool]
+    private(set) var marked: CellBits
 
     public init(segments: [(Coordinate, Coordinate)], radius: Double) {
         cellSize = radius / 6
@@ -31,82 +31,69 @@ public struct ReachRaster: Sendable {
         let local = segments.map { a, b in
             ((a.longitude - lon0) * lonScale, (a.latitude - lat0) * latScale, (b.longitude - lon0) * lonScale, (b.latitude - lat0) * latScale)
         }
-        let xs = local.flatMap { [$0.0, $0.2] }, ys = local.flatMap { [$0.1, $0.3] }
-        minX = (xs.min() ?? 0) - radius - cellSize
-        minY = (ys.min() ?? 0) - radius - cellSize
-        width = segments.isEmpty ? 0 : Int((((xs.max() ?? 0) + radius + cellSize - minX) / cellSize).rounded(.up))
-        height = segments.isEmpty ? 0 : Int((((ys.max() ?? 0) + radius + cellSize - minY) / cellSize).rounded(.up))
-        marked = [Bool](repeating: false, count: segments.isEmpty ? 0 : width * height)
+        var box = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
+        for (ax, ay, bx, by) in local {
+            box = (min(box.minX, ax, bx), min(box.minY, ay, by), max(box.maxX, ax, bx), max(box.maxY, ay, by))
+        }
+        if local.isEmpty { box = (0, 0, 0, 0) }
+        minX = box.minX - radius - cellSize
+        minY = box.minY - radius - cellSize
+        width = segments.isEmpty ? 0 : Int(((box.maxX + radius + cellSize - minX) / cellSize).rounded(.up))
+        height = segments.isEmpty ? 0 : Int(((box.maxY + radius + cellSize - minY) / cellSize).rounded(.up))
+        marked = CellBits(width: width, height: height)
         let radiusSquared = radius * radius
         let (cellSize, minX, minY, width, height) = (cellSize, minX, minY, width, height)
-        // Unmarked cells per block of 8 × 8: a segment whose surroundings lie in full blocks adds nothing
-        // and is passed over (most of them, inside a dense reached area).
-        let blockSide = 8, blocksWide = (width + blockSide - 1) / blockSide, blocksHigh = (height + blockSide - 1) / blockSide
-        var unmarked = [Int32](repeating: 0, count: blocksWide * blocksHigh)
-        for bj in 0..<blocksHigh {
-            for bi in 0..<blocksWide {
-                unmarked[bj * blocksWide + bi] = Int32((min(width, (bi + 1) * blockSide) - bi * blockSide) * (min(height, (bj + 1) * blockSide) - bj * blockSide))
+        for (ax, ay, bx, by) in local {
+            let dx = bx - ax, dy = by - ay, lengthSquared = dx * dx + dy * dy
+            /// Whether the centre of cell (i, j) lies within the radius of the segment.
+            func isWithin(_ i: Int, _ py: Double) -> Bool {
+                let px = minX + (Double(i) + 0.5) * cellSize
+                let t = lengthSquared > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / lengthSquared)) : 0
+                let ex = ax + t * dx - px, ey = ay + t * dy - py
+                return ex * ex + ey * ey <= radiusSquared
             }
-        }
-        marked.withUnsafeMutableBufferPointer { marked in
-            func mark(_ i: Int, _ j: Int) {
-                guard !marked[j * width + i] else { return }
-                marked[j * width + i] = true
-                unmarked[(j / blockSide) * blocksWide + i / blockSide] -= 1
-            }
-            for (ax, ay, bx, by) in local {
-                let dx = bx - ax, dy = by - ay, lengthSquared = dx * dx + dy * dy
-                /// Whether the centre of cell (i, j) lies within the radius of the segment.
-                func isWithin(_ i: Int, _ py: Double) -> Bool {
-                    let px = minX + (Double(i) + 0.5) * cellSize
-                    let t = lengthSquared > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / lengthSquared)) : 0
-                    let ex = ax + t * dx - px, ey = ay + t * dy - py
-                    return ex * ex + ey * ey <= radiusSquared
-                }
-                let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
-                let j0 = max(0, Int((min(ay, by) - radius - minY) / cellSize)), j1 = min(height - 1, Int((max(ay, by) + radius - minY) / cellSize))
-                guard i0 <= i1, j0 <= j1 else { continue }
-                if (j0 / blockSide...j1 / blockSide).allSatisfy({ bj in (i0 / blockSide...i1 / blockSide).allSatisfy { unmarked[bj * blocksWide + $0] == 0 } }) {
+            let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
+            let j0 = max(0, Int((min(ay, by) - radius - minY) / cellSize)), j1 = min(height - 1, Int((max(ay, by) + radius - minY) / cellSize))
+            guard i0 <= i1, j0 <= j1 else { continue }
+            let extent = RowExtent(segment: (ax, ay, bx, by), radius: radius)
+            for j in j0...j1 {
+                // Every cell the segment could reach in this row is covered already (the usual case inside
+                // a dense reached area): nothing to work out.
+                if marked.allSet(row: j, from: i0, through: i1) { continue }
+                let py = minY + (Double(j) + 0.5) * cellSize
+                guard extent.isWellConditioned else {
+                    // A segment within a hair of an axis, whose estimate could be off: every cell is tested.
+                    for i in i0...i1 where !marked.contains(i, j) && isWithin(i, py) { marked.set(row: j, from: i, through: i) }
                     continue
                 }
-                let extent = RowExtent(segment: (ax, ay, bx, by), radius: radius)
-                for j in j0...j1 {
-                    let py = minY + (Double(j) + 0.5) * cellSize
-                    let row = j * width
-                    // The cells of a row within the radius of a segment are one run (the region is convex).
-                    // Its ends are estimated from the region's extent along the row; when the run and a
-                    // cell either side are already marked there is nothing to do, else each end is settled
-                    // by the exact test, so the run is exactly the cells the test accepts.
-                    guard let (low, high) = extent.run(atY: py) else { continue }
-                    var first = max(i0, Int(((low - minX) / cellSize - 0.5).rounded(.up)))
-                    var last = min(i1, Int(((high - minX) / cellSize - 0.5).rounded(.down)))
-                    if first <= last {
-                        var i = max(i0, first - 1)
-                        let end = min(i1, last + 1)
-                        while i <= end, marked[row + i] { i += 1 }
-                        if i > end { continue }
-                    }
-                    // An end whose estimate is clear of the nearest cell centres by a margin far above its
-                    // rounding needs no exact test (see ``RowExtent/isWellConditioned``).
-                    func centre(_ i: Int) -> Double { minX + (Double(i) + 0.5) * cellSize }
-                    let margin = 1e-6
-                    let clearStart = extent.isWellConditioned && first <= last && centre(first) - low > margin && (first == i0 || low - centre(first - 1) > margin)
-                    let clearFinish = extent.isWellConditioned && first <= last && high - centre(last) > margin && (last == i1 || centre(last + 1) - high > margin)
-                    if !clearStart {
-                        while first > i0, isWithin(first - 1, py) { first -= 1 }
-                        while first <= last, !isWithin(first, py) { first += 1 }
-                    }
-                    if !clearFinish {
-                        while last < i1, isWithin(last + 1, py) { last += 1 }
-                        while last >= first, !isWithin(last, py) { last -= 1 }
-                    }
-                    guard first <= last else {
-                        // The estimate missed the run altogether: test the row's cells one by one.
-                        for i in i0...i1 where !marked[row + i] && isWithin(i, py) { mark(i, j) }
-                        continue
-                    }
-                    for i in first...last { mark(i, j) }
+                // The cells of a row within the radius of a segment are one run (the region is convex).
+                // Its ends are estimated from the region's extent along the row; when the run and a
+                // cell either side are already marked there is nothing to do, else each end is settled
+                // by the exact test, so the run is exactly the cells the test accepts.
+                guard let (low, high) = extent.run(atY: py) else { continue }
+                var first = max(i0, Self.ceiling((low - minX) / cellSize - 0.5))
+                var last = min(i1, Self.floor((high - minX) / cellSize - 0.5))
+                if first <= last, marked.allSet(row: j, from: max(i0, first - 1), through: min(i1, last + 1)) { continue }
+                // An end whose estimate is clear of the nearest cell centres by a margin far above its
+                // rounding (see ``RowExtent/isWellConditioned``) needs no exact test.
+                func centre(_ i: Int) -> Double { minX + (Double(i) + 0.5) * cellSize }
+                let margin = 1e-6
+                let clearStart = first <= last && centre(first) - low > margin && (first == i0 || low - centre(first - 1) > margin)
+                let clearFinish = first <= last && high - centre(last) > margin && (last == i1 || centre(last + 1) - high > margin)
+                if !clearStart {
+                    while first > i0, isWithin(first - 1, py) { first -= 1 }
+                    while first <= last, !isWithin(first, py) { first += 1 }
                 }
+                if !clearFinish {
+                    while last < i1, isWithin(last + 1, py) { last += 1 }
+                    while last >= first, !isWithin(last, py) { last -= 1 }
+                }
+                guard first <= last else {
+                    // The estimate missed the run altogether: test the row's cells one by one.
+                    for i in i0...i1 where !marked.contains(i, j) && isWithin(i, py) { marked.set(row: j, from: i, through: i) }
+                    continue
+                }
+                marked.set(row: j, from: first, through: last)
             }
         }
     }
@@ -175,12 +162,20 @@ public struct ReachRaster: Sendable {
         }
     }
 
-    /// Square metres covered.
-    public var area: Double { Double(marked.lazy.filter { $0 }.count) * cellSize * cellSize }
-
-    private func isMarked(_ i: Int, _ j: Int) -> Bool {
-        i >= 0 && j >= 0 && i < width && j < height && marked[j * width + i]
+    /// The smallest whole number at least `x` (cell indices: without a call into the C library).
+    private static func ceiling(_ x: Double) -> Int {
+        let whole = Int(x)
+        return Double(whole) < x ? whole + 1 : whole
     }
+
+    /// The largest whole number at most `x`.
+    private static func floor(_ x: Double) -> Int {
+        let whole = Int(x)
+        return Double(whole) > x ? whole - 1 : whole
+    }
+
+    /// Square metres covered.
+    public var area: Double { Double(marked.count) * cellSize * cellSize }
 
     /// The covered area as a GeoJSON Polygon or MultiPolygon.
     public func geoJSON() -> String {
@@ -232,12 +227,24 @@ public struct ReachRaster: Sendable {
         func link(_ from: Int, _ to: Int) {
             if firstOut[from] < 0 { firstOut[from] = Int32(to) } else { secondOut[from] = Int32(to) }
         }
+        // Covered cells row by row in ascending order, a word of 64 at a time, with their four neighbours
+        // read from the words around.
         for j in 0..<height {
-            for i in 0..<width where marked[j * width + i] {
-                if !isMarked(i, j - 1) { link(key(i, j), key(i + 1, j)) }
-                if !isMarked(i + 1, j) { link(key(i + 1, j), key(i + 1, j + 1)) }
-                if !isMarked(i, j + 1) { link(key(i + 1, j + 1), key(i, j + 1)) }
-                if !isMarked(i - 1, j) { link(key(i, j + 1), key(i, j)) }
+            for index in 0..<marked.wordsPerRow {
+                let cells = marked.word(row: j, index: index)
+                guard cells != 0 else { continue }
+                let below = marked.word(row: j - 1, index: index), above = marked.word(row: j + 1, index: index)
+                let right = cells >> 1 | marked.word(row: j, index: index + 1) << 63
+                let left = cells << 1 | marked.word(row: j, index: index - 1) >> 63
+                var remaining = cells
+                while remaining != 0 {
+                    let bit = remaining.trailingZeroBitCount, i = index << 6 + bit, mask: UInt64 = 1 << UInt64(bit)
+                    remaining &= remaining - 1
+                    if below & mask == 0 { link(key(i, j), key(i + 1, j)) }
+                    if right & mask == 0 { link(key(i + 1, j), key(i + 1, j + 1)) }
+                    if above & mask == 0 { link(key(i + 1, j + 1), key(i, j + 1)) }
+                    if left & mask == 0 { link(key(i, j + 1), key(i, j)) }
+                }
             }
         }
         /// Takes the outgoing edge `second` (or the first) out of `vertex`, returning its target.
