@@ -36,7 +36,11 @@ struct CellBits: Sendable {
 
     /// Whether every cell of row `j` from `first` through `last` is set.
     func allSet(row j: Int, from first: Int, through last: Int) -> Bool {
-        eachWord(row: j, from: first, through: last) { index, mask in words[index] & mask == mask }
+        if first >> 6 == last >> 6 {
+            let mask = Self.mask(first, last)
+            return words[j * wordsPerRow + first >> 6] & mask == mask
+        }
+        return eachWord(row: j, from: first, through: last) { index, mask in words[index] & mask == mask }
     }
 
     /// Sets the cells of row `j` from `first` through `last`.

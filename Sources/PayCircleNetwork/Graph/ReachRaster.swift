@@ -55,11 +55,13 @@ public struct ReachRaster: Sendable {
             let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
             let j0 = max(0, Int((min(ay, by) - radius - minY) / cellSize)), j1 = min(height - 1, Int((max(ay, by) + radius - minY) / cellSize))
             guard i0 <= i1, j0 <= j1 else { continue }
-            let extent = RowExtent(segment: (ax, ay, bx, by), radius: radius)
+            var worked: RowExtent?
             for j in j0...j1 {
                 // Every cell the segment could reach in this row is covered already (the usual case inside
                 // a dense reached area): nothing to work out.
                 if marked.allSet(row: j, from: i0, through: i1) { continue }
+                let extent = worked ?? RowExtent(segment: (ax, ay, bx, by), radius: radius)
+                worked = extent
                 let py = minY + (Double(j) + 0.5) * cellSize
                 guard extent.isWellConditioned else {
                     // A segment within a hair of an axis, whose estimate could be off: every cell is tested.
