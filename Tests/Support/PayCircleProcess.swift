@@ -14,8 +14,12 @@ public final class PayCircleProcess {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("paycircle")
     }
 
+    /// What the process printed, as bytes (a chunk may end inside a character), and a signal given once
+    /// the output has reached its end.
     private final class Output: Sendable {
-        let text = Mutex("")
+        let bytes = Mutex(Data())
+        let ended = DispatchSemaphore(value: 0)
+        let endSeen = Mutex(false)
     }
 
     private let process: Process
@@ -28,15 +32,28 @@ public final class PayCircleProcess {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
-            let data = handle.availableData
-            output.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
-        }
         try process.run()
+        // Read on a thread of its own until the end of the output, so that waiting for the process can
+        // also wait for the last of what it printed.
+        let reading = pipe.fileHandleForReading
+        Thread.detachNewThread { [output] in
+            while true {
+                let data = reading.availableData
+                if data.isEmpty { break }
+                output.bytes.withLock { $0.append(data) }
+            }
+            output.ended.signal()
+        }
     }
 
     /// Everything the process has printed so far.
-    public var printed: String { output.text.withLock { $0 } }
+    public var printed: String { output.bytes.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    /// Waits (up to five seconds) until the output has been read to its end, after the process ended.
+    private func drainOutput() {
+        guard !output.endSeen.withLock({ $0 }) else { return }
+        if output.ended.wait(timeout: .now() + 5) == .success { output.endSeen.withLock { $0 = true } }
+    }
 
     public var isRunning: Bool { process.isRunning }
 
@@ -58,11 +75,14 @@ public final class PayCircleProcess {
     public func kill() {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        drainOutput()
     }
 
-    /// Waits for the process to end by itself and returns its exit status.
+    /// Waits for the process to end by itself and returns its exit status; ``printed`` then holds all it
+    /// printed.
     public func wait() -> Int32 {
         process.waitUntilExit()
+        drainOutput()
         return process.terminationStatus
     }
 }
