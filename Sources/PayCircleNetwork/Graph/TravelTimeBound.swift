@@ -9,7 +9,6 @@ import PayCircleCore
 /// a plane obey the triangle inequality, so the bound never drops by more than an edge's time along the
 /// edge. A* with it settles every node at its true quickest time, exactly as Dijkstra does.
 struct TravelTimeBound: Sendable {
-    private let plane: LocalPlane
     /// Each node's place in the frame, in metres east and north.
     let x: [Double]
     let y: [Double]
@@ -33,16 +32,9 @@ struct TravelTimeBound: Sendable {
             let straight = (dx * dx + dy * dy).squareRoot()
             if straight > 0 { ratio = min(ratio, edgeSeconds[index] / straight) }
         }
-        self.plane = plane
         self.x = x
         self.y = y
         secondsPerMetre = ratio.isFinite ? ratio * (1 - 1e-9) : 0
-    }
-
-    /// Where `place` lies in the frame.
-    func goal(_ place: Coordinate) -> Goal {
-        let (gx, gy) = plane.project(place)
-        return Goal(x: gx, y: gy)
     }
 
     /// The point `fraction` of the way along the straight edge from `source` to `target`, in the frame;
