@@ -31,13 +31,7 @@ public struct CoverageHoursResponse: JSONWritable, Sendable {
                         json.field("at", Timestamp.utcString(report.at))
                         json.field("covered_share", PlanningJSON.share(report.coveredShare))
                         json.field("covered_population", report.coveredPopulation.rounded())
-                        json.key("channels")
-                        json.object { json in
-                            json.field("counted", report.channels.counted)
-                            json.field("closed", report.channels.closed)
-                            json.field("unknown_hours", report.channels.unknownHours)
-                            json.field("assumed_hours", report.channels.assumedHours)
-                        }
+                        PlanningJSON.channels(report.channels, offNetwork: false, to: &json)
                     }
                 }
             }

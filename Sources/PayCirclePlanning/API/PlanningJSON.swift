@@ -11,17 +11,23 @@ enum PlanningJSON {
         json.field("population", report.population.rounded())
         json.field("covered_population", report.coveredPopulation.rounded())
         json.field("covered_share", share(report.coveredShare))
-        json.key("channels")
-        json.object { json in
-            json.field("counted", report.channels.counted)
-            json.field("closed", report.channels.closed)
-            json.field("unknown_hours", report.channels.unknownHours)
-            json.field("assumed_hours", report.channels.assumedHours)
-            json.field("off_network", report.channels.offNetwork)
-        }
+        channels(report.channels, offNetwork: true, to: &json)
         json.field("population_source", report.populationSource)
         json.field("method", report.methodNote)
         json.field("detour_factor", report.detourFactor)
+    }
+
+    /// The `channels` object: how the chosen kinds stood at the moment, with how many counted channels
+    /// lie off the network when `offNetwork`.
+    static func channels(_ counts: ChannelCounts, offNetwork: Bool, to json: inout JSONWriter) {
+        json.key("channels")
+        json.object { json in
+            json.field("counted", counts.counted)
+            json.field("closed", counts.closed)
+            json.field("unknown_hours", counts.unknownHours)
+            json.field("assumed_hours", counts.assumedHours)
+            if offNetwork { json.field("off_network", counts.offNetwork) }
+        }
     }
 
     static func areaFields(_ area: CoverageReport.Area, to json: inout JSONWriter) {
