@@ -18,22 +18,26 @@ enum NetworkRows {
         let node = try connection.prepare("INSERT INTO network_nodes (id, osm_id, lat, lon) VALUES (?, ?, ?, ?)")
         for (index, item) in network.nodes.enumerated() {
             guard item.coordinate.isValid else { throw StoreError("network node \(item.osmID) has an invalid position") }
-            try node.run([.integer(Int64(index)), .integer(item.osmID), .real(item.coordinate.latitude), .real(item.coordinate.longitude)])
+            try node.run { row in
+                row.integer(Int64(index)); row.integer(item.osmID); row.real(item.coordinate.latitude); row.real(item.coordinate.longitude)
+            }
         }
         let edge = try connection.prepare("""
             INSERT INTO network_edges (id, source, target, length_m, class, name, oneway, geom)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, item) in network.edges.enumerated() {
+            // The store's foreign keys are not checked row by row during this load (see `SpatiaLiteStore.write`).
             guard network.nodes.indices.contains(Int(item.source)), network.nodes.indices.contains(Int(item.target)) else {
                 throw StoreError("network edge \(index) refers to a node that does not exist")
             }
             let a = network.nodes[Int(item.source)].coordinate, b = network.nodes[Int(item.target)].coordinate
-            try edge.run([
-                .integer(Int64(index)), .integer(Int64(item.source)), .integer(Int64(item.target)), .real(item.length),
-                .text(item.highway), item.name.map { .text($0) } ?? .null, .integer(item.isOneway ? 1 : 0),
-                .blob(SpatiaLiteGeometryBlob.lineString([(a.longitude, a.latitude), (b.longitude, b.latitude)], srid: 4326)),
-            ])
+            try SpatiaLiteGeometryBlob.withSegment(from: (a.longitude, a.latitude), to: (b.longitude, b.latitude), srid: 4326) { geometry in
+                try edge.run { row in
+                    row.integer(Int64(index)); row.integer(Int64(item.source)); row.integer(Int64(item.target)); row.real(item.length)
+                    row.text(item.highway); row.text(item.name); row.integer(item.isOneway ? 1 : 0); row.blob(geometry)
+                }
+            }
         }
         let register = try connection.prepare("SELECT RecoverGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY')")
         guard try register.step(), register.int(0) == 1 else {

@@ -69,51 +69,58 @@ public final class SpatiaLiteStore: DataStore {
     @discardableResult
     public func write(_ change: PointChange, layers: OSMLayers?) async throws -> PointChangeSummary {
         try await pool.write { connection in
-            try connection.transaction {
-                if let layers {
-                    try NetworkRows.replace(with: layers.network, in: connection)
-                    try BuildingRows.replace(with: layers.buildings, in: connection)
-                    try CandidateRows.replace(with: layers.candidates, in: connection)
-                }
-                var summary = PointChangeSummary()
-                var removed = Set<String>()
-                if let scope = change.replace {
-                    let (condition, values): (String, [SQLiteStatement.Value]) = switch scope {
-                    case .all: ("1", [])
-                    case .source(let source): ("source = ?", [.text(source)])
-                    }
-                    let select = try connection.prepare("SELECT id FROM points WHERE \(condition)")
-                    select.bind(values)
-                    while try select.step() { if let id = select.text(0) { removed.insert(id) } }
-                    try connection.prepare("DELETE FROM points WHERE \(condition)").run(values)
-                }
-                let delete = try connection.prepare("DELETE FROM points WHERE id = ?")
-                for id in change.deletions {
-                    try delete.run([.text(id)])
-                    if connection.changes > 0 { removed.insert(id) }
-                }
-                let exists = try connection.prepare("SELECT 1 FROM points WHERE id = ?")
-                let upsert = try connection.prepare(PointRow.upsertSQL)
-                for point in change.upserts {
-                    guard point.location.isValid else {
-                        throw StoreError("point '\(point.id)' has an invalid position \(point.location)")
-                    }
-                    exists.bind([.text(point.id)])
-                    if try exists.step() { summary.updated += 1 } else if removed.remove(point.id) != nil {
-                        summary.updated += 1
-                    } else {
-                        summary.inserted += 1
-                    }
-                    try upsert.run(PointRow.values(point))
-                }
-                summary.deleted = removed.count
-                summary.removedIDs = removed.sorted()
-                if let audit = change.audit {
-                    try connection.prepare("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-                        .run([.text(Timestamp.utcString(audit.at)), .text(audit.actor), .text(audit.action), .text(audit.target), .text(audit.detail)])
-                }
-                return summary
+            // The OSM layers are bulk-loaded without SQLite's foreign-key lookups: `NetworkRows` checks
+            // every edge's ends against the nodes it writes in the same transaction.
+            layers == nil ? try self.apply(change, layers: nil, in: connection)
+                : try connection.withoutForeignKeyChecks { try self.apply(change, layers: layers, in: connection) }
+        }
+    }
+
+    private func apply(_ change: PointChange, layers: OSMLayers?, in connection: SQLiteConnection) throws -> PointChangeSummary {
+        try connection.transaction {
+            if let layers {
+                try NetworkRows.replace(with: layers.network, in: connection)
+                try BuildingRows.replace(with: layers.buildings, in: connection)
+                try CandidateRows.replace(with: layers.candidates, in: connection)
             }
+            var summary = PointChangeSummary()
+            var removed = Set<String>()
+            if let scope = change.replace {
+                let (condition, values): (String, [SQLiteStatement.Value]) = switch scope {
+                case .all: ("1", [])
+                case .source(let source): ("source = ?", [.text(source)])
+                }
+                let select = try connection.prepare("SELECT id FROM points WHERE \(condition)")
+                select.bind(values)
+                while try select.step() { if let id = select.text(0) { removed.insert(id) } }
+                try connection.prepare("DELETE FROM points WHERE \(condition)").run(values)
+            }
+            let delete = try connection.prepare("DELETE FROM points WHERE id = ?")
+            for id in change.deletions {
+                try delete.run([.text(id)])
+                if connection.changes > 0 { removed.insert(id) }
+            }
+            let exists = try connection.prepare("SELECT 1 FROM points WHERE id = ?")
+            let upsert = try connection.prepare(PointRow.upsertSQL)
+            for point in change.upserts {
+                guard point.location.isValid else {
+                    throw StoreError("point '\(point.id)' has an invalid position \(point.location)")
+                }
+                exists.bind([.text(point.id)])
+                if try exists.step() { summary.updated += 1 } else if removed.remove(point.id) != nil {
+                    summary.updated += 1
+                } else {
+                    summary.inserted += 1
+                }
+                try upsert.run(PointRow.values(point))
+            }
+            summary.deleted = removed.count
+            summary.removedIDs = removed.sorted()
+            if let audit = change.audit {
+                try connection.prepare("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
+                    .run([.text(Timestamp.utcString(audit.at)), .text(audit.actor), .text(audit.action), .text(audit.target), .text(audit.detail)])
+            }
+            return summary
         }
     }
 }

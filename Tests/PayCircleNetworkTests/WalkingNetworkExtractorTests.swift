@@ -39,6 +39,21 @@ import Testing
         #expect(network.nodes[Int(steps.source)].osmID == 1 && network.nodes[Int(steps.target)].osmID == 3 && steps.isOneway)
         #expect(extractor.waysWithMissingNodes == 1)
     }
+
+    @Test func repeatedNodesAreOneAndSegmentsTouchingAMissingNodeAreLeftOut() {
+        var extractor = WalkingNetworkExtractor()
+        var positions = NodePositions()
+        for id in 1...4 { positions.add(Int64(id), Coordinate(latitude: 23 + Double(id) * 0.001, longitude: 113)) }
+        extractor.add(OSMWay(id: 1, nodeIDs: [1, 1, 2, 50, 3, 4, 4], tags: ["highway": "footway"]), positions: positions)
+        // A way that repeats one missing node has no segment, so nothing of it is missing.
+        extractor.add(OSMWay(id: 2, nodeIDs: [60, 60], tags: ["highway": "footway"]), positions: positions)
+        let network = extractor.network
+        #expect(network.nodes.map(\.osmID) == [1, 2, 3, 4])
+        #expect(network.edges.map { [network.nodes[Int($0.source)].osmID, network.nodes[Int($0.target)].osmID] } == [[1, 2], [3, 4]])
+        // pyproj's Geod(ellps="WGS84").inv gives 110.7440 m for 0.001° of latitude from 23.001° N and 23.003° N.
+        #expect(network.edges.allSatisfy { abs($0.length - 110.744) < 0.001 })
+        #expect(extractor.waysWithMissingNodes == 1)
+    }
 }
 
 @Suite struct NodePositionsTests {
@@ -50,5 +65,9 @@ import Testing
         positions.add(5, Coordinate(latitude: 5, longitude: 0))       // out of order
         positions.add(8, Coordinate(latitude: 80, longitude: 0))      // repeated: the later one wins
         #expect(positions[5]?.latitude == 5 && positions[8]?.latitude == 80 && positions[20]?.latitude == 20)
+        // Slots number the positions in reading order; a repeated id takes its new slot.
+        #expect(positions.count == 5)
+        #expect([3, 8, 20, 5, 1].map { positions.slot(of: $0) } == [0, 4, 2, 3, nil])
+        #expect(positions[slot: 4].latitude == 80 && positions[slot: 1].latitude == 8)
     }
 }

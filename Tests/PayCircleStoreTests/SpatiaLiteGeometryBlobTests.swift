@@ -16,10 +16,13 @@ import Testing
             """)
         var random = SeededGenerator(seed: 7)
         func degrees(_ range: Double) -> Double { (Double(random.next() % 2_000_001) / 1_000_000 - 1) * range }
-        var cases: [(Double, Double, Double, Double)] = [(113.75, 23.02, 113.76, 23.01), (-8.61, 41.15, -8.61, 41.15), (0, 0, -0.5, 0.25)]
+        var cases: [(Double, Double, Double, Double)] = [(113.75, 23.02, 113.76, 23.01), (-8.61, 41.15, -8.61, 41.15), (0, 0, -0.5, 0.25),
+                                                         (0.0, -0.0, -0.0, 0.0), (-0.0, 0.0, 0.0, -0.0)]
         for _ in 0..<200 { cases.append((degrees(180), degrees(90), degrees(180), degrees(90))) }
         for (ax, ay, bx, by) in cases {
-            compare.bind([.blob(SpatiaLiteGeometryBlob.lineString([(ax, ay), (bx, by)], srid: 4326)), .real(ax), .real(ay), .real(bx), .real(by)])
+            let blob = SpatiaLiteGeometryBlob.withSegment(from: (ax, ay), to: (bx, by), srid: 4326) { Array($0) }
+            #expect(blob.count == SpatiaLiteGeometryBlob.segmentByteCount)
+            compare.bind([.blob(blob), .real(ax), .real(ay), .real(bx), .real(by)])
             #expect(try compare.step())
             #expect(compare.int(0) == 1, "\(ax) \(ay) → \(bx) \(by)")
             #expect(compare.text(1)?.hasPrefix("LINESTRING(") == true)

@@ -1,36 +1,45 @@
 import PayCircleCore
 
-/// Positions of the nodes read so far, by id. OSM files list nodes in ascending id order, so positions
-/// are appended to sorted arrays and found by binary search, with no hashing; a file whose ids come out of
+/// Positions of the nodes read so far, by id. OSM files list nodes in ascending id order, so ids are
+/// appended to a sorted array and found by binary search, with no hashing; a file whose ids come out of
 /// order moves them into a dictionary from then on.
+///
+/// Each position read has a slot, numbered from 0 in reading order, so that extractors can keep tables
+/// by node in flat arrays rather than dictionaries keyed by OSM id.
 public struct NodePositions {
+    /// Ids in slot order, while they come in ascending order.
     private var ids: [Int64] = []
     private var coordinates: [Coordinate] = []
-    private var unordered: [Int64: Coordinate]?
+    /// The slot of each id, once ids came out of order; an id read again takes its new slot.
+    private var slotsByID: [Int64: Int32]?
 
     public init() {}
 
+    /// Positions read so far, and one more than the highest slot.
+    public var count: Int { coordinates.count }
+
     public mutating func add(_ id: Int64, _ coordinate: Coordinate) {
-        if unordered == nil, let last = ids.last, id <= last {
-            unordered = Dictionary(zip(ids, coordinates), uniquingKeysWith: { _, later in later })
+        if slotsByID == nil, let last = ids.last, id <= last {
+            slotsByID = Dictionary(ids.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { _, later in later })
             ids = []
-            coordinates = []
         }
-        if unordered != nil {
-            unordered![id] = coordinate
-        } else {
-            ids.append(id)
-            coordinates.append(coordinate)
-        }
+        if slotsByID != nil { slotsByID![id] = Int32(coordinates.count) } else { ids.append(id) }
+        coordinates.append(coordinate)
     }
 
-    public subscript(id: Int64) -> Coordinate? {
-        if let unordered { return unordered[id] }
+    /// The slot of node `id`, nil when it was not read.
+    public func slot(of id: Int64) -> Int? {
+        if let slotsByID { return slotsByID[id].map(Int.init) }
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) / 2
             if ids[middle] < id { low = middle + 1 } else { high = middle }
         }
-        return low < ids.count && ids[low] == id ? coordinates[low] : nil
+        return low < ids.count && ids[low] == id ? low : nil
     }
+
+    /// The position in slot `slot`.
+    public subscript(slot slot: Int) -> Coordinate { coordinates[slot] }
+
+    public subscript(id: Int64) -> Coordinate? { slot(of: id).map { coordinates[$0] } }
 }

@@ -61,6 +61,15 @@ final class SQLiteConnection {
         }
     }
 
+    /// Runs `body` with SQLite's foreign-key checks off, for bulk loads that check their references
+    /// themselves rather than have SQLite look each one up again. The setting cannot change inside a
+    /// transaction, so `body` opens its own.
+    func withoutForeignKeyChecks<T>(_ body: () throws -> T) throws -> T {
+        try execute("PRAGMA foreign_keys = OFF")
+        defer { try? execute("PRAGMA foreign_keys = ON") }
+        return try body()
+    }
+
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
