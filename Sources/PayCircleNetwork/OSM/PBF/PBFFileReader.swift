@@ -22,8 +22,26 @@ struct PBFFileReader {
         do { file = try FileHandle(forReadingFrom: url) } catch {
             throw InputError("cannot open the file: \(error.localizedDescription)")
         }
-        defer { try? file.close() }
-        var block = 0
+        // Blocks are read and inflated a couple ahead, on a thread of their own, while this one decodes.
+        let blocks = PBFBlockReadAhead(capacity: 2) { put in
+            defer { try? file.close() }
+            var number = 0
+            while true {
+                number += 1
+                do throws(InputError) {
+                    guard let headerSize = try readBytes(4, from: file, allowingEnd: true) else { return }
+                    let headerLength = headerSize.reduce(0) { $0 << 8 | Int($1) }
+                    guard headerLength <= Self.maxHeaderBytes else { throw ProtobufReader.malformed("a block header of \(headerLength) bytes") }
+                    let (type, dataSize) = try blobHeader(try readBytes(headerLength, from: file))
+                    guard (0...Self.maxBlockBytes).contains(dataSize) else { throw ProtobufReader.malformed("a block of \(dataSize) bytes") }
+                    guard put(.block(number: number, type: type, data: try blobData(try readBytes(dataSize, from: file)))) else { return }
+                } catch {
+                    _ = put(.failure(number: number, error))
+                    return
+                }
+            }
+        }
+        defer { blocks.finish() }
         // Errors of the callbacks pass through as they are; the reader's own name the block.
         var callbackError: InputError?
         func deliver(_ read: OSMNode) throws(InputError) {
@@ -32,24 +50,22 @@ struct PBFFileReader {
         func deliver(_ read: OSMWay) throws(InputError) {
             do throws(InputError) { try way(read) } catch { callbackError = error; throw error }
         }
-        while true {
-            block += 1
-            do throws(InputError) {
-                guard let headerSize = try readBytes(4, from: file, allowingEnd: true) else { return }
-                let headerLength = headerSize.reduce(0) { $0 << 8 | Int($1) }
-                guard headerLength <= Self.maxHeaderBytes else { throw ProtobufReader.malformed("a block header of \(headerLength) bytes") }
-                let (type, dataSize) = try blobHeader(try readBytes(headerLength, from: file))
-                guard (0...Self.maxBlockBytes).contains(dataSize) else { throw ProtobufReader.malformed("a block of \(dataSize) bytes") }
-                let data = try blobData(try readBytes(dataSize, from: file))
-                try data.withByteBuffer { (bytes: UnsafeRawBufferPointer) throws(InputError) in
-                    switch type {
-                    case "OSMHeader": try checkFeatures(bytes)
-                    case "OSMData": try PBFPrimitiveBlock(bytes).decode(node: deliver, way: deliver)
-                    default: break  // Unknown block types are skipped, as the format asks.
+        while let item = blocks.next() {
+            switch item {
+            case .failure(let number, let error):
+                throw InputError("block \(number): \(error.message)")
+            case .block(let number, let type, let data):
+                do throws(InputError) {
+                    try data.withByteBuffer { (bytes: UnsafeRawBufferPointer) throws(InputError) in
+                        switch type {
+                        case "OSMHeader": try checkFeatures(bytes)
+                        case "OSMData": try PBFPrimitiveBlock(bytes).decode(node: deliver, way: deliver)
+                        default: break  // Unknown block types are skipped, as the format asks.
+                        }
                     }
+                } catch {
+                    throw callbackError ?? InputError("block \(number): \(error.message)")
                 }
-            } catch {
-                throw callbackError ?? InputError("block \(block): \(error.message)")
             }
         }
     }

@@ -1,0 +1,65 @@
+import Foundation
+import PayCircleCore
+
+/// The blocks of a PBF file, read and inflated on a thread of their own a few blocks ahead of the one
+/// being decoded, so that reading and inflating run on another core beside decoding and the callbacks.
+///
+/// The producer hands blocks over with `put`, which waits while `capacity` blocks are queued and returns
+/// false once the reader has stopped; ``finish()`` stops it and waits for it, whether or not every block
+/// was taken (a callback that throws ends the read early).
+final class PBFBlockReadAhead: @unchecked Sendable {
+    enum Item {
+        case block(number: Int, type: String, data: [UInt8])
+        case failure(number: Int, InputError)
+    }
+
+    private let condition = NSCondition()
+    private let capacity: Int
+    /// Guarded by `condition`.
+    private var queued: [Item] = []
+    private var producing = true
+    private var stopped = false
+    private let producerEnded = DispatchSemaphore(value: 0)
+
+    init(capacity: Int, produce: @escaping @Sendable (_ put: (Item) -> Bool) -> Void) {
+        self.capacity = capacity
+        Thread { [self] in
+            produce(put)
+            condition.withLock {
+                producing = false
+                condition.broadcast()
+            }
+            producerEnded.signal()
+        }.start()
+    }
+
+    private func put(_ item: Item) -> Bool {
+        condition.withLock {
+            while queued.count >= capacity && !stopped { condition.wait() }
+            guard !stopped else { return false }
+            queued.append(item)
+            condition.broadcast()
+            return true
+        }
+    }
+
+    /// The next item in file order; nil when the producer has ended and everything was taken.
+    func next() -> Item? {
+        condition.withLock {
+            while queued.isEmpty && producing { condition.wait() }
+            guard !queued.isEmpty else { return nil }
+            condition.broadcast()
+            return queued.removeFirst()
+        }
+    }
+
+    /// Stops the producer and waits for it to end.
+    func finish() {
+        condition.withLock {
+            stopped = true
+            queued.removeAll()
+            condition.broadcast()
+        }
+        producerEnded.wait()
+    }
+}
