@@ -30,6 +30,7 @@ final class DijkstraWorkspace {
         seconds.deallocate()
         metres.deallocate()
         arcIn.deallocate()
+        buckets.deallocate()
     }
 
     func reset() {

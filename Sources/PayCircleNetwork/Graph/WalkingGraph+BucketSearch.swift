@@ -9,7 +9,7 @@ extension WalkingGraph {
             // A node is new to the search while its time is infinite; arcs are not kept.
             let seconds = workspace.seconds
             var touched = workspace.touched, queue = workspace.buckets
-            workspace.touched = []; workspace.buckets = BucketQueue(width: 1); workspace.wroteArcs = false
+            workspace.touched = []; workspace.wroteArcs = false
             for seed in seeds where seed.seconds < seconds[Int(seed.node)] {
                 if seconds[Int(seed.node)] == .infinity { touched.append(seed.node) }
                 seconds[Int(seed.node)] = seed.seconds
