@@ -1,5 +1,7 @@
+import Foundation
 import PayCircleCore
 @testable import PayCircleNetwork
+import PayCircleTestSupport
 import PayCircleSimulation
 import Testing
 
@@ -50,5 +52,64 @@ import Testing
             sum + (0..<raster.width).filter { i in raster.marked.contains(i, j) != expected[j * raster.width + i] }.count
         }
         #expect(differing == 0, "\(differing) of \(expected.count) cells differ")
+    }
+
+    /// The polygon must enclose exactly the marked cells: its rings, read back from the GeoJSON onto the
+    /// grid, have an area (outer rings less holes, by the shoelace formula in whole cells) equal to the count
+    /// of marked cells. Holes that touch their outer ring at a vertex once went missing from the output.
+    @Test func thePolygonEnclosesExactlyTheMarkedCellsOfRealIsochrones() throws {
+        let (graph, _) = try RouteReferenceTests.graph(Reference.geodata("osm/porto.osm.pbf"))
+        var random = SeededGenerator(seed: 5)
+        let nodes = graph.mainComponentNodes
+        var holes = 0
+        for index in 0..<24 {
+            let place = graph.coordinate(ofNode: nodes.randomElement(using: &random)!)
+            let isochrone = try graph.isochrone(from: place, seconds: [180.0, 600, 1200][index % 3])
+            let raster = ReachRaster(segments: isochrone.reachedSegments.map { ($0.from, $0.to) }, radius: WalkingGraph.isochroneBuffer)
+            #expect(isochrone.geoJSON == raster.geoJSON())
+            let enclosed = try Self.enclosedCells(raster)
+            #expect(enclosed.cells == raster.marked.count, "isochrone \(index)")
+            holes += enclosed.holes
+        }
+        #expect(holes > 0)
+    }
+
+    /// The same on scattered segments, whose polygons are MultiPolygons with holes in several parts.
+    @Test(arguments: [1, 2, 3])
+    func thePolygonEnclosesExactlyTheMarkedCellsOfScatteredSegments(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        func unit() -> Double { Double(random.next() % 1_000_000) / 1_000_000 }
+        let segments = (0..<600).map { _ in
+            let a = Coordinate(latitude: 41.15 + unit() * 0.02, longitude: -8.61 + unit() * 0.02)
+            return (a, Coordinate(latitude: a.latitude + (unit() - 0.5) * 0.003, longitude: a.longitude + (unit() - 0.5) * 0.003))
+        }
+        let raster = ReachRaster(segments: segments, radius: 30)
+        let enclosed = try Self.enclosedCells(raster)
+        #expect(raster.geoJSON().hasPrefix(#"{"type":"MultiPolygon""#) && enclosed.holes > 0)
+        #expect(enclosed.cells == raster.marked.count)
+    }
+
+    /// Cells enclosed by the raster's GeoJSON (outer rings less holes) and the number of holes, with each
+    /// ring's orientation checked: outer rings anticlockwise, holes clockwise (RFC 7946).
+    static func enclosedCells(_ raster: ReachRaster) throws -> (cells: Int, holes: Int) {
+        let geometry = try #require(try JSONSerialization.jsonObject(with: Data(raster.geoJSON().utf8)) as? [String: Any])
+        let coordinates = try #require(geometry["coordinates"] as? [Any])
+        let polygons = (geometry["type"] as? String) == "Polygon" ? [coordinates] : coordinates
+        var twiceCells = 0, holes = 0
+        for case let polygon as [[[Double]]] in polygons {
+            holes += polygon.count - 1
+            for (ringIndex, ring) in polygon.enumerated() {
+                // Back onto the grid: vertices are written to 1e-7 degrees, a centimetre against 5 m cells.
+                let vertices = ring.map { position in
+                    (Int((((position[0] - raster.originLongitude) * raster.metresPerDegreeLongitude - raster.minX) / raster.cellSize).rounded()),
+                     Int((((position[1] - raster.originLatitude) * raster.metresPerDegreeLatitude - raster.minY) / raster.cellSize).rounded()))
+                }
+                let twice = zip(vertices, vertices.dropFirst()).reduce(0) { $0 + $1.0.0 * $1.1.1 - $1.1.0 * $1.0.1 }
+                #expect(ringIndex == 0 ? twice > 0 : twice < 0)
+                twiceCells += twice
+            }
+        }
+        #expect(twiceCells % 2 == 0)
+        return (twiceCells / 2, holes)
     }
 }

@@ -119,23 +119,36 @@ public struct JSONWriter {
             return
         }
         separate()
+        // The digits are made right to left in a buffer on the stack (dividing by the constant ten, which
+        // compiles to a multiplication) and appended at once.
         var count = Int64(tenMillionths)
-        if count < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            count = -count
-        }
-        bytes.append(contentsOf: String(count / 10_000_000).utf8)
-        bytes.append(UInt8(ascii: "."))
+        let negative = count < 0
+        if negative { count = -count }
         var fraction = count % 10_000_000, places = 7
         while fraction % 10 == 0 {
             fraction /= 10
             places -= 1
         }
-        var divisor: Int64 = 1
-        for _ in 1..<places { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            var start = 24
+            for _ in 0..<places {
+                start -= 1
+                text[start] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            start -= 1
+            text[start] = UInt8(ascii: ".")
+            var whole = count / 10_000_000
+            repeat {
+                start -= 1
+                text[start] = UInt8(ascii: "0") + UInt8(whole % 10)
+                whole /= 10
+            } while whole > 0
+            if negative {
+                start -= 1
+                text[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<24]))
         }
         needsComma = true
     }

@@ -1,15 +1,29 @@
 /// One bit per cell of a `width` × `height` grid, each row in whole 64-bit words, so that a run of cells in
 /// a row is set or checked a word at a time.
-struct CellBits: Sendable {
+///
+/// The words are memory the bits own and write through a pointer, without copy-on-write: copies share
+/// them. Rows never share a word, so threads may set cells at once as long as each has rows of its own
+/// (``ReachRaster`` fills a large grid's two halves in parallel); once filled, the bits are only read.
+struct CellBits: @unchecked Sendable {
+    private final class Storage {
+        let words: UnsafeMutableBufferPointer<UInt64>
+        init(count: Int) {
+            words = .allocate(capacity: count)
+            words.initialize(repeating: 0)
+        }
+        deinit { words.deallocate() }
+    }
+
     let width: Int, height: Int
     let wordsPerRow: Int
-    private var words: [UInt64]
+    private let storage: Storage
+    private var words: UnsafeMutableBufferPointer<UInt64> { storage.words }
 
     init(width: Int, height: Int) {
         self.width = width
         self.height = height
         wordsPerRow = (width + 63) / 64
-        words = [UInt64](repeating: 0, count: wordsPerRow * height)
+        storage = Storage(count: wordsPerRow * height)
     }
 
     /// Whether cell (i, j) is set; false outside the grid.
@@ -23,28 +37,19 @@ struct CellBits: Sendable {
         return (high == 63 ? ~0 : (1 << (high + 1)) - 1) & ~((1 << low) - 1)
     }
 
-    /// Calls `body` with each word index of row `j` that cells `first...last` touch, and the mask of them.
-    private func eachWord(row j: Int, from first: Int, through last: Int, _ body: (Int, UInt64) -> Bool) -> Bool {
+    /// Whether every cell of row `j` from `first` through `last` is set.
+    func allSet(row j: Int, from first: Int, through last: Int) -> Bool {
         var start = first
         while start <= last {
-            let end = min(last, start | 63)
-            if !body(j * wordsPerRow + start >> 6, Self.mask(start, end)) { return false }
+            let end = min(last, start | 63), mask = Self.mask(start, end)
+            if words[j * wordsPerRow + start >> 6] & mask != mask { return false }
             start = end + 1
         }
         return true
     }
 
-    /// Whether every cell of row `j` from `first` through `last` is set.
-    func allSet(row j: Int, from first: Int, through last: Int) -> Bool {
-        if first >> 6 == last >> 6 {
-            let mask = Self.mask(first, last)
-            return words[j * wordsPerRow + first >> 6] & mask == mask
-        }
-        return eachWord(row: j, from: first, through: last) { index, mask in words[index] & mask == mask }
-    }
-
     /// Sets the cells of row `j` from `first` through `last`.
-    mutating func set(row j: Int, from first: Int, through last: Int) {
+    func set(row j: Int, from first: Int, through last: Int) {
         var start = first
         while start <= last {
             let end = min(last, start | 63)

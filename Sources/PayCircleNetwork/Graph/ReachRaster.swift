@@ -15,7 +15,9 @@ public struct ReachRaster: Sendable {
     /// and north of the origin, and is covered when `marked.contains(i, j)`.
     let minX: Double, minY: Double
     let width: Int, height: Int
-    private(set) var marked: CellBits
+    let marked: CellBits
+    /// From this many segments on, the raster is filled by two threads.
+    static let parallelSegments = 256
 
     public init(segments: [(Coordinate, Coordinate)], radius: Double) {
         cellSize = radius / 6
@@ -42,61 +44,72 @@ public struct ReachRaster: Sendable {
         height = segments.isEmpty ? 0 : Int(((box.maxY + radius + cellSize - minY) / cellSize).rounded(.up))
         marked = CellBits(width: width, height: height)
         let radiusSquared = radius * radius
-        let (cellSize, minX, minY, width, height) = (cellSize, minX, minY, width, height)
-        for (ax, ay, bx, by) in local {
-            let dx = bx - ax, dy = by - ay, lengthSquared = dx * dx + dy * dy
-            /// Whether the centre of cell (i, j) lies within the radius of the segment.
-            func isWithin(_ i: Int, _ py: Double) -> Bool {
-                let px = minX + (Double(i) + 0.5) * cellSize
-                let t = lengthSquared > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / lengthSquared)) : 0
-                let ex = ax + t * dx - px, ey = ay + t * dy - py
-                return ex * ex + ey * ey <= radiusSquared
+        let (cellSize, minX, minY, width, height, marked) = (cellSize, minX, minY, width, height, marked)
+        /// Marks the cells of rows `band` (each row's words are its own, so two bands may be filled at once).
+        @Sendable func fill(_ band: ClosedRange<Int>) {
+            for (ax, ay, bx, by) in local {
+                let dx = bx - ax, dy = by - ay, lengthSquared = dx * dx + dy * dy
+                /// Whether the centre of cell (i, j) lies within the radius of the segment.
+                func isWithin(_ i: Int, _ py: Double) -> Bool {
+                    let px = minX + (Double(i) + 0.5) * cellSize
+                    let t = lengthSquared > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / lengthSquared)) : 0
+                    let ex = ax + t * dx - px, ey = ay + t * dy - py
+                    return ex * ex + ey * ey <= radiusSquared
+                }
+                let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
+                let j0 = max(band.lowerBound, Int((min(ay, by) - radius - minY) / cellSize))
+                let j1 = min(band.upperBound, Int((max(ay, by) + radius - minY) / cellSize))
+                guard i0 <= i1, j0 <= j1 else { continue }
+                var worked: RowExtent?
+                for j in j0...j1 {
+                    // Every cell the segment could reach in this row is covered already (the usual case inside
+                    // a dense reached area): nothing to work out.
+                    if marked.allSet(row: j, from: i0, through: i1) { continue }
+                    let extent = worked ?? RowExtent(segment: (ax, ay, bx, by), radius: radius)
+                    worked = extent
+                    let py = minY + (Double(j) + 0.5) * cellSize
+                    guard extent.isWellConditioned else {
+                        // A segment within a hair of an axis, whose estimate could be off: every cell is tested.
+                        for i in i0...i1 where !marked.contains(i, j) && isWithin(i, py) { marked.set(row: j, from: i, through: i) }
+                        continue
+                    }
+                    // The cells of a row within the radius of a segment are one run (the region is convex).
+                    // Its ends are estimated from the region's extent along the row; when the run and a
+                    // cell either side are already marked there is nothing to do, else each end is settled
+                    // by the exact test, so the run is exactly the cells the test accepts.
+                    guard let (low, high) = extent.run(atY: py) else { continue }
+                    var first = max(i0, Self.ceiling((low - minX) / cellSize - 0.5))
+                    var last = min(i1, Self.floor((high - minX) / cellSize - 0.5))
+                    if first <= last, marked.allSet(row: j, from: max(i0, first - 1), through: min(i1, last + 1)) { continue }
+                    // An end whose estimate is clear of the nearest cell centres by a margin far above its
+                    // rounding (see ``RowExtent/isWellConditioned``) needs no exact test.
+                    func centre(_ i: Int) -> Double { minX + (Double(i) + 0.5) * cellSize }
+                    let margin = 1e-6
+                    let clearStart = first <= last && centre(first) - low > margin && (first == i0 || low - centre(first - 1) > margin)
+                    let clearFinish = first <= last && high - centre(last) > margin && (last == i1 || centre(last + 1) - high > margin)
+                    if !clearStart {
+                        while first > i0, isWithin(first - 1, py) { first -= 1 }
+                        while first <= last, !isWithin(first, py) { first += 1 }
+                    }
+                    if !clearFinish {
+                        while last < i1, isWithin(last + 1, py) { last += 1 }
+                        while last >= first, !isWithin(last, py) { last -= 1 }
+                    }
+                    guard first <= last else {
+                        // The estimate missed the run altogether: test the row's cells one by one.
+                        for i in i0...i1 where !marked.contains(i, j) && isWithin(i, py) { marked.set(row: j, from: i, through: i) }
+                        continue
+                    }
+                    marked.set(row: j, from: first, through: last)
+                }
             }
-            let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
-            let j0 = max(0, Int((min(ay, by) - radius - minY) / cellSize)), j1 = min(height - 1, Int((max(ay, by) + radius - minY) / cellSize))
-            guard i0 <= i1, j0 <= j1 else { continue }
-            var worked: RowExtent?
-            for j in j0...j1 {
-                // Every cell the segment could reach in this row is covered already (the usual case inside
-                // a dense reached area): nothing to work out.
-                if marked.allSet(row: j, from: i0, through: i1) { continue }
-                let extent = worked ?? RowExtent(segment: (ax, ay, bx, by), radius: radius)
-                worked = extent
-                let py = minY + (Double(j) + 0.5) * cellSize
-                guard extent.isWellConditioned else {
-                    // A segment within a hair of an axis, whose estimate could be off: every cell is tested.
-                    for i in i0...i1 where !marked.contains(i, j) && isWithin(i, py) { marked.set(row: j, from: i, through: i) }
-                    continue
-                }
-                // The cells of a row within the radius of a segment are one run (the region is convex).
-                // Its ends are estimated from the region's extent along the row; when the run and a
-                // cell either side are already marked there is nothing to do, else each end is settled
-                // by the exact test, so the run is exactly the cells the test accepts.
-                guard let (low, high) = extent.run(atY: py) else { continue }
-                var first = max(i0, Self.ceiling((low - minX) / cellSize - 0.5))
-                var last = min(i1, Self.floor((high - minX) / cellSize - 0.5))
-                if first <= last, marked.allSet(row: j, from: max(i0, first - 1), through: min(i1, last + 1)) { continue }
-                // An end whose estimate is clear of the nearest cell centres by a margin far above its
-                // rounding (see ``RowExtent/isWellConditioned``) needs no exact test.
-                func centre(_ i: Int) -> Double { minX + (Double(i) + 0.5) * cellSize }
-                let margin = 1e-6
-                let clearStart = first <= last && centre(first) - low > margin && (first == i0 || low - centre(first - 1) > margin)
-                let clearFinish = first <= last && high - centre(last) > margin && (last == i1 || centre(last + 1) - high > margin)
-                if !clearStart {
-                    while first > i0, isWithin(first - 1, py) { first -= 1 }
-                    while first <= last, !isWithin(first, py) { first += 1 }
-                }
-                if !clearFinish {
-                    while last < i1, isWithin(last + 1, py) { last += 1 }
-                    while last >= first, !isWithin(last, py) { last -= 1 }
-                }
-                guard first <= last else {
-                    // The estimate missed the run altogether: test the row's cells one by one.
-                    for i in i0...i1 where !marked.contains(i, j) && isWithin(i, py) { marked.set(row: j, from: i, through: i) }
-                    continue
-                }
-                marked.set(row: j, from: first, through: last)
-            }
+        }
+        // A large raster's two halves are filled on two threads: rows are independent, and a cell ends up
+        // marked exactly when some segment reaches it, whatever order the segments are worked in.
+        if height >= 2 && local.count >= Self.parallelSegments {
+            DispatchQueue.concurrentPerform(iterations: 2) { half in fill(half == 0 ? 0...(height / 2 - 1) : (height / 2)...(height - 1)) }
+        } else if height > 0 {
+            fill(0...(height - 1))
         }
     }
 
@@ -184,8 +197,13 @@ public struct ReachRaster: Sendable {
         let rings = traceRings()
         var outers = rings.filter { Self.signedArea($0) > 0 }.map { (ring: $0, holes: [[(Int, Int)]]()) }
         for hole in rings where Self.signedArea(hole) < 0 {
-            let probe = hole[0]
-            let owner = outers.indices.filter { Self.contains(outers[$0].ring, probe) }
+            // A hole lies in the smallest outer ring around it (with one outer ring, in that one), found
+            // from the centre of an uncovered cell along its first edge: the right-hand side of a hole's
+            // edges, a point strictly inside it even where the hole touches its outer ring at a vertex.
+            let (from, to) = (hole[0], hole[1])
+            let step = ((to.0 - from.0).signum(), (to.1 - from.1).signum())
+            let probe = (Double(from.0) + 0.5 * Double(step.0 + step.1), Double(from.1) + 0.5 * Double(step.1 - step.0))
+            let owner = outers.count == 1 ? 0 : outers.indices.filter { Self.contains(outers[$0].ring, probe) }
                 .min { Self.signedArea(outers[$0].ring) < Self.signedArea(outers[$1].ring) }
             if let owner { outers[owner].holes.append(hole) }
         }
@@ -225,12 +243,15 @@ public struct ReachRaster: Sendable {
         // kept in the order they were found.
         let vertexCount = (width + 1) * (height + 1)
         var firstOut = [Int32](repeating: -1, count: vertexCount), secondOut = firstOut
+        // Bit v set when vertex v has an outgoing edge: the rings start from these, in ascending order.
+        var linked = [UInt64](repeating: 0, count: (vertexCount + 63) / 64)
         func key(_ x: Int, _ y: Int) -> Int { y * (width + 1) + x }
         func link(_ from: Int, _ to: Int) {
             if firstOut[from] < 0 { firstOut[from] = Int32(to) } else { secondOut[from] = Int32(to) }
+            linked[from >> 6] |= 1 << UInt64(from & 63)
         }
-        // Covered cells row by row in ascending order, a word of 64 at a time, with their four neighbours
-        // read from the words around.
+        // Covered cells on the boundary, row by row in ascending order, a word of 64 at a time, with their
+        // four neighbours read from the words around.
         for j in 0..<height {
             for index in 0..<marked.wordsPerRow {
                 let cells = marked.word(row: j, index: index)
@@ -238,7 +259,8 @@ public struct ReachRaster: Sendable {
                 let below = marked.word(row: j - 1, index: index), above = marked.word(row: j + 1, index: index)
                 let right = cells >> 1 | marked.word(row: j, index: index + 1) << 63
                 let left = cells << 1 | marked.word(row: j, index: index - 1) >> 63
-                var remaining = cells
+                // A cell with all four neighbours covered has no boundary edge.
+                var remaining = cells & ~(below & above & right & left)
                 while remaining != 0 {
                     let bit = remaining.trailingZeroBitCount, i = index << 6 + bit, mask: UInt64 = 1 << UInt64(bit)
                     remaining &= remaining - 1
@@ -259,25 +281,32 @@ public struct ReachRaster: Sendable {
         func point(_ k: Int) -> (Int, Int) { (k % (width + 1), k / (width + 1)) }
         var rings: [[(Int, Int)]] = []
         var splitter = RingSplitter(vertexCount: vertexCount)
-        for start in 0..<vertexCount {
-            while firstOut[start] >= 0 {
-                var ring: [Int] = [start]
-                var previous = start, current = take(from: start, second: false)
-                while current != start {
-                    ring.append(current)
-                    guard firstOut[current] >= 0 else { break }
-                    var second = false
-                    if secondOut[current] >= 0 {
-                        // Turn left: the choice whose direction is the incoming one rotated anticlockwise.
-                        let (px, py) = point(previous), (cx, cy) = point(current)
-                        let left = key(cx - (cy - py), cy + (cx - px))
-                        second = Int(firstOut[current]) != left && Int(secondOut[current]) == left
+        var ring: [Int] = []
+        for (index, word) in linked.enumerated() where word != 0 {
+            var starts = word
+            while starts != 0 {
+                let start = index << 6 + starts.trailingZeroBitCount
+                starts &= starts - 1
+                while firstOut[start] >= 0 {
+                    ring.removeAll(keepingCapacity: true)
+                    ring.append(start)
+                    var previous = start, current = take(from: start, second: false)
+                    while current != start {
+                        ring.append(current)
+                        guard firstOut[current] >= 0 else { break }
+                        var second = false
+                        if secondOut[current] >= 0 {
+                            // Turn left: the choice whose direction is the incoming one rotated anticlockwise.
+                            let (px, py) = point(previous), (cx, cy) = point(current)
+                            let left = key(cx - (cy - py), cy + (cx - px))
+                            second = Int(firstOut[current]) != left && Int(secondOut[current]) == left
+                        }
+                        previous = current
+                        current = take(from: current, second: second)
                     }
-                    previous = current
-                    current = take(from: current, second: second)
-                }
-                for loop in splitter.loops(of: ring) {
-                    rings.append(Self.withoutCollinearVertices(loop.map(point)))
+                    for loop in splitter.loops(of: ring) {
+                        rings.append(Self.withoutCollinearVertices(loop.map(point)))
+                    }
                 }
             }
         }
@@ -312,10 +341,14 @@ public struct ReachRaster: Sendable {
     }
 
     private static func withoutCollinearVertices(_ ring: [(Int, Int)]) -> [(Int, Int)] {
-        ring.indices.compactMap { index in
-            let a = ring[(index + ring.count - 1) % ring.count], b = ring[index], c = ring[(index + 1) % ring.count]
-            return (b.0 - a.0) * (c.1 - b.1) - (b.1 - a.1) * (c.0 - b.0) == 0 ? nil : b
+        let count = ring.count
+        var kept: [(Int, Int)] = []
+        kept.reserveCapacity(count)
+        for index in 0..<count {
+            let a = ring[index == 0 ? count - 1 : index - 1], b = ring[index], c = ring[index == count - 1 ? 0 : index + 1]
+            if (b.0 - a.0) * (c.1 - b.1) - (b.1 - a.1) * (c.0 - b.0) != 0 { kept.append(b) }
         }
+        return kept
     }
 
     private static func signedArea(_ ring: [(Int, Int)]) -> Double {
@@ -327,9 +360,9 @@ public struct ReachRaster: Sendable {
         return Double(twice) / 2
     }
 
-    private static func contains(_ ring: [(Int, Int)], _ p: (Int, Int)) -> Bool {
-        // Even-odd test at a point nudged off the grid lines.
-        let px = Double(p.0) + 0.25, py = Double(p.1) + 0.25
+    /// Even-odd test of a point off the grid lines.
+    private static func contains(_ ring: [(Int, Int)], _ p: (x: Double, y: Double)) -> Bool {
+        let (px, py) = p
         var inside = false
         for index in ring.indices {
             let a = ring[index], b = ring[(index + 1) % ring.count]

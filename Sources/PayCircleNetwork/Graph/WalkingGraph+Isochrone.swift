@@ -44,6 +44,7 @@ extension WalkingGraph {
             for node in tree.reachedNodes where tree.seconds(node) < seconds {
                 for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) { list(arcEdge[arc]) }
             }
+            lines.reserveCapacity(reached.reduce(0) { $0 + $1.nonzeroBitCount })
             for (index, word) in reached.enumerated() where word != 0 {
                 var bits = word
                 while bits != 0 {
