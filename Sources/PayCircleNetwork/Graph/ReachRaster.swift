@@ -56,10 +56,11 @@ public struct ReachRaster: Sendable {
                     let ex = ax + t * dx - px, ey = ay + t * dy - py
                     return ex * ex + ey * ey <= radiusSquared
                 }
-                let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
                 let j0 = max(band.lowerBound, Int((min(ay, by) - radius - minY) / cellSize))
                 let j1 = min(band.upperBound, Int((max(ay, by) + radius - minY) / cellSize))
-                guard i0 <= i1, j0 <= j1 else { continue }
+                guard j0 <= j1 else { continue }
+                let i0 = max(0, Int((min(ax, bx) - radius - minX) / cellSize)), i1 = min(width - 1, Int((max(ax, bx) + radius - minX) / cellSize))
+                guard i0 <= i1 else { continue }
                 var worked: RowExtent?
                 for j in j0...j1 {
                     // Every cell the segment could reach in this row is covered already (the usual case inside
