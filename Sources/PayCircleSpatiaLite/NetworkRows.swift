@@ -5,9 +5,9 @@ import PayCircleStore
 ///
 /// A replacement runs inside the caller's transaction: the edges' geometry column is unregistered, the
 /// rows are bulk-loaded, and the column is registered again (which checks every geometry once), because
-/// SpatiaLite's per-row checks on a registered column cost more than the rest of the import. The edges'
-/// geometries are written as SpatiaLite blobs (``SpatiaLiteGeometryBlob``) rather than built by SQL
-/// functions row by row.
+/// SpatiaLite's per-row checks on a registered column cost more than the rest of the import. Rows go in
+/// many to a statement, and the edges' geometries as SpatiaLite blobs (``SpatiaLiteGeometryBlob``) rather
+/// than built by SQL functions row by row.
 enum NetworkRows {
     static func replace(with network: WalkingNetworkData, in connection: SQLiteConnection) throws {
         try connection.execute("""
@@ -15,29 +15,22 @@ enum NetworkRows {
             DELETE FROM network_edges;
             DELETE FROM network_nodes;
             """)
-        let node = try connection.prepare("INSERT INTO network_nodes (id, osm_id, lat, lon) VALUES (?, ?, ?, ?)")
-        for (index, item) in network.nodes.enumerated() {
+        try connection.insert(into: "network_nodes", columns: ["id", "osm_id", "lat", "lon"], rows: network.nodes.indices) { index, row in
+            let item = network.nodes[index]
             guard item.coordinate.isValid else { throw StoreError("network node \(item.osmID) has an invalid position") }
-            try node.run { row in
-                row.integer(Int64(index)); row.integer(item.osmID); row.real(item.coordinate.latitude); row.real(item.coordinate.longitude)
-            }
+            row.integer(Int64(index)); row.integer(item.osmID); row.real(item.coordinate.latitude); row.real(item.coordinate.longitude)
         }
-        let edge = try connection.prepare("""
-            INSERT INTO network_edges (id, source, target, length_m, class, name, oneway, geom)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (index, item) in network.edges.enumerated() {
+        let edgeColumns = ["id", "source", "target", "length_m", "class", "name", "oneway", "geom"]
+        try connection.insert(into: "network_edges", columns: edgeColumns, rows: network.edges.indices) { index, row in
+            let item = network.edges[index]
             // The store's foreign keys are not checked row by row during this load (see `SpatiaLiteStore.write`).
             guard network.nodes.indices.contains(Int(item.source)), network.nodes.indices.contains(Int(item.target)) else {
                 throw StoreError("network edge \(index) refers to a node that does not exist")
             }
             let a = network.nodes[Int(item.source)].coordinate, b = network.nodes[Int(item.target)].coordinate
-            try SpatiaLiteGeometryBlob.withSegment(from: (a.longitude, a.latitude), to: (b.longitude, b.latitude), srid: 4326) { geometry in
-                try edge.run { row in
-                    row.integer(Int64(index)); row.integer(Int64(item.source)); row.integer(Int64(item.target)); row.real(item.length)
-                    row.text(item.highway); row.text(item.name); row.integer(item.isOneway ? 1 : 0); row.blob(geometry)
-                }
-            }
+            row.integer(Int64(index)); row.integer(Int64(item.source)); row.integer(Int64(item.target)); row.real(item.length)
+            row.text(item.highway); row.text(item.name); row.integer(item.isOneway ? 1 : 0)
+            SpatiaLiteGeometryBlob.withSegment(from: (a.longitude, a.latitude), to: (b.longitude, b.latitude), srid: 4326) { row.blob($0) }
         }
         let register = try connection.prepare("SELECT RecoverGeometryColumn('network_edges', 'geom', 4326, 'LINESTRING', 'XY')")
         guard try register.step(), register.int(0) == 1 else {

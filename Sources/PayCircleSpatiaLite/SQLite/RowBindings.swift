@@ -1,7 +1,7 @@
 import CSpatiaLite
 
-/// The parameters of one run of a statement, bound in order (see ``SQLiteStatement/run(_:)``). Text is
-/// copied by SQLite; blobs are bound where they are (SQLITE_STATIC), so they must outlive the run.
+/// The parameters of one run of a statement, bound in order (see ``SQLiteStatement/run(_:)``); a
+/// statement inserting several rows takes them row after row. SQLite copies text and blobs.
 struct RowBindings {
     let handle: OpaquePointer
     private var position: Int32 = 1
@@ -39,7 +39,7 @@ struct RowBindings {
     /// A blob; an empty one stays a blob (SQLite would bind NULL for its null address).
     mutating func blob(_ bytes: UnsafeRawBufferPointer) {
         if let base = bytes.baseAddress {
-            sqlite3_bind_blob64(handle, position, base, sqlite3_uint64(bytes.count), nil)
+            sqlite3_bind_blob64(handle, position, base, sqlite3_uint64(bytes.count), SQLiteStatement.transient)
         } else {
             sqlite3_bind_zeroblob(handle, position, 0)
         }

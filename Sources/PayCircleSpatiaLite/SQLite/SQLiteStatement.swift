@@ -64,18 +64,16 @@ final class SQLiteStatement {
     }
 
     /// Runs the statement once with the values `bind` sets, in parameter order, straight into the
-    /// statement: no array of values is made, for bulk loads of many thousand rows. Text and blobs are
-    /// bound without a copy and must stay valid until this returns; the bindings are cleared before it
-    /// returns, so the statement keeps no pointer to them.
+    /// statement: no array of values is made, for bulk loads of many thousand rows.
     ///
     /// ```swift
     /// try insert.run { row in row.integer(id); row.text(name); row.real(length) }
     /// ```
-    func run(_ bind: (inout RowBindings) -> Void) throws(StoreError) {
+    /// When `bind` throws, the statement is not run.
+    func run(_ bind: (inout RowBindings) throws -> Void) throws {
         sqlite3_reset(handle)
         var row = RowBindings(handle: handle)
-        bind(&row)
-        defer { sqlite3_clear_bindings(handle) }
+        try bind(&row)
         while try step() {}
     }
 

@@ -1,0 +1,34 @@
+import PayCircleStore
+
+extension SQLiteConnection {
+    /// Inserts `rows` into `table`, `rowsPerStatement` to a statement (`INSERT … VALUES (…), (…), …`), so
+    /// that SQLite's cost per statement run is paid once for many rows; `bind` binds one row's values in
+    /// `columns` order. Runs inside the caller's transaction; a row whose binding throws stops the insert
+    /// before its statement runs.
+    ///
+    /// ```swift
+    /// try connection.insert(into: "network_nodes", columns: ["id", "lat", "lon"], rows: nodes) { node, row in
+    ///     row.integer(node.id); row.real(node.lat); row.real(node.lon)
+    /// }
+    /// ```
+    func insert<Rows: Collection>(
+        into table: String, columns: [String], rows: Rows, rowsPerStatement: Int = 64,
+        bind: (Rows.Element, inout RowBindings) throws -> Void
+    ) throws {
+        func statement(rows count: Int) throws(StoreError) -> SQLiteStatement {
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            return try prepare("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                               + Array(repeating: tuple, count: count).joined(separator: ", "))
+        }
+        let full = try statement(rows: rowsPerStatement)
+        var start = rows.startIndex
+        while start != rows.endIndex {
+            let end = rows.index(start, offsetBy: rowsPerStatement, limitedBy: rows.endIndex) ?? rows.endIndex
+            let batch = rows[start..<end]
+            try (batch.count == rowsPerStatement ? full : statement(rows: batch.count)).run { (row: inout RowBindings) in
+                for item in batch { try bind(item, &row) }
+            }
+            start = end
+        }
+    }
+}
