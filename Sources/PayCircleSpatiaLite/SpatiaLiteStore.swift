@@ -71,8 +71,8 @@ public final class SpatiaLiteStore: DataStore {
         try await pool.write { connection in
             // The OSM layers are bulk-loaded without SQLite's foreign-key lookups: `NetworkRows` checks
             // every edge's ends against the nodes it writes in the same transaction.
-            layers == nil ? try self.apply(change, layers: nil, in: connection)
-                : try connection.withoutForeignKeyChecks { try self.apply(change, layers: layers, in: connection) }
+            guard let layers else { return try self.apply(change, layers: nil, in: connection) }
+            return try connection.withoutForeignKeyChecks { try self.apply(change, layers: layers, in: connection) }
         }
     }
 

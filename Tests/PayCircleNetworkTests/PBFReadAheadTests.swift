@@ -1,6 +1,7 @@
 import Foundation
 import PayCircleCore
-import PayCircleNetwork
+@testable import PayCircleNetwork
+import Synchronization
 import PayCircleTestSupport
 import Testing
 
@@ -38,5 +39,27 @@ import Testing
         }
         #expect(error?.message.contains("nodes and ways") == true && error?.message.hasPrefix("block") == false)
         #expect(seen == maxFeatures)
+    }
+
+    /// Taken straight: blocks come in the order put, and a reader that stops early stops the producer,
+    /// which then puts no more than the queue holds; stopping twice is harmless.
+    @Test func aReaderThatStopsEarlyStopsTheProducer() {
+        final class Counter: Sendable { let accepted = Mutex(0) }
+        let counter = Counter()
+        let blocks = PBFBlockReadAhead(capacity: 2) { put in
+            for number in 1...1_000 {
+                guard put(.block(number: number, type: "OSMData", data: [])) else { return }
+                counter.accepted.withLock { $0 += 1 }
+            }
+        }
+        var taken: [Int] = []
+        while taken.count < 3, let item = blocks.next() {
+            if case .block(let number, _, _) = item { taken.append(number) }
+        }
+        blocks.finish()
+        blocks.finish()
+        #expect(taken == [1, 2, 3])
+        #expect(counter.accepted.withLock { $0 } <= 3 + 2)
+        #expect(blocks.next() == nil)
     }
 }

@@ -47,4 +47,22 @@ import Testing
         #expect(try count.step())
         #expect(count.int(0) == 64 && count.int(1) == 64)
     }
+
+    @Test func aRowThatBindsTheWrongNumberOfValuesIsRefused() throws {
+        let (connection, directory) = try connection()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for missing in [true, false] {
+            let error = #expect(throws: StoreError.self) {
+                try connection.insert(into: "t", columns: ["id", "name", "weight", "data"], rows: 0..<10) { index, row in
+                    row.integer(Int64(index)); row.text("x"); row.real(1)
+                    if !missing || index != 3 { row.blob(UnsafeRawBufferPointer(start: nil, count: 0)) }
+                    if !missing && index == 3 { row.integer(0) }
+                }
+            }
+            #expect(error?.message.contains("values for 4 columns") == true)
+        }
+        let count = try connection.prepare("SELECT count(*) FROM t")
+        #expect(try count.step())
+        #expect(count.int(0) == 0)
+    }
 }

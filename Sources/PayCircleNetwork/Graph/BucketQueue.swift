@@ -10,6 +10,7 @@
 /// The buckets are memory the queue manages itself, kept across searches, so a push is a store and a
 /// count with no reference counting or copy-on-write check; the owner calls ``deallocate()`` once.
 struct BucketQueue {
+    /// A node and its cost when pushed.
     typealias Entry = (cost: Float, node: Int32)
 
     private struct Bucket {

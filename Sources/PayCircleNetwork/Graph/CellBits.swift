@@ -48,7 +48,8 @@ struct CellBits: @unchecked Sendable {
         return true
     }
 
-    /// Sets the cells of row `j` from `first` through `last`.
+    /// Sets the cells of row `j` from `first` through `last`. Copies share the words: only the raster that
+    /// made the bits sets them, each thread in rows of its own.
     func set(row j: Int, from first: Int, through last: Int) {
         var start = first
         while start <= last {

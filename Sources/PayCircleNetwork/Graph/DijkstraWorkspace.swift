@@ -4,7 +4,8 @@ import Synchronization
 /// reset afterwards, so a short route on a million-node graph does not pay for clearing millions.
 ///
 /// The per-node arrays are buffers the workspace owns, so the searches' inner loops read and write them
-/// without copy-on-write or exclusivity checks; a workspace is only ever used by one search at a time.
+/// without copy-on-write or exclusivity checks; so is the bucket queue's memory. A workspace is only ever
+/// used by one search at a time, and frees all of it when it goes.
 final class DijkstraWorkspace {
     let seconds: UnsafeMutableBufferPointer<Double>
     let metres: UnsafeMutableBufferPointer<Double>

@@ -17,7 +17,7 @@ public struct ReachRaster: Sendable {
     let width: Int, height: Int
     let marked: CellBits
     /// From this many segments on, the raster is filled by two threads.
-    static let parallelSegments = 256
+    static let segmentsForTwoThreads = 256
 
     public init(segments: [(Coordinate, Coordinate)], radius: Double) {
         cellSize = radius / 6
@@ -107,7 +107,7 @@ public struct ReachRaster: Sendable {
         }
         // A large raster's two halves are filled on two threads: rows are independent, and a cell ends up
         // marked exactly when some segment reaches it, whatever order the segments are worked in.
-        if height >= 2 && local.count >= Self.parallelSegments {
+        if height >= 2 && local.count >= Self.segmentsForTwoThreads {
             DispatchQueue.concurrentPerform(iterations: 2) { half in fill(half == 0 ? 0...(height / 2 - 1) : (height / 2)...(height - 1)) }
         } else if height > 0 {
             fill(0...(height - 1))

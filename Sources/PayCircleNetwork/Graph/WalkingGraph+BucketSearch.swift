@@ -8,6 +8,8 @@ extension WalkingGraph {
         try workspaces.withWorkspace { workspace in
             // A node is new to the search while its time is infinite; arcs are not kept.
             let seconds = workspace.seconds
+            // `queue` shares the workspace's bucket memory (a push may move it), and is written back below
+            // before anything else reads the workspace's copy.
             var touched = workspace.touched, queue = workspace.buckets
             workspace.touched = []; workspace.wroteArcs = false
             for seed in seeds where seed.seconds < seconds[Int(seed.node)] {

@@ -4,32 +4,41 @@ import PayCircleCore
 /// appended to a sorted array and found by binary search, with no hashing; a file whose ids come out of
 /// order moves them into a dictionary from then on.
 ///
-/// Each position read has a slot, numbered from 0 in reading order, so that extractors can keep tables
-/// by node in flat arrays rather than dictionaries keyed by OSM id.
+/// Each node read has a slot, numbered from 0 in reading order, so that extractors can keep tables by node
+/// in flat arrays rather than dictionaries keyed by OSM id.
 public struct NodePositions {
     /// Ids in slot order, while they come in ascending order.
     private var ids: [Int64] = []
     private var coordinates: [Coordinate] = []
-    /// The slot of each id, once ids came out of order; an id read again takes its new slot.
-    private var slotsByID: [Int64: Int32]?
+    /// The slot of each id, once ids came out of order.
+    private var slotsByID: [Int64: Int]?
 
     public init() {}
 
-    /// Positions read so far, and one more than the highest slot.
+    /// Nodes read so far, and one more than the highest slot.
     public var count: Int { coordinates.count }
 
+    /// Adds node `id` at `coordinate`; a node read again keeps its slot and takes the later position.
     public mutating func add(_ id: Int64, _ coordinate: Coordinate) {
         if slotsByID == nil, let last = ids.last, id <= last {
-            slotsByID = Dictionary(ids.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { _, later in later })
+            slotsByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             ids = []
         }
-        if slotsByID != nil { slotsByID![id] = Int32(coordinates.count) } else { ids.append(id) }
+        if slotsByID != nil {
+            if let slot = slotsByID![id] {
+                coordinates[slot] = coordinate
+                return
+            }
+            slotsByID![id] = coordinates.count
+        } else {
+            ids.append(id)
+        }
         coordinates.append(coordinate)
     }
 
     /// The slot of node `id`, nil when it was not read.
     public func slot(of id: Int64) -> Int? {
-        if let slotsByID { return slotsByID[id].map(Int.init) }
+        if let slotsByID { return slotsByID[id] }
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) / 2

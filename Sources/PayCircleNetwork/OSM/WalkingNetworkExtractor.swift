@@ -12,7 +12,8 @@ public struct WalkingNetworkExtractor {
 
     public init() {}
 
-    /// A way, placed by the positions of its nodes read earlier in the file.
+    /// A way, placed by the positions of its nodes read earlier in the file. Every call must pass the
+    /// same `positions`, grown as the file is read: the extractor keeps its nodes by their slots there.
     public mutating func add(_ way: OSMWay, positions: NodePositions) {
         guard way.nodeIDs.count >= 2, WalkableWayFilter.isWalkable(way.tags) else { return }
         let highway = way.tags["highway"] ?? "path"
@@ -44,7 +45,10 @@ public struct WalkingNetworkExtractor {
 
     /// The network node of the position in `slot`, added to the network the first time.
     private mutating func node(_ slot: Int, id: Int64, at coordinate: Coordinate) -> Int32 {
-        if nodeBySlot[slot] >= 0 { return nodeBySlot[slot] }
+        if nodeBySlot[slot] >= 0 {
+            assert(network.nodes[Int(nodeBySlot[slot])].osmID == id, "positions other than those of earlier ways")
+            return nodeBySlot[slot]
+        }
         let index = Int32(network.nodes.count)
         nodeBySlot[slot] = index
         network.nodes.append(.init(osmID: id, coordinate: coordinate))

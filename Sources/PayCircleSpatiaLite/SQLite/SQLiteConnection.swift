@@ -66,8 +66,12 @@ final class SQLiteConnection {
     /// transaction, so `body` opens its own.
     func withoutForeignKeyChecks<T>(_ body: () throws -> T) throws -> T {
         try execute("PRAGMA foreign_keys = OFF")
-        defer { try? execute("PRAGMA foreign_keys = ON") }
-        return try body()
+        let result = Result { try body() }
+        // Back on, and checked: inside a transaction left open the setting would not change.
+        try execute("PRAGMA foreign_keys = ON")
+        let check = try prepare("PRAGMA foreign_keys")
+        guard try check.step(), check.int(0) == 1 else { throw StoreError("foreign-key checks could not be turned back on") }
+        return try result.get()
     }
 
     /// Rows changed by the last statement.

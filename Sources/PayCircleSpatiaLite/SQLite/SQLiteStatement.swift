@@ -27,7 +27,6 @@ final class SQLiteStatement {
         case integer(Int64)
         case real(Double)
         case text(String)
-        case blob([UInt8])
     }
 
     @discardableResult
@@ -40,40 +39,27 @@ final class SQLiteStatement {
             case .null: sqlite3_bind_null(handle, position)
             case .integer(let number): sqlite3_bind_int64(handle, position, number)
             case .real(let number): sqlite3_bind_double(handle, position, number)
-            case .text(let text): Self.bindText(text, to: handle, at: position)
-            case .blob(let bytes):
-                bytes.withUnsafeBytes { _ = sqlite3_bind_blob64(handle, position, $0.baseAddress, sqlite3_uint64($0.count), Self.transient) }
+            case .text(let text): RowBindings.bindText(text, to: handle, at: position)
             }
         }
         return self
     }
 
-    /// Binds `text` with its UTF-8 byte length rather than as a NUL-terminated C string, so that text
-    /// holding a NUL is bound whole. An empty string binds as empty text, never as NULL.
-    private static func bindText(_ text: String, to handle: OpaquePointer, at position: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                sqlite3_bind_text(handle, position, "", 0, Self.transient)
-                return
-            }
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
-                _ = sqlite3_bind_text64(handle, position, characters, sqlite3_uint64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
-            }
-        }
-    }
-
     /// Runs the statement once with the values `bind` sets, in parameter order, straight into the
-    /// statement: no array of values is made, for bulk loads of many thousand rows.
+    /// statement: no array of values is made, for bulk loads of many thousand rows. When `bind` throws,
+    /// or binds fewer or more values than the statement takes, the statement is not run.
     ///
     /// ```swift
     /// try insert.run { row in row.integer(id); row.text(name); row.real(length) }
     /// ```
-    /// When `bind` throws, the statement is not run.
     func run(_ bind: (inout RowBindings) throws -> Void) throws {
         sqlite3_reset(handle)
         var row = RowBindings(handle: handle)
         try bind(&row)
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard row.count == expected else {
+            throw StoreError("\(row.count) values bound where the statement takes \(expected) (in: \(sql.prefix(120)))")
+        }
         while try step() {}
     }
 
@@ -112,6 +98,6 @@ final class SQLiteStatement {
     }
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    /// SQLite's SQLITE_TRANSIENT: copy bound text before returning.
+    /// SQLite's SQLITE_TRANSIENT: SQLite copies bound text and blobs before the binding call returns.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -8,6 +8,7 @@ import PayCircleCore
 /// false once the reader has stopped; ``finish()`` stops it and waits for it, whether or not every block
 /// was taken (a callback that throws ends the read early).
 final class PBFBlockReadAhead: @unchecked Sendable {
+    /// A block in file order: its number (from 1), type and inflated bytes, or what went wrong reading it.
     enum Item {
         case block(number: Int, type: String, data: [UInt8])
         case failure(number: Int, InputError)
@@ -21,6 +22,8 @@ final class PBFBlockReadAhead: @unchecked Sendable {
     private var stopped = false
     private let producerEnded = DispatchSemaphore(value: 0)
 
+    /// Starts `produce` on a thread of its own; it hands each block to `put` and stops when `put`
+    /// returns false.
     init(capacity: Int, produce: @escaping @Sendable (_ put: (Item) -> Bool) -> Void) {
         self.capacity = capacity
         Thread { [self] in
@@ -53,13 +56,14 @@ final class PBFBlockReadAhead: @unchecked Sendable {
         }
     }
 
-    /// Stops the producer and waits for it to end.
+    /// Stops the producer and waits for it to end; later calls return at once.
     func finish() {
-        condition.withLock {
-            stopped = true
+        let first = condition.withLock {
+            defer { stopped = true }
             queued.removeAll()
             condition.broadcast()
+            return !stopped
         }
-        producerEnded.wait()
+        if first { producerEnded.wait() }
     }
 }
