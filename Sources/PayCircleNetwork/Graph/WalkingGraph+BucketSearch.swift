@@ -1,10 +1,11 @@
 extension WalkingGraph {
     /// Walking times from every node within `limit` seconds to the nearest of `seeds` (a search over the
-    /// incoming arcs), by a label-correcting search over a ``BucketQueue`` of one-second buckets: a node is
-    /// expanded when its bucket comes up, and again whenever its time improves later, so the times are
-    /// exact shortest times as with Dijkstra's heap, at a fraction of the cost for searches that sweep a
-    /// whole city. The arc each node was reached by and metres are not kept.
-    func withBucketSearch<T>(seeds: [Seed], limit: Double, _ body: (DijkstraWorkspace) throws -> T) rethrows -> T {
+    /// incoming arcs), or with `outgoing` from the seeds to every node, by a label-correcting search over a
+    /// ``BucketQueue`` of one-second buckets: a node is expanded when its bucket comes up, and again
+    /// whenever its time improves later, so the times are exact shortest times as with Dijkstra's heap, at
+    /// a fraction of the cost for searches that sweep an area. The arc each node was reached by and metres
+    /// are not kept.
+    func withBucketSearch<T>(seeds: [Seed], limit: Double, outgoing: Bool = false, _ body: (DijkstraWorkspace) throws -> T) rethrows -> T {
         try workspaces.withWorkspace { workspace in
             // A node is new to the search while its time is infinite; arcs are not kept.
             let seconds = workspace.seconds
@@ -17,9 +18,9 @@ extension WalkingGraph {
                 seconds[Int(seed.node)] = seed.seconds
                 queue.push(seed.seconds, seed.node)
             }
-            incomingOffsets.withUnsafeBufferPointer { offsets in
-                incomingSource.withUnsafeBufferPointer { tails in
-                    incomingSeconds.withUnsafeBufferPointer { arcSeconds in
+            (outgoing ? self.offsets : incomingOffsets).withUnsafeBufferPointer { offsets in
+                (outgoing ? arcTarget : incomingSource).withUnsafeBufferPointer { tails in
+                    (outgoing ? self.arcSeconds : incomingSeconds).withUnsafeBufferPointer { arcSeconds in
                         while let (pushed, node) = queue.pop() {
                             if queue.floor > limit { break }
                             // Stale when the node became cheaper after this entry was pushed (rounding to

@@ -28,10 +28,14 @@ extension WalkingGraph {
         let originEdge = edges[Int(origin.edge)]
         let originReach = edgeSeconds[Int(origin.edge)] > 0 ? seconds / edgeSeconds[Int(origin.edge)] : 1
         let originPiece = (originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach))
-        withShortestPaths(from: origin, limit: seconds, keepsMetres: false) { tree in
+        // Times from the origin outward by the bucket search: only the nodes' times are needed, not the
+        // arcs a route would follow back.
+        var seeds = [Seed(node: originEdge.target, seconds: (1 - origin.fraction) * edgeSeconds[Int(origin.edge)], metres: 0)]
+        if !originEdge.isOneway { seeds.append(Seed(node: originEdge.source, seconds: origin.fraction * edgeSeconds[Int(origin.edge)], metres: 0)) }
+        withBucketSearch(seeds: seeds, limit: seconds, outgoing: true) { workspace in
             /// How far along `edge` one gets from its end `node`, when that end was reached in time.
             func reach(of edge: Int32, from node: Int32) -> Double? {
-                let settled = tree.seconds(node)
+                let settled = workspace.seconds[Int(node)]
                 guard settled < seconds else { return nil }
                 let time = edgeSeconds[Int(edge)]
                 return time > 0 ? min(1, (seconds - settled) / time) : 1
@@ -41,7 +45,7 @@ extension WalkingGraph {
             var reached = [UInt64](repeating: 0, count: (edgeCount + 63) / 64)
             func list(_ edge: Int32) { reached[Int(edge) >> 6] |= 1 << UInt64(Int(edge) & 63) }
             list(origin.edge)
-            for node in tree.reachedNodes where tree.seconds(node) < seconds {
+            for node in workspace.touched where workspace.seconds[Int(node)] < seconds {
                 for arc in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) { list(arcEdge[arc]) }
             }
             lines.reserveCapacity(reached.reduce(0) { $0 + $1.nonzeroBitCount })
