@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CReadOSM", providers: [.apt(["libreadosm-dev", "zlib1g-dev", "libbz2-dev"])]),
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbz2-dev"])]),
+        .target(name: "CPrefetch"),
 
         .target(name: "PayCircleCore"),
         .target(name: "PayCircleStore", dependencies: ["PayCircleCore", .product(name: "Crypto", package: "swift-crypto")]),
@@ -42,7 +43,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CCompression"]),
+        .target(name: "PayCircleNetwork", dependencies: ["PayCircleCore", "PayCircleStore", "CCompression", "CPrefetch"]),
         .target(
             name: "PayCirclePlanning",
             dependencies: ["PayCircleCore", "PayCircleStore", "PayCircleNetwork", "CCompression", .product(name: "HeapModule", package: "swift-collections")]

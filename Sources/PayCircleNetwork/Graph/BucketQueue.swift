@@ -59,6 +59,16 @@ struct BucketQueue {
         return nil
     }
 
+    /// The node of the entry `distance` places after the last one taken, when the current bucket holds
+    /// it (for prefetching what the search will read for it).
+    @inline(__always)
+    func upcoming(_ distance: Int32) -> Int32? {
+        guard current < used else { return nil }
+        let bucket = buckets[current]
+        let index = position - 1 + distance
+        return index < bucket.count ? bucket.entries.unsafelyUnwrapped[Int(index)].node : nil
+    }
+
     mutating func removeAll() {
         for index in 0..<used { buckets[index].count = 0 }
         used = 0

@@ -1,3 +1,5 @@
+import CPrefetch
+
 extension WalkingGraph {
     /// Walking times from every node within `limit` seconds to the nearest of `seeds` (a search over the
     /// incoming arcs), or with `outgoing` from the seeds to every node, by a label-correcting search over a
@@ -23,6 +25,15 @@ extension WalkingGraph {
                     (outgoing ? self.arcSeconds : incomingSeconds).withUnsafeBufferPointer { arcSeconds in
                         while let (pushed, node) = queue.pop() {
                             if queue.floor > limit { break }
+                            // The nodes a few places on are scattered over memory: their arc offsets are
+                            // asked for eight pops ahead, their arcs and times four.
+                            if let far = queue.upcoming(8), let base = offsets.baseAddress { paycircle_prefetch(base + Int(far)) }
+                            if let near = queue.upcoming(4), let tailBase = tails.baseAddress, let secondsBase = arcSeconds.baseAddress {
+                                let arc = Int(offsets[Int(near)])
+                                paycircle_prefetch(tailBase + arc)
+                                paycircle_prefetch(secondsBase + arc)
+                                paycircle_prefetch(seconds.baseAddress.unsafelyUnwrapped + Int(near))
+                            }
                             // Stale when the node became cheaper after this entry was pushed (rounding to
                             // Float may keep a stale entry live; expanding it again is harmless).
                             let cost = seconds[Int(node)]
