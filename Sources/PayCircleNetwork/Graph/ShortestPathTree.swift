@@ -48,10 +48,7 @@ extension WalkingGraph {
         isDone: (_ node: Int32, _ seconds: Double) -> Bool = { _, _ in false },
         _ body: (ShortestPathTree) throws -> T
     ) rethrows -> T {
-        let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
-        var seeds = [Seed(node: edge.target, seconds: (1 - origin.fraction) * edgeTime, metres: (1 - origin.fraction) * edge.length)]
-        if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: origin.fraction * edgeTime, metres: origin.fraction * edge.length)) }
-        return try withSearch(seeds: seeds, limit: limit, toward: goal, keepsMetres: keepsMetres, isDone: isDone) { workspace in
+        try withSearch(seeds: seeds(leaving: origin), limit: limit, toward: goal, keepsMetres: keepsMetres, isDone: isDone) { workspace in
             try body(ShortestPathTree(origin: origin, workspace: workspace))
         }
     }
@@ -61,6 +58,15 @@ extension WalkingGraph {
         var node: Int32
         var seconds: Double
         var metres: Double
+    }
+
+    /// Where a walk from `origin` enters the network: the end of its edge ahead, and the one behind
+    /// unless the edge is walked one way only, each with the time and metres to get there.
+    func seeds(leaving origin: NetworkLocation) -> [Seed] {
+        let edge = edges[Int(origin.edge)], edgeTime = edgeSeconds[Int(origin.edge)]
+        var seeds = [Seed(node: edge.target, seconds: (1 - origin.fraction) * edgeTime, metres: (1 - origin.fraction) * edge.length)]
+        if !edge.isOneway { seeds.append(Seed(node: edge.source, seconds: origin.fraction * edgeTime, metres: origin.fraction * edge.length)) }
+        return seeds
     }
 
     /// Dijkstra from `seeds` in a pooled workspace, which `body` reads before it is reset. With a `goal`

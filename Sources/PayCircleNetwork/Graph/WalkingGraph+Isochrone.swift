@@ -30,9 +30,7 @@ extension WalkingGraph {
         let originPiece = (originEdge.isOneway ? origin.fraction : max(0, origin.fraction - originReach), min(1, origin.fraction + originReach))
         // Times from the origin outward by the bucket search: only the nodes' times are needed, not the
         // arcs a route would follow back.
-        var seeds = [Seed(node: originEdge.target, seconds: (1 - origin.fraction) * edgeSeconds[Int(origin.edge)], metres: 0)]
-        if !originEdge.isOneway { seeds.append(Seed(node: originEdge.source, seconds: origin.fraction * edgeSeconds[Int(origin.edge)], metres: 0)) }
-        withBucketSearch(seeds: seeds, limit: seconds, outgoing: true) { workspace in
+        withBucketSearch(seeds: seeds(leaving: origin), limit: seconds, outgoing: true) { workspace in
             /// How far along `edge` one gets from its end `node`, when that end was reached in time.
             func reach(of edge: Int32, from node: Int32) -> Double? {
                 let settled = workspace.seconds[Int(node)]

@@ -6,7 +6,9 @@ import PayCircleCore
 ///
 /// The producer hands blocks over with `put`, which waits while `capacity` blocks are queued and returns
 /// false once the reader has stopped; ``finish()`` stops it and waits for it, whether or not every block
-/// was taken (a callback that throws ends the read early).
+/// was taken (a callback that throws ends the read early). Reading is synchronous: the reader waits on a
+/// condition for the producer's own thread (not one of Swift concurrency's), so a caller blocks only as it
+/// would on reading the file itself.
 final class PBFBlockReadAhead: @unchecked Sendable {
     /// A block in file order: its number (from 1), type and inflated bytes, or what went wrong reading it.
     enum Item {
@@ -20,7 +22,6 @@ final class PBFBlockReadAhead: @unchecked Sendable {
     private var queued: [Item] = []
     private var producing = true
     private var stopped = false
-    private let producerEnded = DispatchSemaphore(value: 0)
 
     /// Starts `produce` on a thread of its own; it hands each block to `put` and stops when `put`
     /// returns false.
@@ -32,7 +33,6 @@ final class PBFBlockReadAhead: @unchecked Sendable {
                 producing = false
                 condition.broadcast()
             }
-            producerEnded.signal()
         }.start()
     }
 
@@ -56,14 +56,13 @@ final class PBFBlockReadAhead: @unchecked Sendable {
         }
     }
 
-    /// Stops the producer and waits for it to end; later calls return at once.
+    /// Stops the producer and waits for it to end (its file closed); later calls return at once.
     func finish() {
-        let first = condition.withLock {
-            defer { stopped = true }
+        condition.withLock {
+            stopped = true
             queued.removeAll()
             condition.broadcast()
-            return !stopped
+            while producing { condition.wait() }
         }
-        if first { producerEnded.wait() }
     }
 }
