@@ -188,7 +188,12 @@ import Testing
         // A new service over the store opened again, as after a restart.
         try await Self.withService(try await test.reopen()) { client, _ in
             let (status, shown) = try await QueueRouteTests.send(client, .get, "/v1/tickets/\(id)")
-            #expect(status == .ok && shown["number"] as? String == "C001" && shown["call_at"] as? String == ticket["call_at"])
+            #expect(status == .ok && shown["number"] as? String == "C001" && shown["issued_at"] as? String == ticket["issued_at"])
+            #expect(shown["status"] as? String == "waiting" && shown["ahead"] as? Double == 2 && shown["position"] as? Double == 3, "\(shown)")
+            // The call time is estimated again at the moment asked: a ticket not yet called is expected no
+            // earlier than before (E[S | S > t] never falls as t grows), however long the restart took.
+            let before = try #require(Self.date(ticket["call_at"])), after = try #require(Self.date(shown["call_at"]))
+            #expect(after >= before, "call_at \(shown["call_at"] ?? "") before the restart's \(ticket["call_at"] ?? "")")
         }
     }
 
