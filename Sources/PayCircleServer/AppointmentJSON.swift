@@ -12,10 +12,10 @@ struct AppointmentJSON: JSONWritable {
             json.field("id", appointment.id)
             json.field("hall_id", appointment.hallID)
             json.field("service", appointment.service.rawValue)
-            json.field("start", Timestamp.utcString(appointment.start))
-            json.field("end", Timestamp.utcString(appointment.end))
+            json.field("start", appointment.start)
+            json.field("end", appointment.end)
             json.field("status", appointment.status.rawValue)
-            json.field("check_in_from", Timestamp.utcString(appointment.checkInWindow.lowerBound))
+            json.field("check_in_from", appointment.checkInWindow.lowerBound)
             json.nullableField("ticket_id", appointment.ticketID)
             if let key { json.field("appointment_key", key) }
         }
@@ -41,8 +41,8 @@ struct SlotsJSON: JSONWritable {
             json.array { json in
                 for slot in slots {
                     json.object { json in
-                        json.field("start", Timestamp.utcString(slot.start))
-                        json.field("end", Timestamp.utcString(slot.end))
+                        json.field("start", slot.start)
+                        json.field("end", slot.end)
                         json.field("capacity", Double(slot.capacity))
                         json.field("booked", Double(slot.booked))
                         json.nullableField("predicted_wait_s", forecast.hour(at: slot.start)?.waitSeconds.map { $0.rounded() })

@@ -11,7 +11,7 @@ struct DashboardJSON: JSONWritable {
     func write(to json: inout JSONWriter) {
         let dashboard = dashboard
         json.object { json in
-            json.field("at", Timestamp.utcString(dashboard.at))
+            json.field("at", dashboard.at)
             json.field("day", dashboard.day)
             json.key("totals")
             json.object { json in
@@ -32,7 +32,7 @@ struct DashboardJSON: JSONWritable {
                         json.field("waiting", hall.waiting)
                         json.field("open_counters", hall.openCounters)
                         json.nullableField("wait_s", hall.waitSeconds.map { $0.rounded() })
-                        json.nullableField("reported_at", hall.reportedAt.map(Timestamp.utcString))
+                        json.nullableField("reported_at", hall.reportedAt)
                         json.field("fresh", hall.fresh)
                         json.field("served_today", hall.servedToday)
                         json.key("served_by_hour")
@@ -64,7 +64,7 @@ struct DashboardJSON: JSONWritable {
                         json.field("point_id", incident.pointID)
                         json.field("status", incident.status.rawValue)
                         json.nullableField("detail", incident.detail)
-                        json.field("start", Timestamp.utcString(incident.start))
+                        json.field("start", incident.start)
                     }
                 }
             }
@@ -75,7 +75,7 @@ struct DashboardJSON: JSONWritable {
                         json.field("kind", alert.kind.rawValue)
                         json.field("point_id", alert.pointID)
                         json.nullableField("device_id", alert.deviceID)
-                        json.field("since", Timestamp.utcString(alert.since))
+                        json.field("since", alert.since)
                         json.field("message", alert.message)
                     }
                 }
@@ -103,7 +103,7 @@ struct DashboardJSON: JSONWritable {
 
     /// `{"online": 3, "offline": 1, …}` with every status, zeros included.
     static func write(_ counts: [DeviceStatus: Int], to json: inout JSONWriter) {
-        json.object { json in for status in DeviceStatus.allCases { json.field(status.rawValue, counts[status] ?? 0) } }
+        json.object { json in for status in DeviceStatus.allCases { json.key(escaping: status.rawValue); json.number(counts[status] ?? 0) } }
     }
 
     static func writePoint(_ point: PaymentPoint, at moment: Date, to json: inout JSONWriter) {

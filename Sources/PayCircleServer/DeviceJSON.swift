@@ -18,12 +18,12 @@ struct DeviceJSON: JSONWritable {
             json.field("maintenance", device.maintenance)
             json.field("powered", device.powered)
             json.field("status", device.live.status.rawValue)
-            json.field("status_since", Timestamp.utcString(device.live.since))
-            json.nullableField("last_beat_at", device.live.lastBeatAt.map(Timestamp.utcString))
+            json.field("status_since", device.live.since)
+            json.nullableField("last_beat_at", device.live.lastBeatAt)
             json.nullableField("fault", device.live.fault)
             json.key("counters")
             json.object { json in
-                for (name, count) in device.live.counters.sorted(by: { $0.key < $1.key }) { json.field(name, count) }
+                for (name, count) in device.live.counters.sorted(by: { $0.key < $1.key }) { json.key(escaping: name); json.number(count) }
             }
         }
     }
@@ -57,8 +57,8 @@ struct IncidentListJSON: JSONWritable {
                         json.field("point_id", incident.pointID)
                         json.field("status", incident.status.rawValue)
                         json.nullableField("detail", incident.detail)
-                        json.field("start", Timestamp.utcString(incident.start))
-                        json.nullableField("end", incident.end.map(Timestamp.utcString))
+                        json.field("start", incident.start)
+                        json.nullableField("end", incident.end)
                     }
                 }
             }
@@ -75,9 +75,9 @@ struct CommandJSON: JSONWritable {
             json.field("id", command.id)
             json.field("device_id", command.deviceID)
             json.field("action", command.action.rawValue)
-            json.field("queued_at", Timestamp.utcString(command.queuedAt))
-            json.nullableField("delivered_at", command.deliveredAt.map(Timestamp.utcString))
-            json.nullableField("acknowledged_at", command.acknowledgedAt.map(Timestamp.utcString))
+            json.field("queued_at", command.queuedAt)
+            json.nullableField("delivered_at", command.deliveredAt)
+            json.nullableField("acknowledged_at", command.acknowledgedAt)
         }
     }
 }
@@ -119,7 +119,7 @@ struct AvailabilityJSON: JSONWritable {
                         json.field("date", day.date)
                         json.field("expected_s", day.expectedSeconds.rounded())
                         json.field("down_s", day.downSeconds.rounded())
-                        json.nullableField("availability", day.share.map { ($0 * 10_000).rounded() / 10_000 })
+                        json.nullableField("availability", day.share, places: 4)
                     }
                 }
             }

@@ -25,8 +25,8 @@ struct ForecastJSON: JSONWritable {
                         json.field("weekday", Self.weekdays[hour.weekday])
                         json.field("hour", Double(hour.hour))
                         json.nullableField("wait_s", hour.waitSeconds.map { $0.rounded() })
-                        json.nullableField("arrivals_per_hour", hour.arrivalsPerHour.map { ($0 * 10).rounded() / 10 })
-                        json.nullableField("serving_per_hour", hour.servingPerHour.map { ($0 * 10).rounded() / 10 })
+                        json.nullableField("arrivals_per_hour", hour.arrivalsPerHour, places: 1)
+                        json.nullableField("serving_per_hour", hour.servingPerHour, places: 1)
                         json.field("reports", Double(hour.reports))
                     }
                 }

@@ -16,14 +16,14 @@ struct QueueJSON: JSONWritable {
         let report = queues.report(for: hall.id)
         json.object { json in
             json.field("hall_id", hall.id)
-            json.nullableField("reported_at", report.map { Timestamp.utcString($0.reportedAt) })
+            json.nullableField("reported_at", report?.reportedAt)
             json.nullableField("age_s", report.map { now.timeIntervalSince($0.reportedAt).rounded() })
             let fresh = report.map { waits.estimate(for: hall, report: $0, at: now, walkSeconds: 0).source != .assumed } ?? false
             json.field("fresh", fresh)
             json.key("services")
             json.object { json in
                 for (service, queue) in (report?.services ?? [:]).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    json.key(service.rawValue)
+                    json.key(escaping: service.rawValue)
                     json.object { json in
                         let remote = queues.remoteWaiting(hallID: hall.id, service: service)
                         json.field("waiting", Double(queue.waiting))

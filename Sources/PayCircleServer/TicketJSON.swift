@@ -22,16 +22,16 @@ struct TicketJSON: JSONWritable {
             json.field("service", ticket.service.rawValue)
             json.field("number", ticket.number)
             json.field("status", ticket.status.rawValue)
-            json.field("issued_at", Timestamp.utcString(ticket.issuedAt))
+            json.field("issued_at", ticket.issuedAt)
             json.field("ahead", Double(ahead))
             json.field("position", Double(ahead + 1))
-            json.field("call_at", Timestamp.utcString(call.0))
-            json.field("call_early", Timestamp.utcString(call.1))
-            json.field("call_late", Timestamp.utcString(call.2))
-            json.nullableField("called_at", ticket.calledAt.map(Timestamp.utcString))
+            json.field("call_at", call.0)
+            json.field("call_early", call.1)
+            json.field("call_late", call.2)
+            json.nullableField("called_at", ticket.calledAt)
             json.nullableField("walk_s", walkSeconds.map { $0.rounded() })
             let leave = ticket.status == .waiting ? walkSeconds.map { place.leaveAt(walkSeconds: $0, now: now) } : nil
-            json.nullableField("leave_at", leave.map { Timestamp.utcString(max($0, now)) })
+            json.nullableField("leave_at", leave.map { max($0, now) })
             json.nullableField("leave_now", leave.map { $0 <= now })
             if let key { json.field("ticket_key", key) }
         }

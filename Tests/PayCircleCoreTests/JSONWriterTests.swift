@@ -1,5 +1,5 @@
 import Foundation
-import PayCircleCore
+@testable import PayCircleCore
 import PayCircleTestSupport
 import Testing
 import PayCircleSimulation
@@ -40,6 +40,83 @@ import PayCircleSimulation
             #expect(Timestamp.utcString(date) == date.formatted(.iso8601))
         }
     }
+    /// Hand-computed moments at the edges of the calendar, beyond the range Foundation is checked over:
+    /// four-digit years down to year 0, a year of five digits and a negative one, leap days of century years.
+    @Test func timestampsAtTheEdgesOfTheCalendar() {
+        let cases: [(Double, String)] = [
+            (0, "1970-01-01T00:00:00Z"), (-1, "1969-12-31T23:59:59Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+            (4_107_587_696, "2100-03-01T12:34:56Z"), (-62_135_596_800, "0001-01-01T00:00:00Z"),
+            (-62_167_219_200, "0000-01-01T00:00:00Z"), (-62_167_219_201, "-1-12-31T23:59:59Z"),
+            (253_402_300_799, "9999-12-31T23:59:59Z"), (253_402_300_800, "10000-01-01T00:00:00Z"), (0.999, "1970-01-01T00:00:00Z"),
+        ]
+        for (seconds, text) in cases {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Timestamp.utcString(date) == text)
+            var json = JSONWriter()
+            json.object { json in json.field("at", date); json.nullableField("none", nil as Date?) }
+            #expect(String(decoding: json.bytes, as: UTF8.self) == #"{"at":"\#(text)","none":null}"#)
+        }
+    }
+
+    /// Numbers rounded to a number of places are written from their count of units of the last place; the
+    /// text must be exactly what the general path writes for the rounded value, for every number of places.
+    @Test func roundedNumbersAreWrittenAsTheGeneralNumberPathWritesThem() {
+        var random = SeededGenerator(seed: 23)
+        func unit() -> Double { Double(random.next() % (1 << 53)) / Double(1 << 53) }
+        var differing: [String] = []
+        for places in 0...7 {
+            let step = [1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7][places]
+            var values: [Double] = [0, -0.0, step, -step, step / 2, -step / 2, 0.5, 1.5, 2.5, 1e6, 1e13 * step, -1e13 * step, 12_345.678_901_234]
+            for _ in 0..<30_000 {
+                values.append((unit() * 2 - 1) * [1e7, 1e3, 1, 1e-2, 1e-4][Int(random.next() % 5)])
+                // Near the rounding boundary between two units of the last place.
+                values.append((Double(Int(random.next() % 2_000_001) - 1_000_000) + 0.5) * step)
+            }
+            for value in values {
+                var fast = JSONWriter(), general = JSONWriter()
+                fast.number(value, places: places)
+                general.number((value * [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places]).rounded() / [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places])
+                if fast.bytes != general.bytes { differing.append("\(value) to \(places) places") }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.prefix(5))")
+    }
+
+    /// The word-at-a-time test for bytes to escape, against the byte-by-byte rule, for every ASCII byte at
+    /// every position of texts up to 24 bytes (so in every lane of a word and in the tail after the words).
+    @Test func everyByteThatNeedsEscapingIsFoundWhereverItIs() {
+        func naive(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        var wrong: [String] = []
+        for length in 1...24 {
+            for position in 0..<length {
+                for byte in UInt8(0)...UInt8(255) {
+                    var text = Array(repeating: UInt8(ascii: "a"), count: length)
+                    text[position] = byte
+                    let found = text.withUnsafeBufferPointer { JSONWriter.needsEscaping($0) }
+                    if found != naive(text) { wrong.append("byte \(byte) at \(position) of \(length)") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, e.g. \(wrong.prefix(5))")
+        // Bytes of multi-byte characters (0x80 and up) never need escaping.
+        let chinese = Array("南城营业厅自助缴费终端".utf8)
+        #expect(!chinese.withUnsafeBufferPointer { JSONWriter.needsEscaping($0) })
+    }
+
+    /// Names written in the code go out as they are; names from data are escaped as strings are.
+    @Test func keysFromCodeAndFromData() throws {
+        var json = JSONWriter()
+        let hostile = "a\"b\\c\n营业"
+        json.object { json in
+            json.field("plain", 1)
+            json.key(escaping: hostile)
+            json.number(2)
+        }
+        #expect(String(decoding: json.bytes.prefix(10), as: UTF8.self) == #"{"plain":1"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+        #expect(parsed["plain"] as? Int == 1 && parsed[hostile] as? Int == 2 && parsed.count == 2)
+    }
+
     /// Positions are written from their count of ten-millionths; the text must be exactly what the general
     /// number path writes for the rounded value, over every magnitude and near every edge case.
     @Test func positionsAreWrittenAsTheGeneralNumberPathWritesThem() {

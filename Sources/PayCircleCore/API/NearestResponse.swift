@@ -13,8 +13,8 @@ public struct NearestResponse: JSONWritable, Sendable {
         public func write(to json: inout JSONWriter) {
             json.object { json in
                 if let fields, fields.crs == crs { json.fields(fields.fields(of: match.point)) } else { PointJSON(match.point, crs: crs).writeFields(to: &json) }
-                json.field("distance_m", (match.distance * 100).rounded() / 100)
-                json.nullableField("walk_m", match.walkDistance.map { ($0 * 10).rounded() / 10 })
+                json.field("distance_m", match.distance, places: 2)
+                json.nullableField("walk_m", match.walkDistance, places: 1)
                 json.nullableField("walk_s", match.walkSeconds.map { $0.rounded() })
                 json.nullableField("open", match.isOpen)
                 if let reachable = match.isReachable { json.field("reachable", reachable) }
@@ -50,7 +50,7 @@ public struct NearestResponse: JSONWritable, Sendable {
                 json.field("crs", request.crs.rawValue)
                 json.field("k", request.query.k)
                 json.field("by", request.ranking.rawValue)
-                json.field("at", Timestamp.utcString(request.query.evaluatedAt))
+                json.field("at", request.query.evaluatedAt)
                 json.field("open_only", request.query.openAt != nil)
             }
             json.key("results")

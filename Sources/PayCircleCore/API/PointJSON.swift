@@ -31,11 +31,9 @@ public struct PointJSON: JSONWritable, Sendable {
         json.optionalField("address", point.address)
         json.optionalField("phone", point.phone)
         json.optionalField("source", point.source)
-        json.field("updated_at", Timestamp.utcString(point.updatedAt))
-        json.field("lat", Self.rounded(position.latitude))
-        json.field("lon", Self.rounded(position.longitude))
+        json.field("updated_at", point.updatedAt)
+        // Seven decimals: about a centimetre.
+        json.field("lat", position.latitude, places: 7)
+        json.field("lon", position.longitude, places: 7)
     }
-
-    /// Seven decimals: about a centimetre.
-    static func rounded(_ degrees: Double) -> Double { (degrees * 1e7).rounded() / 1e7 }
 }

@@ -31,7 +31,7 @@ public struct IsochroneResponse: JSONWritable, Sendable {
         json.field("minutes", isochrone.seconds / 60)
         json.field("area_m2", isochrone.area.rounded())
         json.field("network_length_m", isochrone.networkLength.rounded())
-        json.field("origin_snap_m", (isochrone.origin.snapDistance * 10).rounded() / 10)
+        json.field("origin_snap_m", isochrone.origin.snapDistance, places: 1)
         json.field("attribution", "© OpenStreetMap contributors, ODbL")
     }
 }

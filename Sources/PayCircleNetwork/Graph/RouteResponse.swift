@@ -15,7 +15,7 @@ public struct RouteResponse: JSONWritable, Sendable {
 
     public func write(to json: inout JSONWriter) {
         json.object { json in
-            json.field("distance_m", (route.distance * 10).rounded() / 10)
+            json.field("distance_m", route.distance, places: 1)
             json.field("duration_s", route.duration.rounded())
             json.key("geometry")
             LineString(coordinates: route.geometry).write(to: &json)
@@ -25,13 +25,13 @@ public struct RouteResponse: JSONWritable, Sendable {
                     json.object { json in
                         json.field("instruction", step.instruction)
                         json.nullableField("name", step.name)
-                        json.field("distance_m", (step.distance * 10).rounded() / 10)
+                        json.field("distance_m", step.distance, places: 1)
                         json.field("duration_s", step.duration.rounded())
                     }
                 }
             }
-            json.field("start_snap_m", (route.start.snapDistance * 10).rounded() / 10)
-            json.field("end_snap_m", (route.end.snapDistance * 10).rounded() / 10)
+            json.field("start_snap_m", route.start.snapDistance, places: 1)
+            json.field("end_snap_m", route.end.snapDistance, places: 1)
             json.optionalField("to_point", toPoint)
             json.field("attribution", "© OpenStreetMap contributors, ODbL")
         }

@@ -28,7 +28,7 @@ public struct CoverageHoursResponse: JSONWritable, Sendable {
                 for report in reports {
                     json.object { json in
                         json.field("hour", calendar.component(.hour, from: report.at))
-                        json.field("at", Timestamp.utcString(report.at))
+                        json.field("at", report.at)
                         json.field("covered_share", PlanningJSON.share(report.coveredShare))
                         json.field("covered_population", report.coveredPopulation.rounded())
                         PlanningJSON.channels(report.channels, offNetwork: false, to: &json)

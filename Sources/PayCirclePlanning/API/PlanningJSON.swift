@@ -7,7 +7,7 @@ enum PlanningJSON {
     /// Minutes, moment, totals, channel counts and method of a coverage report.
     static func header(_ report: CoverageReport, to json: inout JSONWriter) {
         json.field("minutes", report.minutes)
-        json.field("at", Timestamp.utcString(report.at))
+        json.field("at", report.at)
         json.field("population", report.population.rounded())
         json.field("covered_population", report.coveredPopulation.rounded())
         json.field("covered_share", share(report.coveredShare))

@@ -30,7 +30,7 @@ public struct SuggestionResponse: JSONWritable, Sendable {
         }
         json.object { json in
             json.field("minutes", report.before.minutes)
-            json.field("at", Timestamp.utcString(report.before.at))
+            json.field("at", report.before.at)
             json.field("population", report.before.population.rounded())
             json.field("covered_share_before", PlanningJSON.share(report.before.coveredShare))
             json.field("candidates", report.candidatesConsidered)
@@ -51,8 +51,8 @@ public struct SuggestionResponse: JSONWritable, Sendable {
         json.field("rank", site.rank)
         json.field("candidate_id", site.candidate.id)
         json.field("name", site.candidate.name)
-        json.field("lat", (site.candidate.location.latitude * 1e7).rounded() / 1e7)
-        json.field("lon", (site.candidate.location.longitude * 1e7).rounded() / 1e7)
+        json.field("lat", site.candidate.location.latitude, places: 7)
+        json.field("lon", site.candidate.location.longitude, places: 7)
         json.field("added_population", site.addedPopulation.rounded())
         json.field("covered_share_after", PlanningJSON.share(site.coveredShareAfter))
     }

@@ -18,10 +18,10 @@ extension HallLoadReport: JSONWritable {
                                     json.field("hour", Double(row.hour))
                                     json.field("reports", Double(row.reports))
                                     json.field("covered_s", row.coveredSeconds.rounded())
-                                    json.field("served", (row.served * 10).rounded() / 10)
+                                    json.field("served", row.served, places: 1)
                                     json.field("mean_wait_s", row.meanWaitSeconds.rounded())
                                     json.field("mean_handling_s", row.meanHandlingSeconds.rounded())
-                                    json.field("mean_waiting", (row.meanWaiting * 10).rounded() / 10)
+                                    json.field("mean_waiting", row.meanWaiting, places: 1)
                                 }
                             }
                         }

@@ -55,7 +55,7 @@ struct OGCDocument: JSONWritable {
             json.object { json in
                 json.field("type", "FeatureCollection")
                 json.field("attribution", "© OpenStreetMap contributors, ODbL")
-                json.field("timeStamp", Timestamp.utcString(Date()))
+                json.field("timeStamp", Date())
                 json.field("numberMatched", matched.count)
                 json.field("numberReturned", page.count)
                 links(&json, pageLinks)
