@@ -5,14 +5,19 @@ extension PayCircleEngine {
     /// The nearest points in the request's ranking: straight-line distance, walking time, or walking time
     /// plus the expected wait (`by=time`, behind the hall's queue and the remote tickets still waiting).
     public func nearest(_ request: NearestRequest) throws(EngineError) -> [NearestMatch] {
+        try nearest(request, in: registry.index)
+    }
+
+    /// The same in one snapshot of the points, for callers that read other things of that snapshot (its
+    /// version, say) and want them to agree with the answer.
+    public func nearest(_ request: NearestRequest, in index: PointIndex) throws(EngineError) -> [NearestMatch] {
         switch request.ranking {
         case .distance:
-            return registry.nearest(request.query)
+            return index.nearest(request.query)
         case .walk, .time:
             guard let graph else {
                 throw EngineError(.invalid, code: "no_network", "by=\(request.ranking.rawValue) needs a walking network, and none is loaded", field: "by")
             }
-            let index = registry.index
             do {
                 if request.ranking == .walk { return try graph.nearestByWalking(request.query, in: index) }
                 return try graph.nearestByTimeToPay(request.query, in: index) { point, walk in

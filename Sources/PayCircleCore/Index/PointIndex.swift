@@ -11,10 +11,25 @@ import Foundation
 /// let matches = index.nearest(NearestQuery(location: here, k: 5))
 /// ```
 public struct PointIndex: Sendable {
-    /// Points of the static tree, sorted by id so that tree index order breaks ties by id.
-    private let base: [PaymentPoint]
-    private let baseTree: GeodesicKDTree
-    private let basePosition: [String: Int]
+    /// The points of the static tree and the tree, shared by every snapshot made from them: copying a
+    /// snapshot (as each request does) then retains one object rather than each of their arrays.
+    private final class Base: Sendable {
+        /// Sorted by id so that tree index order breaks ties by id.
+        let points: [PaymentPoint]
+        let tree: GeodesicKDTree
+        let positions: [String: Int]
+
+        init(points: [PaymentPoint]) {
+            self.points = points
+            tree = GeodesicKDTree(points.map(\.location))
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(points.count)
+            for (position, point) in points.enumerated() { positions[point.id] = position }
+            self.positions = positions
+        }
+    }
+
+    private let base: Base
     /// Bit i set when base[i] was deleted or replaced by an overlay entry.
     private var hidden: [UInt64]
     private var hiddenCount = 0
@@ -28,35 +43,30 @@ public struct PointIndex: Sendable {
         for (rank, position) in order.enumerated() where rank + 1 == order.count || points[order[rank + 1]].id != points[position].id {
             unique.append(points[position])
         }
-        base = unique
-        baseTree = GeodesicKDTree(base.map(\.location))
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(base.count)
-        for (position, point) in base.enumerated() { positions[point.id] = position }
-        basePosition = positions
-        hidden = Array(repeating: 0, count: (base.count + 63) / 64)
+        base = Base(points: unique)
+        hidden = Array(repeating: 0, count: (unique.count + 63) / 64)
         overlay = [:]
     }
 
     /// Number of points in the snapshot.
     public var count: Int {
-        base.count - hiddenCount + overlay.count
+        base.points.count - hiddenCount + overlay.count
     }
 
     /// Every point, in id order. The base is kept in id order, so this merges it with the sorted overlay
     /// (and is the base itself, shared rather than copied, when nothing was written since the build).
     public var allPoints: [PaymentPoint] {
-        if hiddenCount == 0 && overlay.isEmpty { return base }
+        if hiddenCount == 0 && overlay.isEmpty { return base.points }
         var visible: [PaymentPoint] = []
-        visible.reserveCapacity(base.count - hiddenCount)
-        for (position, point) in base.enumerated() where !isHidden(position) { visible.append(point) }
+        visible.reserveCapacity(base.points.count - hiddenCount)
+        for (position, point) in base.points.enumerated() where !isHidden(position) { visible.append(point) }
         return Self.merged(visible, overlay.values.sorted { $0.id < $1.id }, limit: .max)
     }
 
     public func point(id: String) -> PaymentPoint? {
         if let point = overlay[id] { return point }
-        guard let position = basePosition[id], !isHidden(position) else { return nil }
-        return base[position]
+        guard let position = base.positions[id], !isHidden(position) else { return nil }
+        return base.points[position]
     }
 
     /// A new snapshot with `upserts` written (by id) and `deletions` removed.
@@ -64,13 +74,13 @@ public struct PointIndex: Sendable {
         var next = self
         for id in deletions + upserts.map(\.id) {
             next.overlay[id] = nil
-            if let position = basePosition[id], !next.isHidden(position) {
+            if let position = base.positions[id], !next.isHidden(position) {
                 next.hidden[position / 64] |= 1 << UInt64(position % 64)
                 next.hiddenCount += 1
             }
         }
         for point in upserts { next.overlay[point.id] = point }
-        if next.overlay.count > max(1024, base.count / 8) {
+        if next.overlay.count > max(1024, base.points.count / 8) {
             return PointIndex(next.allPoints)
         }
         return next
@@ -87,12 +97,12 @@ public struct PointIndex: Sendable {
         }
         let hasHidden = hiddenCount > 0
         let filter: ((Int) -> Bool)? = query.isUnfiltered && !hasHidden ? nil : { index in
-            (!hasHidden || !isHidden(index)) && accept(base[index])
+            (!hasHidden || !isHidden(index)) && accept(base.points[index])
         }
         var matches: [NearestMatch] = []
         matches.reserveCapacity(k)
-        for neighbor in baseTree.nearest(to: query.location, k: k, maxDistance: limit, accept: filter) {
-            matches.append(NearestMatch(point: base[neighbor.index], distance: neighbor.distance, isOpen: nil))
+        for neighbor in base.tree.nearest(to: query.location, k: k, maxDistance: limit, accept: filter) {
+            matches.append(NearestMatch(point: base.points[neighbor.index], distance: neighbor.distance, isOpen: nil))
         }
         if !overlay.isEmpty {
             for point in overlay.values where accept(point) {
@@ -114,15 +124,15 @@ public struct PointIndex: Sendable {
         // Tree indices are base positions, and the base is in id order: sorting positions sorts by id.
         var positions: [Int] = []
         let hasHidden = hiddenCount > 0
-        baseTree.forEachIndex(in: box) { position in
+        base.tree.forEachIndex(in: box) { position in
             if hasHidden && isHidden(position) { return }
-            if let kinds, !kinds.contains(base[position].kind) { return }
+            if let kinds, !kinds.contains(base.points[position].kind) { return }
             positions.append(position)
         }
         positions.sort()
         var inBase: [PaymentPoint] = []
         inBase.reserveCapacity(min(positions.count, limit))
-        for position in positions.prefix(limit) { inBase.append(base[position]) }
+        for position in positions.prefix(limit) { inBase.append(base.points[position]) }
         guard !overlay.isEmpty else { return inBase }
         let inOverlay = overlay.values
             .filter { box.contains($0.location) && (kinds?.contains($0.kind) ?? true) }

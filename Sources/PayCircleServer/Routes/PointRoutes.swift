@@ -24,9 +24,9 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
         let nearest: NearestRequest
         do { nearest = try NearestRequest(request.queryParameters, now: engine.clock.now) } catch { throw APIError.badRequest(error) }
         // The records are written once per data version: the matches and the cache come from one snapshot.
-        let version = engine.registry.version
-        let matches = try engine.nearest(nearest)
-        let fields = engine.registry.version == version ? records.cache(version: version, crs: nearest.crs) : nil
+        let (index, version) = engine.registry.snapshot
+        let matches = try engine.nearest(nearest, in: index)
+        let fields = records.cache(version: version, crs: nearest.crs)
         return JSONResponse.make(NearestResponse(request: nearest, matches: matches, fields: fields))
     }
 
