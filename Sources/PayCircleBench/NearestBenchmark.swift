@@ -32,6 +32,20 @@ struct NearestBenchmark: AsyncParsableCommand {
         for origin in origins.prefix(queries) {
             treeOnly.record(clock.measure { _ = tree.nearest(to: origin, k: 5) })
         }
+        // The whole answer as the API gives it: the query's parameters read, the search, and the JSON written
+        // (records from a field cache, as the server keeps one per data version).
+        let fields = PointFieldCache(crs: .wgs84)
+        let parameters = origins.prefix(queries).map { origin in
+            QueryParameters(["lat": String(format: "%.6f", origin.latitude), "lon": String(format: "%.6f", origin.longitude), "k": "5"])
+        }
+        var answered = Measurements()
+        var answerBytes = 0
+        for query in parameters {
+            try answered.record(clock.measure {
+                let request = try NearestRequest(query)
+                answerBytes += NearestResponse(request: request, matches: index.nearest(request.query), fields: fields).jsonBytes.count
+            })
+        }
         var answers: [[String]] = []
         for origin in origins.prefix(queries) {
             var found: [NearestMatch] = []
@@ -56,6 +70,7 @@ struct NearestBenchmark: AsyncParsableCommand {
         print("  index build              \(build)")
         print("  in process  (\(queries) queries)  median \(micro(inProcess.median))  p99 \(micro(inProcess.percentile(0.99)))")
         print("  tree only   median \(micro(treeOnly.median))")
+        print("  whole answer (parameters, search, JSON)  median \(micro(answered.median))  p99 \(micro(answered.percentile(0.99)))  \(answerBytes / max(1, parameters.count)) bytes")
         print("  SpatiaLite SQL (\(sqlQueries) queries)  median \(micro(sql.median))  p99 \(micro(sql.percentile(0.99)))")
         print(String(format: "  speed-up (median)        %.0fx", sql.median / inProcess.median))
         print("  answers that differ      \(disagreements) of \(min(sqlQueries, answers.count))")
