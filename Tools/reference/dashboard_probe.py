@@ -62,7 +62,7 @@ def main():
             result["report_s"] = round(time.monotonic() - sent, 3)
 
             page.wait_for_function("() => document.querySelector('#device-offline .big')?.textContent === '1'",
-                                   timeout=int((args.timeout + 10) * 1000))
+                                   timeout=int((args.timeout + 25) * 1000))
             result["offline_s"] = round(time.monotonic() - (beat + args.timeout), 3)
             result["updates"] = page.evaluate("() => Number(document.body.dataset.updates)")
             result["data"] = page.evaluate("() => Object.assign({}, document.body.dataset)")
