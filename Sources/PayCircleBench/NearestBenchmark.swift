@@ -32,19 +32,23 @@ struct NearestBenchmark: AsyncParsableCommand {
         for origin in origins.prefix(queries) {
             treeOnly.record(clock.measure { _ = tree.nearest(to: origin, k: 5) })
         }
-        // The whole answer as the API gives it: the query's parameters read, the search, and the JSON written
-        // (records from a field cache, as the server keeps one per data version).
+        // The whole answer as the API gives it: the query's parameters read, the search, and the JSON written,
+        // with the server's field cache: a first pass renders and keeps the records, a second pass over the
+        // same queries finds them kept (as the HTTP benchmark does after its first 10,000 requests).
         let fields = PointFieldCache(crs: .wgs84)
         let parameters = origins.prefix(queries).map { origin in
             QueryParameters(["lat": String(format: "%.6f", origin.latitude), "lon": String(format: "%.6f", origin.longitude), "k": "5"])
         }
-        var answered = Measurements()
+        var answeredFirst = Measurements(), answeredAgain = Measurements()
         var answerBytes = 0
-        for query in parameters {
-            try answered.record(clock.measure {
-                let request = try NearestRequest(query)
-                answerBytes += NearestResponse(request: request, matches: index.nearest(request.query), fields: fields).jsonBytes.count
-            })
+        for pass in 0..<2 {
+            for query in parameters {
+                let time = try clock.measure {
+                    let request = try NearestRequest(query)
+                    answerBytes += NearestResponse(request: request, matches: index.nearest(request.query), fields: fields).jsonBytes.count
+                }
+                if pass == 0 { answeredFirst.record(time) } else { answeredAgain.record(time) }
+            }
         }
         var answers: [[String]] = []
         for origin in origins.prefix(queries) {
@@ -70,7 +74,9 @@ struct NearestBenchmark: AsyncParsableCommand {
         print("  index build              \(build)")
         print("  in process  (\(queries) queries)  median \(micro(inProcess.median))  p99 \(micro(inProcess.percentile(0.99)))")
         print("  tree only   median \(micro(treeOnly.median))")
-        print("  whole answer (parameters, search, JSON)  median \(micro(answered.median))  p99 \(micro(answered.percentile(0.99)))  \(answerBytes / max(1, parameters.count)) bytes")
+        print("  whole answer (parameters, search, JSON of \(answerBytes / max(1, 2 * parameters.count)) bytes on average)")
+        print("    records rendered   median \(micro(answeredFirst.median))  p99 \(micro(answeredFirst.percentile(0.99)))")
+        print("    records kept       median \(micro(answeredAgain.median))  p99 \(micro(answeredAgain.percentile(0.99)))")
         print("  SpatiaLite SQL (\(sqlQueries) queries)  median \(micro(sql.median))  p99 \(micro(sql.percentile(0.99)))")
         print(String(format: "  speed-up (median)        %.0fx", sql.median / inProcess.median))
         print("  answers that differ      \(disagreements) of \(min(sqlQueries, answers.count))")
