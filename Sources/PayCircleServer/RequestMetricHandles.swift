@@ -21,7 +21,7 @@ final class RequestMetricHandles: Sendable {
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
     ]
 
-    let registry: PrometheusCollectorRegistry
+    private let registry: PrometheusCollectorRegistry
     private let kept = Mutex<[Key: Handles]>([:])
 
     init(registry: PrometheusCollectorRegistry) { self.registry = registry }
@@ -35,13 +35,15 @@ final class RequestMetricHandles: Sendable {
     }
 
     private func make(_ key: Key) -> Handles {
+        let requests = MetricNameDescriptor(namespace: "paycircle", subsystem: "http", metricName: "requests", unitName: "total",
+                                            helpText: "HTTP requests answered, by route, method and status")
+        let duration = MetricNameDescriptor(namespace: "paycircle", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                                            helpText: "Time to answer an HTTP request, by route and method")
         let handles = Handles(
-            requests: registry.makeCounter(descriptor: .init(namespace: "paycircle", subsystem: "http", metricName: "requests", unitName: "total",
-                                                             helpText: "HTTP requests answered, by route, method and status"),
+            requests: registry.makeCounter(descriptor: requests,
                                            labels: [("route", key.route), ("method", key.method), ("status", String(key.status))]),
-            duration: registry.makeDurationHistogram(descriptor: .init(namespace: "paycircle", subsystem: "http", metricName: "request_duration",
-                                                                       unitName: "seconds", helpText: "Time to answer an HTTP request, by route and method"),
-                                                     labels: [("route", key.route), ("method", key.method)], buckets: Self.buckets))
+            duration: registry.makeDurationHistogram(descriptor: duration, labels: [("route", key.route), ("method", key.method)],
+                                                     buckets: Self.buckets))
         kept.withLock { $0[key] = handles }
         return handles
     }

@@ -24,6 +24,7 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func record(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        metrics.record(route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: status, duration: ContinuousClock.now - start)
+        metrics.record(route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: status,
+                       duration: ContinuousClock.now - start)
     }
 }

@@ -82,6 +82,27 @@ import PayCircleSimulation
         #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.prefix(5))")
     }
 
+    /// Whole numbers, from integers and from whole doubles, against Swift's own text of them: both the
+    /// general and the rounded paths write them digit by digit, so they are checked apart from each other.
+    @Test func wholeNumbersAreWrittenAsSwiftPrintsThem() {
+        for value in [0, 1, -1, 9, 10, -180, 65_535, Int.max, Int.min, Int(Int32.min)] {
+            var json = JSONWriter()
+            json.number(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+        }
+        for value in [0.0, -0.0, 3, -180, 1e6, -42_000_000, 999_999_999_999_999, -999_999_999_999_999] {
+            var json = JSONWriter()
+            json.number(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(Int64(value)))
+        }
+        for (value, places, text) in [(58.6449, 2, "58.64"), (-0.004, 2, "0"), (-0.006, 2, "-0.01"), (1234.5, 0, "1235"),
+                                      (-8.600669349, 7, "-8.6006693"), (2.5, 1, "2.5"), (100.04, 1, "100")] {
+            var json = JSONWriter()
+            json.number(value, places: places)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == text, "\(value) to \(places) places")
+        }
+    }
+
     /// The word-at-a-time test for bytes to escape, against the byte-by-byte rule, for every ASCII byte at
     /// every position of texts up to 24 bytes (so in every lane of a word and in the tail after the words).
     @Test func everyByteThatNeedsEscapingIsFoundWhereverItIs() {

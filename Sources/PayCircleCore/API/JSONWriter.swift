@@ -50,6 +50,7 @@ public struct JSONWriter {
     /// Writes `"name":` inside an object; the value follows. Names written in the code are taken as they
     /// are, without escaping: they are plain ASCII identifiers such as `distance_m`.
     public mutating func key(_ name: StaticString) {
+        assert(!name.withUTF8Buffer(Self.needsEscaping), "a key written in the code needs no escaping")
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -109,13 +110,10 @@ public struct JSONWriter {
     /// A GeoJSON position: `[longitude, latitude]`, rounded to seven decimals (about a centimetre).
     public mutating func position(_ c: Coordinate) {
         array { json in
-            json.degrees(c.longitude)
-            json.degrees(c.latitude)
+            json.number(c.longitude, places: 7)
+            json.number(c.latitude, places: 7)
         }
     }
-
-    /// An angle rounded to seven decimals (about a centimetre on the ground).
-    mutating func degrees(_ value: Double) { number(value, places: 7) }
 
     /// `value` rounded to `places` decimals (0-7), written exactly as ``number(_:)`` writes
     /// `(value * 10^places).rounded() / 10^places`, but from its integer count of units of the last place
@@ -123,8 +121,8 @@ public struct JSONWriter {
     ///
     /// For a count `n` with 10^(places-3) ≤ |n| < 1e13, the double nearest n / 10^places has that decimal
     /// as its unique shortest round-trip form (any other decimal of at most `places` places is a whole unit
-    /// away, far beyond its rounding), and `Double.description` writes such magnitudes (at least 1e-4)
-    /// without an exponent; a whole number is written as an integer, as ``number(_:)`` does. Other values
+    /// away, far beyond its rounding), and `Double.description` writes such magnitudes (at least
+    /// 10^-max(3, places), so never below 1e-4) without an exponent; a whole number is written as an integer, as ``number(_:)`` does. Other values
     /// take the general path.
     ///
     /// ```swift
@@ -212,6 +210,7 @@ public struct JSONWriter {
     public mutating func field(_ name: StaticString, _ value: Double) { key(name); number(value) }
     public mutating func field(_ name: StaticString, _ value: Int) { key(name); number(value) }
     public mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    /// A moment as RFC 3339 text in UTC (``timestamp(_:)``).
     public mutating func field(_ name: StaticString, _ value: Date) { key(name); timestamp(value) }
     /// `value` rounded to `places` decimals (``number(_:places:)``).
     public mutating func field(_ name: StaticString, _ value: Double, places: Int) { key(name); number(value, places: places) }
@@ -237,6 +236,7 @@ public struct JSONWriter {
         if let value { string(value) } else { null() }
     }
 
+    /// A moment as RFC 3339 text in UTC, or null.
     public mutating func nullableField(_ name: StaticString, _ value: Date?) {
         key(name)
         if let value { timestamp(value) } else { null() }

@@ -9,7 +9,7 @@ import Foundation
 /// Timestamp.utcString(Date(timeIntervalSince1970: 0))   // "1970-01-01T00:00:00Z"
 /// ```
 public enum Timestamp {
-    /// The longest text: a sign, a year of up to 19 digits, and the 15 characters after the year.
+    /// The longest text: a sign, a year of up to 19 digits, and the 16 characters after the year.
     static let maximumLength = 36
 
     public static func utcString(_ date: Date) -> String {
@@ -38,17 +38,17 @@ public enum Timestamp {
                 end -= 1
                 text[end] = byte
             }
-            func two(_ n: Int, after separator: UInt8) {
+            func two(_ n: Int, precededBy separator: UInt8) {
                 put(UInt8(ascii: "0") + UInt8(n % 10))
                 put(UInt8(ascii: "0") + UInt8(n / 10))
                 put(separator)
             }
             put(UInt8(ascii: "Z"))
-            two(secondOfDay % 60, after: UInt8(ascii: ":"))
-            two(secondOfDay / 60 % 60, after: UInt8(ascii: ":"))
-            two(secondOfDay / 3600, after: UInt8(ascii: "T"))
-            two(day, after: UInt8(ascii: "-"))
-            two(month, after: UInt8(ascii: "-"))
+            two(secondOfDay % 60, precededBy: UInt8(ascii: ":"))
+            two(secondOfDay / 60 % 60, precededBy: UInt8(ascii: ":"))
+            two(secondOfDay / 3600, precededBy: UInt8(ascii: "T"))
+            two(day, precededBy: UInt8(ascii: "-"))
+            two(month, precededBy: UInt8(ascii: "-"))
             // Years 0-9999 have four digits; others as many as they need, after a minus sign if negative.
             var rest = year.magnitude, digits = 0
             while rest > 0 || digits < (year >= 0 ? 4 : 1) {

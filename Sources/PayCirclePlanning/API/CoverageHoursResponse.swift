@@ -29,7 +29,7 @@ public struct CoverageHoursResponse: JSONWritable, Sendable {
                     json.object { json in
                         json.field("hour", calendar.component(.hour, from: report.at))
                         json.field("at", report.at)
-                        json.field("covered_share", PlanningJSON.share(report.coveredShare))
+                        json.field("covered_share", report.coveredShare, places: 4)
                         json.field("covered_population", report.coveredPopulation.rounded())
                         PlanningJSON.channels(report.channels, offNetwork: false, to: &json)
                     }

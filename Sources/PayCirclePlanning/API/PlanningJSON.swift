@@ -10,7 +10,7 @@ enum PlanningJSON {
         json.field("at", report.at)
         json.field("population", report.population.rounded())
         json.field("covered_population", report.coveredPopulation.rounded())
-        json.field("covered_share", share(report.coveredShare))
+        json.field("covered_share", report.coveredShare, places: 4)
         channels(report.channels, offNetwork: true, to: &json)
         json.field("population_source", report.populationSource)
         json.field("method", report.methodNote)
@@ -36,7 +36,7 @@ enum PlanningJSON {
         json.field("population", area.population.rounded())
         json.field("covered_population", area.coveredPopulation.rounded())
         json.field("uncovered_population", area.uncoveredPopulation.rounded())
-        json.field("covered_share", share(area.coveredShare))
+        json.field("covered_share", area.coveredShare, places: 4)
         json.nullableField("median_walk_s", area.medianWalkSeconds.map { $0.rounded() })
         json.field("method", area.method.rawValue)
     }
@@ -63,9 +63,6 @@ enum PlanningJSON {
             }
         }
     }
-
-    /// A share rounded to four decimals.
-    static func share(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
     static func multiPolygon(_ polygons: [PopulationArea.Polygon], to json: inout JSONWriter) {
         json.object { json in

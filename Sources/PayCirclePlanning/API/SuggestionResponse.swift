@@ -32,7 +32,7 @@ public struct SuggestionResponse: JSONWritable, Sendable {
             json.field("minutes", report.before.minutes)
             json.field("at", report.before.at)
             json.field("population", report.before.population.rounded())
-            json.field("covered_share_before", PlanningJSON.share(report.before.coveredShare))
+            json.field("covered_share_before", report.before.coveredShare, places: 4)
             json.field("candidates", report.candidatesConsidered)
             if let candidateSource { json.field("candidate_source", candidateSource) }
             if let candidateNote { json.field("candidate_note", candidateNote) }
@@ -54,6 +54,6 @@ public struct SuggestionResponse: JSONWritable, Sendable {
         json.field("lat", site.candidate.location.latitude, places: 7)
         json.field("lon", site.candidate.location.longitude, places: 7)
         json.field("added_population", site.addedPopulation.rounded())
-        json.field("covered_share_after", PlanningJSON.share(site.coveredShareAfter))
+        json.field("covered_share_after", site.coveredShareAfter, places: 4)
     }
 }

@@ -24,7 +24,7 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
         let nearest: NearestRequest
         do { nearest = try NearestRequest(request.queryParameters, now: engine.clock.now) } catch { throw APIError.badRequest(error) }
         // The records are written once per data version: the matches and the cache come from one snapshot.
-        let (index, version) = engine.registry.snapshot
+        let (index, version) = registry.snapshot
         let matches = try engine.nearest(nearest, in: index)
         let fields = records.cache(version: version, crs: nearest.crs)
         return JSONResponse.make(NearestResponse(request: nearest, matches: matches, fields: fields))
