@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
 # Two builds of `paycircle` compared on /healthz and /v1/nearest in one interleaved set, for a host whose
-# speed drifts: each round starts A, then B, each as a fresh server for SECONDS of wrk (2 threads, 64
-# connections) on /healthz and then on /v1/nearest (Tools/nearest.lua). Prints each run and, per build, the
+# speed drifts: each round starts both builds in turn (A then B, then B then A in the next round), each as a
+# fresh server for SECONDS of wrk (2 threads, 64 connections) on /healthz and then on /v1/nearest
+# (Tools/nearest.lua). Prints each run and, per build, the
 # median and range of the rounds. The store is the one `bash Tools/bench-http.sh POINTS` makes.
 # Usage: bash Tools/bench-http-ab.sh BINARY_A BINARY_B [POINTS] [ROUNDS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-a=$1; b=$2; points=${3:-100000}; rounds=${4:-4}; seconds=${5:-5}
+a=${1:?usage: bench-http-ab.sh BINARY_A BINARY_B [POINTS] [ROUNDS] [SECONDS]}
+b=${2:?usage: bench-http-ab.sh BINARY_A BINARY_B [POINTS] [ROUNDS] [SECONDS]}
+points=${3:-100000}; rounds=${4:-4}; seconds=${5:-5}
 port=${PORT:-18082}
 db="${BENCH_DIR:-/tmp/paycircle-bench-http}/points-$points.sqlite"
 [ -s "$db" ] || { echo "no store $db: run bash Tools/bench-http.sh $points first" >&2; exit 1; }
+if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then echo "port $port is taken: set PORT" >&2; exit 1; fi
 runs=$(mktemp)
-trap 'rm -f "$runs"' EXIT
-for _ in $(seq 1 "$rounds"); do
-  for bin in "$a" "$b"; do
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$runs"' EXIT
+for round in $(seq 1 "$rounds"); do
+  order=("$a" "$b")
+  if [ $((round % 2)) -eq 0 ]; then order=("$b" "$a"); fi
+  for bin in "${order[@]}"; do
     "$bin" serve --db "$db" --port "$port" --rate-limit off >/dev/null 2>&1 &
     server=$!
-    for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+    ready=""
+    for _ in $(seq 1 240); do
+      kill -0 "$server" 2>/dev/null || break
+      if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then ready=1; break; fi
+      sleep 0.5
+    done
+    [ -n "$ready" ] || { echo "$bin did not start serving on port $port" >&2; exit 1; }
     healthz=$(wrk -t2 -c64 -d"${seconds}s" --latency "http://127.0.0.1:$port/healthz" | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {print r, p}')
     nearest=$(wrk -t2 -c64 -d"${seconds}s" --latency -s Tools/nearest.lua "http://127.0.0.1:$port/v1/nearest" \
       | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} /Non-2xx/ {bad=$NF} END {print r, p, (bad == "" ? 0 : bad)}')
     kill "$server"; wait "$server" 2>/dev/null || true
+    server=""
     echo "$bin $healthz $nearest" | tee -a "$runs"
   done
 done
