@@ -87,7 +87,8 @@ public struct OSMImporter {
     /// Imports channels, walking network, residential buildings and candidate sites in one transaction,
     /// replacing those of earlier OSM imports.
     public func importFile(_ url: URL, into registry: PointRegistry, progress: ((Progress) -> Void)? = nil) async throws -> Summary {
-        let read = try extract(from: url, progress: progress)
+        // The read is long and synchronous (and waits on the blocks read ahead): off the cooperative threads.
+        let read = try await withTaskExecutorPreference(HeavyWorkExecutor()) { try extract(from: url, progress: progress) }
         let (extractor, network, buildings) = (read.points, read.network, read.buildings)
         let change = PointChange(upserts: extractor.points, replace: .source(OSMPointExtractor.source))
         let written = try await registry.apply(change, layers: OSMLayers(network: network.network, buildings: buildings.buildings, candidates: extractor.candidates))

@@ -8,7 +8,8 @@ import PayCircleCore
 /// false once the reader has stopped; ``finish()`` stops it and waits for it, whether or not every block
 /// was taken (a callback that throws ends the read early). Reading is synchronous: the reader waits on a
 /// condition for the producer's own thread (not one of Swift concurrency's), so a caller blocks only as it
-/// would on reading the file itself.
+/// would on reading the file itself; the import runs the whole read on a ``HeavyWorkExecutor`` thread,
+/// never on Swift's cooperative ones.
 final class PBFBlockReadAhead: @unchecked Sendable {
     /// A block in file order: its number (from 1), type and inflated bytes, or what went wrong reading it.
     enum Item {
