@@ -33,7 +33,7 @@ let package = Package(
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbz2-dev"])]),
         .target(name: "CPrefetch"),
 
-        .target(name: "PayCircleCore"),
+        .target(name: "PayCircleCore", dependencies: ["CPrefetch"]),
         .target(name: "PayCircleStore", dependencies: ["PayCircleCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "PayCircleSpatiaLite", dependencies: ["PayCircleCore", "PayCircleStore", "CSpatiaLite"]),
         .target(

@@ -39,10 +39,10 @@ struct NearestBenchmark: AsyncParsableCommand {
             if answers.count < sqlQueries { answers.append(found.map(\.point.id)) }
         }
         // The whole answer as the API gives it: the query's parameters read, the search, and the JSON written,
-        // with the server's field cache: a first pass renders and keeps the records (a point found again within
+        // with the server's record table: a first pass renders and keeps the records (a point found again within
         // it is kept already), a second pass over the same queries finds them all kept (as the HTTP benchmark
         // does after its first 10,000 requests).
-        let fields = PointFieldCache(crs: .wgs84)
+        let fields = PointFieldTable(for: index, crs: .wgs84)
         let parameters = origins.prefix(queries).map { origin in
             QueryParameters(["lat": String(format: "%.6f", origin.latitude), "lon": String(format: "%.6f", origin.longitude), "k": "5"])
         }

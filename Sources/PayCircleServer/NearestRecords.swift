@@ -1,21 +1,22 @@
 import PayCircleCore
 import Synchronization
 
-/// The nearest answers' records rendered once per data version and coordinate system
-/// (``PointFieldCache``): the cache of a version is dropped when a newer version asks.
+/// The nearest answers' records, rendered once per static tree and coordinate system
+/// (``PointFieldTable``): the tables of a tree are dropped when a newer tree asks.
 final class NearestRecords: Sendable {
-    private let current = Mutex<(version: UInt64, caches: [CoordinateSystem: PointFieldCache])>((0, [:]))
+    private let current = Mutex<(generation: UInt64, tables: [CoordinateSystem: PointFieldTable])>((0, [:]))
 
-    /// The cache for points of data version `version` in `crs`; nil for an older version than the newest
-    /// seen (its records would be dropped at once).
-    func cache(version: UInt64, crs: CoordinateSystem) -> PointFieldCache? {
-        current.withLock { current in
-            if version > current.version { current = (version, [:]) }
-            guard version == current.version else { return nil }
-            if let cache = current.caches[crs] { return cache }
-            let cache = PointFieldCache(crs: crs)
-            current.caches[crs] = cache
-            return cache
+    /// The table for the static tree of `index` in `crs`; nil for an older tree than the newest seen (its
+    /// records would be dropped at once).
+    func table(for index: PointIndex, crs: CoordinateSystem) -> PointFieldTable? {
+        let generation = index.slotGeneration
+        return current.withLock { current in
+            if generation > current.generation { current = (generation, [:]) }
+            guard generation == current.generation else { return nil }
+            if let table = current.tables[crs] { return table }
+            let table = PointFieldTable(for: index, crs: crs)
+            current.tables[crs] = table
+            return table
         }
     }
 }

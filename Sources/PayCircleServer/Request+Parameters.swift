@@ -4,8 +4,6 @@ import PayCircleCore
 extension Request {
     /// The query string as ``QueryParameters``; a repeated name keeps its last value.
     var queryParameters: QueryParameters {
-        var values: [String: String] = [:]
-        for (name, value) in uri.queryParameters { values[String(name)] = String(value) }
-        return QueryParameters(values)
+        QueryParameters(pairs: uri.queryParameters.lazy.map { (name: String($0.key), value: String($0.value)) })
     }
 }

@@ -43,6 +43,17 @@ import Testing
         #expect(all.map(\.isOpen) == [false, true, true, false, nil])
     }
 
+    @Test func matchesSayWhereTheyWereFoundButCompareByWhatTheyAre() {
+        let moment = Date(timeIntervalSince1970: 1_796_000_000)
+        let first = PointIndex(points), second = PointIndex(points)
+        let query = NearestQuery(location: Self.origin, k: 5, evaluatedAt: moment)
+        let a = first.nearest(query), b = second.nearest(query)
+        #expect(a.map { $0.slot?.generation } == Array(repeating: first.slotGeneration, count: 5))
+        #expect(a.map { $0.slot?.position } == b.map { $0.slot?.position })
+        #expect(first.slotGeneration != second.slotGeneration)
+        #expect(a == b && Set(a) == Set(b) && Set(a).count == 5)
+    }
+
     @Test func writesProduceNewSnapshotsAndOldOnesStayIntact() {
         let before = PointIndex(points)
         var moved = points[4]

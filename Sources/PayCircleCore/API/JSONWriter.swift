@@ -54,7 +54,8 @@ public struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -199,7 +200,7 @@ public struct JSONWriter {
 
     /// Inserts fields rendered elsewhere (`"a":1,"b":2`, as another writer wrote them inside an object)
     /// into the object being written; nothing for empty bytes.
-    public mutating func fields(_ rendered: [UInt8]) {
+    public mutating func fields(_ rendered: UnsafeRawBufferPointer) {
         guard !rendered.isEmpty else { return }
         separate()
         bytes.append(contentsOf: rendered)

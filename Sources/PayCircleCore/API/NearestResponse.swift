@@ -7,12 +7,20 @@ public struct NearestResponse: JSONWritable, Sendable {
     public struct Result: JSONWritable, Sendable {
         public var match: NearestMatch
         public var crs: CoordinateSystem
-        /// The points' fields rendered before, when the caller keeps them.
-        public var fields: PointFieldCache?
+
+        public init(match: NearestMatch, crs: CoordinateSystem) {
+            self.match = match
+            self.crs = crs
+        }
 
         public func write(to json: inout JSONWriter) {
+            Self.write(match, crs: crs, fields: nil, to: &json)
+        }
+
+        /// Writes `match` as a result object, its point's fields from `fields` when that table is of `crs`.
+        static func write(_ match: NearestMatch, crs: CoordinateSystem, fields: PointFieldTable?, to json: inout JSONWriter) {
             json.object { json in
-                if let fields, fields.crs == crs { json.fields(fields.fields(of: match.point)) } else { PointJSON(match.point, crs: crs).writeFields(to: &json) }
+                if let fields, fields.crs == crs { fields.writeFields(of: match, to: &json) } else { PointJSON(match.point, crs: crs).writeFields(to: &json) }
                 json.field("distance_m", match.distance, places: 2)
                 json.nullableField("walk_m", match.walkDistance, places: 1)
                 json.nullableField("walk_s", match.walkSeconds.map { $0.rounded() })
@@ -33,12 +41,15 @@ public struct NearestResponse: JSONWritable, Sendable {
     }
 
     public var request: NearestRequest
-    public var results: [Result]
+    public var matches: [NearestMatch]
+    /// The points' fields rendered before, when the caller keeps them (a table of the snapshot the matches
+    /// come from; records of other snapshots' points are rendered as they are written).
+    public var fields: PointFieldTable?
 
-    /// With `fields`, the points' fields come from that cache (which must be of the data the matches come from).
-    public init(request: NearestRequest, matches: [NearestMatch], fields: PointFieldCache? = nil) {
+    public init(request: NearestRequest, matches: [NearestMatch], fields: PointFieldTable? = nil) {
         self.request = request
-        results = matches.map { Result(match: $0, crs: request.crs, fields: fields) }
+        self.matches = matches
+        self.fields = fields
     }
 
     public func write(to json: inout JSONWriter) {
@@ -54,7 +65,10 @@ public struct NearestResponse: JSONWritable, Sendable {
                 json.field("open_only", request.query.openAt != nil)
             }
             json.key("results")
-            json.array { json in for result in results { json.value(result) } }
+            fields?.prefetchRecords(of: matches)
+            json.array { json in
+                for position in matches.indices { Result.write(matches[position], crs: request.crs, fields: fields, to: &json) }
+            }
         }
     }
 }

@@ -8,13 +8,21 @@ import Foundation
 /// let k = try params.integer("k", default: 5, in: 1...100)
 /// ```
 public struct QueryParameters: Sendable {
-    public var values: [String: String]
+    /// The parameters in the order given. A request names a handful, so a name is looked up by a scan
+    /// from the end (a repeated name keeps its last value) rather than through a hashed dictionary.
+    private var pairs: [(name: String, value: String)]
 
-    public init(_ values: [String: String]) { self.values = values }
+    public init(_ values: [String: String]) { pairs = values.map { (name: $0.key, value: $0.value) } }
 
+    /// Parameters in the order given, such as a query string's; a repeated name keeps its last value.
+    public init(pairs: some Sequence<(name: String, value: String)>) { self.pairs = Array(pairs) }
+
+    /// The value of `name`, without surrounding spaces; nil when absent or blank.
     public func string(_ name: String) -> String? {
-        guard let value = values[name]?.trimmedSpaces, !value.isEmpty else { return nil }
-        return value
+        let length = name.utf8.count
+        guard let pair = pairs.last(where: { $0.name.utf8.count == length && $0.name == name }) else { return nil }
+        let value = pair.value.trimmedSpaces
+        return value.isEmpty ? nil : value
     }
 
     public func requiredDouble(_ name: String, in range: ClosedRange<Double>) throws(InputError) -> Double {

@@ -105,12 +105,23 @@ public struct GeodesicKDTree: Sendable {
             }
         }
         let preparedOrigin = Geodesic.PreparedPoint(origin)
-        var neighbors = list.candidates.compactMap { candidate -> Neighbor? in
+        var neighbors: [Neighbor] = []
+        neighbors.reserveCapacity(list.candidates.count)
+        for candidate in list.candidates {
             let distance = Geodesic.distance(preparedOrigin, prepared[candidate.index])
-            return distance <= maxDistance ? Neighbor(index: Int(originalIndex[candidate.index]), distance: distance) : nil
+            guard distance <= maxDistance else { continue }
+            // Insertion into the sorted list: candidates are k plus rare near-ties.
+            let neighbor = Neighbor(index: Int(originalIndex[candidate.index]), distance: distance)
+            neighbors.append(neighbor)
+            var position = neighbors.count - 1
+            while position > 0, (neighbors[position - 1].distance, neighbors[position - 1].index) > (distance, neighbor.index) {
+                neighbors[position] = neighbors[position - 1]
+                position -= 1
+            }
+            neighbors[position] = neighbor
         }
-        neighbors.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }
-        return Array(neighbors.prefix(k))
+        if neighbors.count > k { neighbors.removeLast(neighbors.count - k) }
+        return neighbors
     }
 
     /// Calls `body` with the index (in the array the tree was built from) of every point inside `box`

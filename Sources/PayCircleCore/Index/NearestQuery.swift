@@ -51,36 +51,3 @@ public struct NearestQuery: Sendable {
         return true
     }
 }
-
-/// One answer to a ``NearestQuery``.
-public struct NearestMatch: Sendable, Hashable {
-    public var point: PaymentPoint
-    /// Geodesic distance in metres from the query origin.
-    public var distance: Double
-    /// Open at the query's evaluation time; `nil` when unknown.
-    public var isOpen: Bool?
-    /// Walking metres and seconds from the query place, when ranked by walking; nil when not computed or
-    /// when the point cannot be reached on foot.
-    public var walkDistance: Double?
-    public var walkSeconds: Double?
-    /// Whether the point can be reached on the walking network; nil when ranking by straight line.
-    public var isReachable: Bool?
-    /// The expected wait on arrival, when ranked by time to pay.
-    public var wait: WaitEstimate?
-
-    /// Walk plus expected wait, when ranked by time to pay; nil when unreachable or no counter is open.
-    public var totalSeconds: Double? {
-        guard let walkSeconds, let wait, wait.seconds.isFinite else { return nil }
-        return walkSeconds + wait.seconds
-    }
-
-    public init(point: PaymentPoint, distance: Double, isOpen: Bool?, walkDistance: Double? = nil,
-                walkSeconds: Double? = nil, isReachable: Bool? = nil) {
-        self.point = point
-        self.distance = distance
-        self.isOpen = isOpen
-        self.walkDistance = walkDistance
-        self.walkSeconds = walkSeconds
-        self.isReachable = isReachable
-    }
-}

@@ -30,9 +30,14 @@ struct NeighborList {
 
     mutating func insert(_ index: Int, chordSquared: Double) {
         guard chordSquared <= chordLimitSquared else { return }
-        var position = candidates.count
-        while position > 0, candidates[position - 1].chordSquared > chordSquared { position -= 1 }
-        candidates.insert((chordSquared, index), at: position)
+        // Insertion from the end: lists are short, and this avoids the general insert's copying path.
+        candidates.append((chordSquared, index))
+        var position = candidates.count - 1
+        while position > 0, candidates[position - 1].chordSquared > chordSquared {
+            candidates[position] = candidates[position - 1]
+            position -= 1
+        }
+        candidates[position] = (chordSquared, index)
         guard candidates.count >= capacity else { return }
         let kthChord = candidates[capacity - 1].chordSquared.squareRoot()
         let bound = min(chordLimit, Self.longestGeodesic(forChord: kthChord) + 1e-6)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An immutable snapshot of every payment point with a spatial index over them.
 ///
@@ -14,12 +15,17 @@ public struct PointIndex: Sendable {
     /// The points of the static tree and the tree, shared by every snapshot made from them: copying a
     /// snapshot (as each request does) then retains one object rather than each of their arrays.
     private final class Base: Sendable {
+        /// Numbers every base built in this process, so that a ``PointSlot`` names one base only.
+        private static let generations = Atomic<UInt64>(0)
+
         /// Sorted by id so that tree index order breaks ties by id.
         let points: [PaymentPoint]
         let tree: GeodesicKDTree
         let positions: [String: Int]
+        let generation: UInt64
 
         init(points: [PaymentPoint]) {
+            generation = Self.generations.add(1, ordering: .relaxed).newValue
             self.points = points
             tree = GeodesicKDTree(points.map(\.location))
             var positions: [String: Int] = [:]
@@ -47,6 +53,13 @@ public struct PointIndex: Sendable {
         hidden = Array(repeating: 0, count: (unique.count + 63) / 64)
         overlay = [:]
     }
+
+    /// The generation of the static tree, shared by every snapshot written on it; ``PointSlot``s of its
+    /// points carry it.
+    public var slotGeneration: UInt64 { base.generation }
+
+    /// How many slots the static tree has (its points, hidden ones included).
+    public var slotCount: Int { base.points.count }
 
     /// Number of points in the snapshot.
     public var count: Int {
@@ -91,21 +104,25 @@ public struct PointIndex: Sendable {
         let k = min(max(query.k, NearestQuery.kRange.lowerBound), NearestQuery.kRange.upperBound)
         let limit = query.maxDistance ?? .infinity
         var openState = OpenStateCache(date: query.evaluatedAt)
-        func accept(_ point: PaymentPoint) -> Bool {
-            guard query.matchesAttributes(point) else { return false }
-            return query.openAt == nil || openState.isOpen(point) == true
-        }
-        let hasHidden = hiddenCount > 0
-        let filter: ((Int) -> Bool)? = query.isUnfiltered && !hasHidden ? nil : { index in
-            (!hasHidden || !isHidden(index)) && accept(base.points[index])
+        let neighbors: [GeodesicKDTree.Neighbor]
+        if query.isUnfiltered && hiddenCount == 0 {
+            neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit)
+        } else {
+            // The filter keeps a cache of its own: a closure that may escape boxes what it captures.
+            var filterState = OpenStateCache(date: query.evaluatedAt)
+            neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit) { [base, hidden, hiddenCount] position in
+                (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(base.points[position], query, &filterState)
+            }
         }
         var matches: [NearestMatch] = []
         matches.reserveCapacity(k)
-        for neighbor in base.tree.nearest(to: query.location, k: k, maxDistance: limit, accept: filter) {
-            matches.append(NearestMatch(point: base.points[neighbor.index], distance: neighbor.distance, isOpen: nil))
+        for neighbor in neighbors {
+            var match = NearestMatch(point: base.points[neighbor.index], distance: neighbor.distance, isOpen: nil)
+            match.slot = PointSlot(generation: base.generation, position: neighbor.index)
+            matches.append(match)
         }
         if !overlay.isEmpty {
-            for point in overlay.values where accept(point) {
+            for point in overlay.values where Self.accepts(point, query, &openState) {
                 let distance = Geodesic.distance(query.location, point.location)
                 if distance <= limit { matches.append(NearestMatch(point: point, distance: distance, isOpen: nil)) }
             }
@@ -114,6 +131,12 @@ public struct PointIndex: Sendable {
         }
         for position in matches.indices { matches[position].isOpen = openState.isOpen(matches[position].point) }
         return matches
+    }
+
+    /// Whether `point` passes every filter of `query`, the opening hours included.
+    private static func accepts(_ point: PaymentPoint, _ query: NearestQuery, _ openState: inout OpenStateCache) -> Bool {
+        guard query.matchesAttributes(point) else { return false }
+        return query.openAt == nil || openState.isOpen(point) == true
     }
 
     /// Points inside a WGS-84 bounding box (``BoundingBox/contains(_:)``), optionally of some kinds only,
@@ -161,7 +184,10 @@ public struct PointIndex: Sendable {
     }
 
     @inline(__always)
-    private func isHidden(_ position: Int) -> Bool {
+    private func isHidden(_ position: Int) -> Bool { Self.isHidden(position, in: hidden) }
+
+    @inline(__always)
+    private static func isHidden(_ position: Int, in hidden: [UInt64]) -> Bool {
         hidden[position / 64] & (1 << UInt64(position % 64)) != 0
     }
 }

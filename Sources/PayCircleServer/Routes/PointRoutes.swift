@@ -8,7 +8,7 @@ import PayCircleStore
 /// Read routes over the payment points: nearest search, one point, points in a box.
 struct PointRoutes<Context: GuardedRequestContext>: Sendable {
     let engine: PayCircleEngine
-    /// Nearest answers' records, rendered once per data version.
+    /// Nearest answers' records, rendered once per static tree of the points.
     let records = NearestRecords()
     var registry: PointRegistry { engine.registry }
     /// The most points `GET /v1/points` returns at once.
@@ -23,11 +23,10 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
     func nearest(_ request: Request) throws -> Response {
         let nearest: NearestRequest
         do { nearest = try NearestRequest(request.queryParameters, now: engine.clock.now) } catch { throw APIError.badRequest(error) }
-        // The records are written once per data version: the matches and the cache come from one snapshot.
-        let (index, version) = registry.snapshot
+        // The matches and the records' table come from one snapshot.
+        let index = registry.index
         let matches = try engine.nearest(nearest, in: index)
-        let fields = records.cache(version: version, crs: nearest.crs)
-        return JSONResponse.make(NearestResponse(request: nearest, matches: matches, fields: fields))
+        return JSONResponse.make(NearestResponse(request: nearest, matches: matches, fields: records.table(for: index, crs: nearest.crs)))
     }
 
     func point(_ id: String) throws -> Response {

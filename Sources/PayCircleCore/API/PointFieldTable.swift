@@ -1,0 +1,95 @@
+import CPrefetch
+import Synchronization
+
+/// Points' JSON fields (``PointJSON``) rendered once and kept by ``PointSlot``, for answers that write the
+/// same records on every request (nearest). A table serves one static tree of a ``PointIndex`` and one
+/// coordinate system; snapshots written on that tree share it, since a slot's point never changes.
+///
+/// A kept record is read without a lock: each slot holds its record's place in one byte area, published
+/// with release ordering after the bytes are written. Rendering and keeping a new record takes a lock.
+/// At most ``byteLimit`` bytes are kept; points beyond that, points without a slot of this tree (written
+/// since it was built) and other coordinate systems are rendered each time.
+///
+/// ```swift
+/// let table = PointFieldTable(for: index, crs: .wgs84)
+/// json.object { json in table.writeFields(of: match, to: &json) }
+/// ```
+// Sendable by hand: the area's bytes are written once, under `used`'s lock and before the release store that
+// publishes their slot, and read only after an acquiring load of that slot has seen it.
+public final class PointFieldTable: @unchecked Sendable {
+    /// The most record bytes a table keeps unless told otherwise (untouched pages of its area cost no memory).
+    public static let defaultByteLimit = 32 << 20
+    /// A slot holds `offset << lengthBits | length`; 0 is a slot not kept yet (no record is empty).
+    private static let lengthBits: UInt64 = 24
+
+    public let crs: CoordinateSystem
+    /// The most record bytes this table keeps.
+    public let byteLimit: Int
+    /// The tree whose slots this table keeps (``PointIndex/slotGeneration``).
+    public let generation: UInt64
+    private let slotCount: Int
+    private let slots: UnsafeMutablePointer<Atomic<UInt64>>
+    private let area: UnsafeMutableRawPointer
+    /// Bytes of the area in use; held while a record is copied in and its slot published.
+    private let used = Mutex(0)
+
+    public init(for index: PointIndex, crs: CoordinateSystem, byteLimit: Int = PointFieldTable.defaultByteLimit) {
+        self.crs = crs
+        self.byteLimit = byteLimit
+        generation = index.slotGeneration
+        slotCount = index.slotCount
+        slots = .allocate(capacity: max(slotCount, 1))
+        for position in 0..<slotCount { (slots + position).initialize(to: Atomic(0)) }
+        area = .allocate(byteCount: max(byteLimit, 1), alignment: 8)
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+        area.deallocate()
+    }
+
+    /// Writes the fields of `match`'s point into the object `json` is writing, as
+    /// `PointJSON(match.point, crs: crs).writeFields(to:)` would.
+    public func writeFields(of match: NearestMatch, to json: inout JSONWriter) {
+        guard let slot = match.slot, slot.generation == generation, slot.position < slotCount else {
+            PointJSON(match.point, crs: crs).writeFields(to: &json)
+            return
+        }
+        let packed = slots[slot.position].load(ordering: .acquiring)
+        if packed != 0 {
+            json.fields(UnsafeRawBufferPointer(start: area + Int(packed >> Self.lengthBits), count: Int(packed & ((1 << Self.lengthBits) - 1))))
+            return
+        }
+        var writer = JSONWriter()
+        writer.object { json in PointJSON(match.point, crs: crs).writeFields(to: &json) }
+        writer.bytes.withUnsafeBufferPointer { rendered in
+            // Without the object's braces.
+            let fields = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(rendered)[1..<rendered.count - 1])
+            json.fields(fields)
+            keep(fields, at: slot.position)
+        }
+    }
+
+    /// Asks the processor for the kept records of `matches` before they are copied: an answer's records lie
+    /// apart in memory, and copied one after the other, each would wait for its own lines in turn.
+    public func prefetchRecords(of matches: [NearestMatch]) {
+        for position in matches.indices {
+            guard let slot = matches[position].slot, slot.generation == generation, slot.position < slotCount else { continue }
+            let packed = slots[slot.position].load(ordering: .acquiring)
+            guard packed != 0 else { continue }
+            let start = area + Int(packed >> Self.lengthBits), length = Int(packed & ((1 << Self.lengthBits) - 1))
+            for offset in stride(from: 0, to: length, by: 64) { paycircle_prefetch(start + offset) }
+        }
+    }
+
+    private func keep(_ fields: UnsafeRawBufferPointer, at position: Int) {
+        guard !fields.isEmpty, fields.count < 1 << Self.lengthBits else { return }
+        used.withLock { used in
+            guard slots[position].load(ordering: .relaxed) == 0, used + fields.count <= byteLimit else { return }
+            (area + used).copyMemory(from: fields.baseAddress!, byteCount: fields.count)
+            slots[position].store(UInt64(used) << Self.lengthBits | UInt64(fields.count), ordering: .releasing)
+            used += fields.count
+        }
+    }
+}
