@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Writes a fixed set of /v1/nearest answers from a server on STORE, to compare two builds byte for byte:
+# 20 places near random network nodes (seed 5) × 7 questions (k, the three coordinate systems, a kind
+# filter, by=walk, a radius, open at a given time), each asked twice, so that the second answer comes
+# from the records the server keeps.
+# Usage: bash Tools/nearest-answer-set.sh PAYCIRCLE_BINARY STORE OUTDIR
+#   then: diff -r OLD NEW
+set -euo pipefail
+bin=$1; store=$2; out=$3
+port=${PORT:-18084}
+mkdir -p "$out"
+if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then echo "port $port is taken: set PORT" >&2; exit 1; fi
+python3 - "$store" > "$out/places.txt" <<'PY'
+import random, sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute("SELECT lat, lon FROM network_nodes ORDER BY id").fetchall()
+r = random.Random(5)
+for _ in range(20):
+    lat, lon = r.choice(rows)
+    print(f"{lat:.6f} {lon:.6f}")
+PY
+"$bin" serve --db "$store" --port "$port" --rate-limit off >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+at="at=2026-12-01T03:00:00Z"
+questions=("k=5&$at" "k=3&crs=gcj02&$at" "k=8&crs=bd09&$at" "k=5&kind=kiosk,bank_booth&$at" "k=4&by=walk&$at"
+           "k=6&radius=800&$at" "k=5&at=2026-12-01T22:30:00%2B08:00")
+n=0
+while read -r lat lon; do
+  for question in "${questions[@]}"; do
+    for pass in 1 2; do
+      curl -sf "http://127.0.0.1:$port/v1/nearest?lat=$lat&lon=$lon&$question" > "$out/nearest-$n-$pass.json"
+    done
+    n=$((n + 1))
+  done
+done < "$out/places.txt"
+echo "$((2 * n)) answers in $out"
