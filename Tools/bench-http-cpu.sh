@@ -17,13 +17,15 @@ ticks=$(getconf CLK_TCK)
 runs=$(mktemp)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$runs"' EXIT
-# CPU seconds the server has used so far (user + system).
-cpu() { awk -v t="$ticks" '{print ($14 + $15) / t}' "/proc/$server/stat"; }
+# CPU seconds the server has used so far (user + system: fields 14 and 15 of /proc/PID/stat, counted
+# after the command name, which is in parentheses and may hold spaces).
+cpu() { sed 's/^.*) //' "/proc/$server/stat" | awk -v t="$ticks" '{print ($12 + $13) / t}'; }
 # Runs wrk with the given arguments; prints "requests/s microseconds-of-server-CPU-per-request".
 measure() {
   local before after result
   before=$(cpu)
-  result=$(wrk -t2 -c64 -d"${seconds}s" "$@" | awk '/requests in/ {n=$1} /Requests\/sec/ {r=$2} END {print n, r}')
+  result=$(wrk -t2 -c64 -d"${seconds}s" "$@" | awk '/requests in/ {n=$1} /Requests\/sec/ {r=$2} /Non-2xx/ {bad=$NF} END {print n, r, bad + 0}')
+  if [ "$(echo "$result" | awk '{print $3}')" != 0 ]; then echo "non-2xx answers from $*" >&2; exit 1; fi
   after=$(cpu)
   echo "$result" | awk -v b="$before" -v a="$after" '{printf "%s %.1f", $2, 1e6 * (a - b) / $1}'
 }

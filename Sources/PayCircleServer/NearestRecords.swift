@@ -10,13 +10,20 @@ final class NearestRecords: Sendable {
     /// records would be dropped at once).
     func table(for index: PointIndex, crs: CoordinateSystem) -> PointFieldTable? {
         let generation = index.slotGeneration
-        return current.withLock { current in
+        let found: PointFieldTable?? = current.withLock { current in
             if generation > current.generation { current = (generation, [:]) }
+            guard generation == current.generation else { return .some(nil) }
+            return current.tables[crs].map { .some($0) }
+        }
+        if let found { return found }
+        // A new table sets up a slot for every point: outside the lock, so that answers of other
+        // coordinate systems do not wait; the first of two racing tables is the one kept.
+        let made = PointFieldTable(for: index, crs: crs)
+        return current.withLock { current in
             guard generation == current.generation else { return nil }
             if let table = current.tables[crs] { return table }
-            let table = PointFieldTable(for: index, crs: crs)
-            current.tables[crs] = table
-            return table
+            current.tables[crs] = made
+            return made
         }
     }
 }

@@ -32,7 +32,10 @@ import Testing
         let plain = Self.text(request, matches)
         let table = PointFieldTable(for: index, crs: crs)
         #expect(Self.text(request, matches, table) == plain)
+        let kept = table.keptByteCount
+        #expect(kept > 300, "the three records are kept")
         #expect(Self.text(request, matches, table) == plain, "and again, from the kept records")
+        #expect(table.keptByteCount == kept)
         let other = PointFieldTable(for: index, crs: crs == .wgs84 ? .gcj02 : .wgs84)
         #expect(Self.text(request, matches, other) == plain)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.utf8)) as? [String: Any])
@@ -78,14 +81,26 @@ import Testing
         #expect(text.components(separatedBy: "\"name\":\"renamed ").count == 4)
     }
 
-    @Test func aFullTableRendersTheRestEachTime() throws {
+    @Test func aFullTableKeepsWhatFitsAndRendersTheRest() throws {
         let index = PointIndex(Self.points)
-        let request = try Self.request()
-        let matches = index.nearest(request.query)
-        let plain = Self.text(request, matches)
-        // Room for about one record.
-        let table = PointFieldTable(for: index, crs: .wgs84, byteLimit: 400)
-        for _ in 0..<3 { #expect(Self.text(request, matches, table) == plain) }
+        let one = try Self.request(k: 1)
+        let nearest = index.nearest(one.query)
+        let roomy = PointFieldTable(for: index, crs: .wgs84)
+        #expect(Self.text(one, nearest, roomy) == Self.text(one, nearest))
+        let size = roomy.keptByteCount
+        #expect(size > 100)
+        let exact = PointFieldTable(for: index, crs: .wgs84, byteLimit: size)
+        let short = PointFieldTable(for: index, crs: .wgs84, byteLimit: size - 1)
+        for _ in 0..<2 {
+            #expect(Self.text(one, nearest, exact) == Self.text(one, nearest))
+            #expect(Self.text(one, nearest, short) == Self.text(one, nearest))
+        }
+        #expect(exact.keptByteCount == size && short.keptByteCount == 0)
+        // The exact table has no room for two more records: they are rendered each time.
+        let three = try Self.request(k: 3)
+        let matches = index.nearest(three.query)
+        #expect(Self.text(three, matches, exact) == Self.text(three, matches))
+        #expect(exact.keptByteCount == size)
     }
 
     @Test func manyThreadsShareOneTable() async throws {

@@ -52,6 +52,9 @@ import Testing
         #expect(a.map { $0.slot?.position } == b.map { $0.slot?.position })
         #expect(first.slotGeneration != second.slotGeneration)
         #expect(a == b && Set(a) == Set(b) && Set(a).count == 5)
+        var renamed = a[0]
+        renamed.point.name = "renamed"
+        #expect(renamed.slot == nil, "a changed point is no longer the one in the slot")
     }
 
     @Test func writesProduceNewSnapshotsAndOldOnesStayIntact() {

@@ -200,7 +200,7 @@ public struct JSONWriter {
 
     /// Inserts fields rendered elsewhere (`"a":1,"b":2`, as another writer wrote them inside an object)
     /// into the object being written; nothing for empty bytes.
-    public mutating func fields(_ rendered: UnsafeRawBufferPointer) {
+    mutating func fields(_ rendered: UnsafeRawBufferPointer) {
         guard !rendered.isEmpty else { return }
         separate()
         bytes.append(contentsOf: rendered)

@@ -8,6 +8,7 @@ public struct NearestResponse: JSONWritable, Sendable {
         public var match: NearestMatch
         public var crs: CoordinateSystem
 
+        /// The result for `match`, its position in `crs`.
         public init(match: NearestMatch, crs: CoordinateSystem) {
             self.match = match
             self.crs = crs
@@ -41,6 +42,7 @@ public struct NearestResponse: JSONWritable, Sendable {
     }
 
     public var request: NearestRequest
+    /// The matches, nearest first (in the request's ranking).
     public var matches: [NearestMatch]
     /// The points' fields rendered before, when the caller keeps them (a table of the snapshot the matches
     /// come from; records of other snapshots' points are rendered as they are written).

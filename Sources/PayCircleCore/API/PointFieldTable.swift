@@ -22,8 +22,9 @@ public final class PointFieldTable: @unchecked Sendable {
     /// A slot holds `offset << lengthBits | length`; 0 is a slot not kept yet (no record is empty).
     private static let lengthBits: UInt64 = 24
 
+    /// The coordinate system of the records' positions.
     public let crs: CoordinateSystem
-    /// The most record bytes this table keeps.
+    /// The most record bytes this table keeps (below 2^40, the largest offset a slot holds).
     public let byteLimit: Int
     /// The tree whose slots this table keeps (``PointIndex/slotGeneration``).
     public let generation: UInt64
@@ -34,6 +35,7 @@ public final class PointFieldTable: @unchecked Sendable {
     private let used = Mutex(0)
 
     public init(for index: PointIndex, crs: CoordinateSystem, byteLimit: Int = PointFieldTable.defaultByteLimit) {
+        precondition((0..<1 << (64 - Int(Self.lengthBits))).contains(byteLimit), "byteLimit must be below 2^40")
         self.crs = crs
         self.byteLimit = byteLimit
         generation = index.slotGeneration
@@ -49,6 +51,9 @@ public final class PointFieldTable: @unchecked Sendable {
         area.deallocate()
     }
 
+    /// The record bytes kept so far.
+    public var keptByteCount: Int { used.withLock { $0 } }
+
     /// Writes the fields of `match`'s point into the object `json` is writing, as
     /// `PointJSON(match.point, crs: crs).writeFields(to:)` would.
     public func writeFields(of match: NearestMatch, to json: inout JSONWriter) {
@@ -56,9 +61,8 @@ public final class PointFieldTable: @unchecked Sendable {
             PointJSON(match.point, crs: crs).writeFields(to: &json)
             return
         }
-        let packed = slots[slot.position].load(ordering: .acquiring)
-        if packed != 0 {
-            json.fields(UnsafeRawBufferPointer(start: area + Int(packed >> Self.lengthBits), count: Int(packed & ((1 << Self.lengthBits) - 1))))
+        if let kept = keptRecord(at: slot.position) {
+            json.fields(kept)
             return
         }
         var writer = JSONWriter()
@@ -75,12 +79,22 @@ public final class PointFieldTable: @unchecked Sendable {
     /// apart in memory, and copied one after the other, each would wait for its own lines in turn.
     public func prefetchRecords(of matches: [NearestMatch]) {
         for position in matches.indices {
-            guard let slot = matches[position].slot, slot.generation == generation, slot.position < slotCount else { continue }
-            let packed = slots[slot.position].load(ordering: .acquiring)
-            guard packed != 0 else { continue }
-            let start = area + Int(packed >> Self.lengthBits), length = Int(packed & ((1 << Self.lengthBits) - 1))
-            for offset in stride(from: 0, to: length, by: 64) { paycircle_prefetch(start + offset) }
+            guard let slot = matches[position].slot, slot.generation == generation, slot.position < slotCount,
+                  let kept = keptRecord(at: slot.position), let start = kept.baseAddress else { continue }
+            // Every cache line the record touches, the first one from its start.
+            let firstLine = Int(bitPattern: start) & ~63
+            for line in stride(from: firstLine, to: Int(bitPattern: start) + kept.count, by: 64) {
+                paycircle_prefetch(UnsafeRawPointer(bitPattern: line))
+            }
         }
+    }
+
+    /// The record kept for `position`, or nil when none is kept yet; the acquiring load makes its bytes,
+    /// written before the slot was published, visible here.
+    private func keptRecord(at position: Int) -> UnsafeRawBufferPointer? {
+        let packed = slots[position].load(ordering: .acquiring)
+        guard packed != 0 else { return nil }
+        return UnsafeRawBufferPointer(start: area + Int(packed >> Self.lengthBits), count: Int(packed & ((1 << Self.lengthBits) - 1)))
     }
 
     private func keep(_ fields: UnsafeRawBufferPointer, at position: Int) {

@@ -1,6 +1,9 @@
 /// One answer to a ``NearestQuery``.
 public struct NearestMatch: Sendable, Hashable {
-    public var point: PaymentPoint
+    /// The point found. Changing it drops ``slot``, which no longer says where this point is kept.
+    public var point: PaymentPoint {
+        didSet { slot = nil }
+    }
     /// Geodesic distance in metres from the query origin.
     public var distance: Double
     /// Open at the query's evaluation time; `nil` when unknown.
