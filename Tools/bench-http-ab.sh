@@ -15,26 +15,17 @@ db="${BENCH_DIR:-/tmp/paycircle-bench-http}/points-$points.sqlite"
 [ -s "$db" ] || { echo "no store $db: run bash Tools/bench-http.sh $points first" >&2; exit 1; }
 if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then echo "port $port is taken: set PORT" >&2; exit 1; fi
 runs=$(mktemp)
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$runs"' EXIT
+source Tools/serve-lib.sh
+trap 'stop_server; rm -f "$runs"' EXIT
 for round in $(seq 1 "$rounds"); do
   order=("$a" "$b")
   if [ $((round % 2)) -eq 0 ]; then order=("$b" "$a"); fi
   for bin in "${order[@]}"; do
-    "$bin" serve --db "$db" --port "$port" --rate-limit off >/dev/null 2>&1 &
-    server=$!
-    ready=""
-    for _ in $(seq 1 240); do
-      kill -0 "$server" 2>/dev/null || break
-      if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then ready=1; break; fi
-      sleep 0.5
-    done
-    [ -n "$ready" ] || { echo "$bin did not start serving on port $port" >&2; exit 1; }
+    start_server "$bin" "$db" "$port" || exit 1
     healthz=$(wrk -t2 -c64 -d"${seconds}s" --latency "http://127.0.0.1:$port/healthz" | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {print r, p}')
     nearest=$(wrk -t2 -c64 -d"${seconds}s" --latency -s Tools/nearest.lua "http://127.0.0.1:$port/v1/nearest" \
       | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} /Non-2xx/ {bad=$NF} END {print r, p, (bad == "" ? 0 : bad)}')
-    kill "$server"; wait "$server" 2>/dev/null || true
-    server=""
+    stop_server
     echo "$bin $healthz $nearest" | tee -a "$runs"
   done
 done

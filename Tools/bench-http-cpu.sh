@@ -15,8 +15,8 @@ db="${BENCH_DIR:-/tmp/paycircle-bench-http}/points-$points.sqlite"
 if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then echo "port $port is taken: set PORT" >&2; exit 1; fi
 ticks=$(getconf CLK_TCK)
 runs=$(mktemp)
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$runs"' EXIT
+source Tools/serve-lib.sh
+trap 'stop_server; rm -f "$runs"' EXIT
 # CPU seconds the server has used so far (user + system: fields 14 and 15 of /proc/PID/stat, counted
 # after the command name, which is in parentheses and may hold spaces).
 cpu() { sed 's/^.*) //' "/proc/$server/stat" | awk -v t="$ticks" '{print ($12 + $13) / t}'; }
@@ -33,20 +33,11 @@ for round in $(seq 1 "$rounds"); do
   order=("$a" "$b")
   if [ $((round % 2)) -eq 0 ]; then order=("$b" "$a"); fi
   for bin in "${order[@]}"; do
-    "$bin" serve --db "$db" --port "$port" --rate-limit off >/dev/null 2>&1 &
-    server=$!
-    ready=""
-    for _ in $(seq 1 240); do
-      kill -0 "$server" 2>/dev/null || break
-      if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then ready=1; break; fi
-      sleep 0.5
-    done
-    [ -n "$ready" ] || { echo "$bin did not start serving on port $port" >&2; exit 1; }
+    start_server "$bin" "$db" "$port" || exit 1
     wrk -t2 -c64 -d2s -s Tools/nearest.lua "http://127.0.0.1:$port/v1/nearest" >/dev/null
     healthz=$(measure "http://127.0.0.1:$port/healthz")
     nearest=$(measure -s Tools/nearest.lua "http://127.0.0.1:$port/v1/nearest")
-    kill "$server"; wait "$server" 2>/dev/null || true
-    server=""
+    stop_server
     echo "$bin $healthz $nearest" | tee -a "$runs"
   done
 done

@@ -20,15 +20,9 @@ for _ in range(20):
     lat, lon = r.choice(rows)
     print(f"{lat:.6f} {lon:.6f}")
 PY
-"$bin" serve --db "$store" --port "$port" --rate-limit off >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null && wait $server 2>/dev/null || true' EXIT
-ready=""
-for _ in $(seq 1 240); do
-  if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then ready=1; break; fi
-  sleep 0.5
-done
-[ -n "$ready" ] || { echo "$bin did not start serving $store on port $port" >&2; exit 1; }
+source "$(dirname "$0")/serve-lib.sh"
+trap stop_server EXIT
+start_server "$bin" "$store" "$port" || exit 1
 at="at=2026-12-01T03:00:00Z"
 questions=("k=5&$at" "k=3&crs=gcj02&$at" "k=8&crs=bd09&$at" "k=5&kind=kiosk,bank_booth&$at" "k=4&by=walk&$at"
            "k=6&radius=800&$at" "k=5&at=2026-12-01T22:30:00%2B08:00" "k=5" "k=12&crs=gcj02")
