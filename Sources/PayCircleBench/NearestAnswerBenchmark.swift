@@ -66,6 +66,6 @@ struct NearestAnswerBenchmark: ParsableCommand {
     /// The answer's JSON length.
     private static func answer(_ query: QueryParameters, _ index: PointIndex, _ table: PointFieldTable, _ now: Date) throws -> Int {
         let request = try NearestRequest(query, now: now)
-        return NearestResponse(request: request, matches: index.nearest(request.query), fields: table).jsonBytes.count
+        return NearestResponse(request: request, matches: index.nearestAnswer(request.query), fields: table).jsonBytes.count
     }
 }

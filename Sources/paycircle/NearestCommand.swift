@@ -45,7 +45,7 @@ struct NearestCommand: AsyncParsableCommand {
         let matches = try engine.nearest(request)
         switch format {
         case .json: printJSON(NearestResponse(request: request, matches: matches))
-        case .geojson: printJSON(PointFeatureCollection(matches: matches))
+        case .geojson: printJSON(PointFeatureCollection(matches: Array(matches)))
         case .table:
             let rows = matches.enumerated().map { offset, match in
                 [String(offset + 1), match.point.id, match.point.name, match.point.kind.rawValue,

@@ -20,8 +20,14 @@ import Testing
                            now: Date(timeIntervalSince1970: 1_796_000_000))
     }
 
+    /// The answer written from whole matches, each point's record rendered from the point itself.
     static func text(_ request: NearestRequest, _ matches: [NearestMatch], _ table: PointFieldTable? = nil) -> String {
         String(decoding: NearestResponse(request: request, matches: matches, fields: table).jsonBytes, as: UTF8.self)
+    }
+
+    /// The answer as the server writes it: points found in the tree named by slot, not copied.
+    static func text(_ request: NearestRequest, _ answer: NearestAnswer, _ table: PointFieldTable? = nil) -> String {
+        String(decoding: NearestResponse(request: request, matches: answer, fields: table).jsonBytes, as: UTF8.self)
     }
 
     @Test(arguments: CoordinateSystem.allCases) func keptRecordsAreTheSameBytes(crs: CoordinateSystem) throws {
@@ -30,14 +36,18 @@ import Testing
         let matches = index.nearest(request.query)
         #expect(matches.count == 3 && matches.allSatisfy { $0.slot?.generation == index.slotGeneration })
         let plain = Self.text(request, matches)
+        let answer = index.nearestAnswer(request.query)
+        #expect(Array(answer) == matches && (0..<3).allSatisfy { answer.slot(at: $0) == matches[$0].slot })
+        #expect(Self.text(request, answer) == plain)
         let table = PointFieldTable(for: index, crs: crs)
-        #expect(Self.text(request, matches, table) == plain)
+        #expect(Self.text(request, answer, table) == plain)
         let kept = table.keptByteCount
         #expect(kept > 300, "the three records are kept")
-        #expect(Self.text(request, matches, table) == plain, "and again, from the kept records")
+        #expect(Self.text(request, answer, table) == plain, "and again, from the kept records")
+        #expect(Self.text(request, matches, table) == plain, "and for whole matches that carry their slot")
         #expect(table.keptByteCount == kept)
         let other = PointFieldTable(for: index, crs: crs == .wgs84 ? .gcj02 : .wgs84)
-        #expect(Self.text(request, matches, other) == plain)
+        #expect(Self.text(request, answer, other) == plain)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.utf8)) as? [String: Any])
         let names = (object["results"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names?.sorted() == ["南城营业厅", "美宜佳", "自助缴费终端\n(东门)"].sorted())
@@ -57,7 +67,9 @@ import Testing
         let matches = written.nearest(request.query)
         #expect(matches.map(\.point.id) == ["k-\"1\"", "hall-1"])
         #expect(matches[1].slot == nil)
-        let text = Self.text(request, matches, table)
+        let answer = written.nearestAnswer(request.query)
+        #expect(answer.slot(at: 0) != nil && answer.slot(at: 1) == nil)
+        let text = Self.text(request, answer, table)
         #expect(text == Self.text(request, matches))
         #expect(text.contains("南城营业厅（新址）") && !text.contains("\"南城营业厅\""))
     }
@@ -121,7 +133,7 @@ import Testing
                     var wrong = 0
                     for round in 0..<3 {
                         for (number, request) in requests.enumerated() where (number + task + round) % 2 == 0 {
-                            if Self.text(request, index.nearest(request.query), table) != expected[number] { wrong += 1 }
+                            if Self.text(request, index.nearestAnswer(request.query), table) != expected[number] { wrong += 1 }
                         }
                     }
                     return wrong

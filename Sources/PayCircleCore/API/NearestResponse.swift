@@ -21,11 +21,8 @@ public struct NearestResponse: JSONWritable, Sendable {
         /// Writes `match` as a result object, its point's fields from `fields` when that table is of `crs`.
         static func write(_ match: NearestMatch, crs: CoordinateSystem, fields: PointFieldTable?, to json: inout JSONWriter) {
             json.object { json in
-                if let fields, fields.crs == crs { fields.writeFields(of: match, to: &json) } else { PointJSON(match.point, crs: crs).writeFields(to: &json) }
-                json.field("distance_m", match.distance, places: 2)
-                json.nullableField("walk_m", match.walkDistance, places: 1)
-                json.nullableField("walk_s", match.walkSeconds.map { $0.rounded() })
-                json.nullableField("open", match.isOpen)
+                writeFields(of: match.point, slot: match.slot, crs: crs, fields: fields, to: &json)
+                writeMeasures(distance: match.distance, walkDistance: match.walkDistance, walkSeconds: match.walkSeconds, isOpen: match.isOpen, to: &json)
                 if let reachable = match.isReachable { json.field("reachable", reachable) }
                 if let wait = match.wait {
                     let finite = wait.seconds.isFinite
@@ -39,19 +36,48 @@ public struct NearestResponse: JSONWritable, Sendable {
                 }
             }
         }
+
+        /// Writes the match at `position` of `answer`, as ``write(_:crs:fields:to:)`` would write
+        /// `answer[position]`, without reading a point found in the tree when its record is kept.
+        static func write(_ answer: NearestAnswer, at position: Int, crs: CoordinateSystem, fields: PointFieldTable?, to json: inout JSONWriter) {
+            guard case let .slot(slot, distance, isOpen) = answer.entry(at: position) else {
+                write(answer[position], crs: crs, fields: fields, to: &json)
+                return
+            }
+            json.object { json in
+                writeFields(of: answer.point(atSlot: slot), slot: answer.slot(at: position), crs: crs, fields: fields, to: &json)
+                writeMeasures(distance: distance, walkDistance: nil, walkSeconds: nil, isOpen: isOpen, to: &json)
+            }
+        }
+
+        private static func writeFields(of point: @autoclosure () -> PaymentPoint, slot: PointSlot?, crs: CoordinateSystem, fields: PointFieldTable?,
+                                        to json: inout JSONWriter) {
+            if let fields, fields.crs == crs { fields.writeFields(of: point(), slot: slot, to: &json) } else { PointJSON(point(), crs: crs).writeFields(to: &json) }
+        }
+
+        private static func writeMeasures(distance: Double, walkDistance: Double?, walkSeconds: Double?, isOpen: Bool?, to json: inout JSONWriter) {
+            json.field("distance_m", distance, places: 2)
+            json.nullableField("walk_m", walkDistance, places: 1)
+            json.nullableField("walk_s", walkSeconds.map { $0.rounded() })
+            json.nullableField("open", isOpen)
+        }
     }
 
     public var request: NearestRequest
     /// The matches, nearest first (in the request's ranking).
-    public var matches: [NearestMatch]
+    public var matches: NearestAnswer
     /// The points' fields rendered before, when the caller keeps them (a table of the snapshot the matches
     /// come from; records of other snapshots' points are rendered as they are written).
     public var fields: PointFieldTable?
 
-    public init(request: NearestRequest, matches: [NearestMatch], fields: PointFieldTable? = nil) {
+    public init(request: NearestRequest, matches: NearestAnswer, fields: PointFieldTable? = nil) {
         self.request = request
         self.matches = matches
         self.fields = fields
+    }
+
+    public init(request: NearestRequest, matches: [NearestMatch], fields: PointFieldTable? = nil) {
+        self.init(request: request, matches: NearestAnswer(matches), fields: fields)
     }
 
     public func write(to json: inout JSONWriter) {
@@ -69,7 +95,7 @@ public struct NearestResponse: JSONWritable, Sendable {
             json.key("results")
             fields?.prefetchRecords(of: matches)
             json.array { json in
-                for position in matches.indices { Result.write(matches[position], crs: request.crs, fields: fields, to: &json) }
+                for position in matches.indices { Result.write(matches, at: position, crs: request.crs, fields: fields, to: &json) }
             }
         }
     }

@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// ```swift
 /// let table = PointFieldTable(for: index, crs: .wgs84)
-/// json.object { json in table.writeFields(of: match, to: &json) }
+/// json.object { json in table.writeFields(of: match.point, slot: match.slot, to: &json) }
 /// ```
 // Sendable by hand: the area's bytes are written once, under `used`'s lock and before the release store that
 // publishes their slot, and read only after an acquiring load of that slot has seen it.
@@ -54,11 +54,12 @@ public final class PointFieldTable: @unchecked Sendable {
     /// The record bytes kept so far.
     public var keptByteCount: Int { used.withLock { $0 } }
 
-    /// Writes the fields of `match`'s point into the object `json` is writing, as
-    /// `PointJSON(match.point, crs: crs).writeFields(to:)` would.
-    public func writeFields(of match: NearestMatch, to json: inout JSONWriter) {
-        guard let slot = match.slot, slot.generation == generation, slot.position < slotCount else {
-            PointJSON(match.point, crs: crs).writeFields(to: &json)
+    /// Writes the fields of `point`, kept in `slot`, into the object `json` is writing, as
+    /// `PointJSON(point, crs: crs).writeFields(to:)` would. The point is read only when its record is
+    /// not kept yet.
+    public func writeFields(of point: @autoclosure () -> PaymentPoint, slot: PointSlot?, to json: inout JSONWriter) {
+        guard let slot, slot.generation == generation, slot.position < slotCount else {
+            PointJSON(point(), crs: crs).writeFields(to: &json)
             return
         }
         if let kept = keptRecord(at: slot.position) {
@@ -66,7 +67,7 @@ public final class PointFieldTable: @unchecked Sendable {
             return
         }
         var writer = JSONWriter()
-        writer.object { json in PointJSON(match.point, crs: crs).writeFields(to: &json) }
+        writer.object { json in PointJSON(point(), crs: crs).writeFields(to: &json) }
         writer.bytes.withUnsafeBufferPointer { rendered in
             // Without the object's braces.
             let fields = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(rendered)[1..<rendered.count - 1])
@@ -75,11 +76,11 @@ public final class PointFieldTable: @unchecked Sendable {
         }
     }
 
-    /// Asks the processor for the kept records of `matches` before they are copied: an answer's records lie
+    /// Asks the processor for the kept records of `answer` before they are copied: an answer's records lie
     /// apart in memory, and copied one after the other, each would wait for its own lines in turn.
-    public func prefetchRecords(of matches: [NearestMatch]) {
-        for position in matches.indices {
-            guard let slot = matches[position].slot, slot.generation == generation, slot.position < slotCount,
+    public func prefetchRecords(of answer: NearestAnswer) {
+        for position in answer.indices {
+            guard let slot = answer.slot(at: position), slot.generation == generation, slot.position < slotCount,
                   let kept = keptRecord(at: slot.position), let start = kept.baseAddress else { continue }
             // Every cache line the record touches, the first one from its start.
             let firstLine = Int(bitPattern: start) & ~63

@@ -10,11 +10,20 @@ struct OpenStateCache {
     init(date: Date) { self.date = date }
 
     mutating func isOpen(_ point: PaymentPoint) -> Bool? {
-        guard point.status == .online else { return false }
-        guard let hours = point.openingHours else { return nil }
-        if point.timeZone != lastZone {
-            lastZone = point.timeZone
-            lastLocalTime = TimeZoneCache.localTime(date, in: point.timeZone)
+        isOpen(status: point.status, hours: point.openingHours, timeZone: point.timeZone)
+    }
+
+    /// The same for a point read in place, so that only the fields asked for are loaded.
+    mutating func isOpen(_ point: UnsafePointer<PaymentPoint>) -> Bool? {
+        isOpen(status: point.pointee.status, hours: point.pointee.openingHours, timeZone: point.pointee.timeZone)
+    }
+
+    private mutating func isOpen(status: PointStatus, hours: OpeningHours?, timeZone: String) -> Bool? {
+        guard status == .online else { return false }
+        guard let hours else { return nil }
+        if timeZone != lastZone {
+            lastZone = timeZone
+            lastLocalTime = TimeZoneCache.localTime(date, in: timeZone)
         }
         guard let lastLocalTime else { return nil }
         return hours.isOpen(at: lastLocalTime)

@@ -100,7 +100,11 @@ public struct PointIndex: Sendable {
     }
 
     /// The nearest points matching `query`, nearest first, ties by id.
-    public func nearest(_ query: NearestQuery) -> [NearestMatch] {
+    public func nearest(_ query: NearestQuery) -> [NearestMatch] { Array(nearestAnswer(query)) }
+
+    /// The same answer, its points found in the tree named by slot rather than copied
+    /// (``NearestAnswer``).
+    public func nearestAnswer(_ query: NearestQuery) -> NearestAnswer {
         let k = min(max(query.k, NearestQuery.kRange.lowerBound), NearestQuery.kRange.upperBound)
         let limit = query.maxDistance ?? .infinity
         var openState = OpenStateCache(date: query.evaluatedAt)
@@ -114,23 +118,41 @@ public struct PointIndex: Sendable {
                 (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(base.points[position], query, &filterState)
             }
         }
-        var matches: [NearestMatch] = []
-        matches.reserveCapacity(k)
-        for neighbor in neighbors {
-            var match = NearestMatch(point: base.points[neighbor.index], distance: neighbor.distance, isOpen: nil)
-            match.slot = PointSlot(generation: base.generation, position: neighbor.index)
-            matches.append(match)
-        }
-        if !overlay.isEmpty {
-            for point in overlay.values where Self.accepts(point, query, &openState) {
-                let distance = Geodesic.distance(query.location, point.location)
-                if distance <= limit { matches.append(NearestMatch(point: point, distance: distance, isOpen: nil)) }
+        var entries: [NearestAnswer.Entry] = []
+        entries.reserveCapacity(k)
+        if overlay.isEmpty {
+            for neighbor in neighbors {
+                entries.append(.slot(position: neighbor.index, distance: neighbor.distance, isOpen: isOpen(atSlot: neighbor.index, &openState)))
             }
-            matches.sort { ($0.distance, $0.point.id) < ($1.distance, $1.point.id) }
-            if matches.count > k { matches.removeLast(matches.count - k) }
+            return NearestAnswer(snapshot: self, entries: entries)
         }
-        for position in matches.indices { matches[position].isOpen = openState.isOpen(matches[position].point) }
-        return matches
+        // Points written since the build compete with the tree's: merge by distance, ties by id.
+        var merged: [(distance: Double, id: String, entry: NearestAnswer.Entry)] = neighbors.map {
+            ($0.distance, base.points[$0.index].id, .slot(position: $0.index, distance: $0.distance, isOpen: nil))
+        }
+        for point in overlay.values where Self.accepts(point, query, &openState) {
+            let distance = Geodesic.distance(query.location, point.location)
+            if distance <= limit { merged.append((distance, point.id, .match(NearestMatch(point: point, distance: distance, isOpen: nil)))) }
+        }
+        merged.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
+        for candidate in merged.prefix(k) {
+            switch candidate.entry {
+            case let .slot(position, distance, _):
+                entries.append(.slot(position: position, distance: distance, isOpen: isOpen(atSlot: position, &openState)))
+            case var .match(match):
+                match.isOpen = openState.isOpen(match.point)
+                entries.append(.match(match))
+            }
+        }
+        return NearestAnswer(snapshot: self, entries: entries)
+    }
+
+    /// The point in slot `position` of the static tree (``PointSlot/position``).
+    func point(atSlot position: Int) -> PaymentPoint { base.points[position] }
+
+    /// Whether the point in slot `position` is open, read in place rather than from a copy of the point.
+    private func isOpen(atSlot position: Int, _ openState: inout OpenStateCache) -> Bool? {
+        base.points.withUnsafeBufferPointer { points in openState.isOpen(points.baseAddress! + position) }
     }
 
     /// Whether `point` passes every filter of `query`, the opening hours included.
