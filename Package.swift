@@ -105,6 +105,7 @@ let package = Package(
             dependencies: [
                 "PayCircleServer", "PayCircleEngine", "PayCircleStore", "PayCircleSpatiaLite", "PayCirclePostGIS", "PayCircleCore", "PayCircleNetwork",
                 "PayCircleTestSupport",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -24,4 +24,16 @@ import Testing
         #expect(text.trimmedSpaces == trimmed)
         #expect(text[...].trimmedSpaces == trimmed)
     }
+
+    @Test func aQueryStringIsSplitAndItsValuesDecoded() throws {
+        let parameters = QueryParameters(queryString: "lat=23.02&&lon=113%2E75&name=%E8%90%A5%E4%B8%9A%E5%8E%85&q=a+b&bad=%E8%9&flag&k=3&k=9&empty=")
+        #expect(try parameters.latitudeLongitude() == Coordinate(latitude: 23.02, longitude: 113.75))
+        #expect(parameters.string("name") == "营业厅")
+        #expect(parameters.string("q") == "a+b", "a plus sign is not a space in a query value")
+        #expect(parameters.string("bad") == "%E8%9", "a malformed escape keeps the value as sent")
+        #expect(parameters.string("flag") == nil && parameters.string("empty") == nil)
+        #expect(try parameters.integer("k", default: 5, in: 1...100) == 9)
+        #expect(QueryParameters(queryString: "").string("k") == nil)
+        #expect(QueryParameters(queryString: "a=b=c").string("a") == "b=c", "a value keeps every '=' after the first")
+    }
 }

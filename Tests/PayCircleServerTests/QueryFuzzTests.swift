@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTesting
+import PayCircleCore
 import PayCircleTestSupport
 import Testing
 
@@ -71,6 +73,22 @@ import Testing
                 }
             }
             print(tally)
+        }
+    }
+
+    /// The project reads query strings itself (``QueryParameters/init(queryString:)``); on every fuzzed
+    /// query it must find what Hummingbird's own reading finds, name by name.
+    @Test func queryStringsReadAsHummingbirdReadsThem() {
+        var mutator = Mutator(seed: FuzzTally.seed)
+        for index in 0..<FuzzTally.cases(standard: 3_000) {
+            let route = Self.routes[index % Self.routes.count]
+            let query = Self.query(route.valid, &mutator)
+            let uri = URI(route.path + "?" + query)
+            let ours = QueryParameters(queryString: uri.query.map { $0[...] } ?? "")
+            let theirs = QueryParameters(pairs: uri.queryParameters.map { (name: String($0.key), value: String($0.value)) })
+            for name in Self.names {
+                #expect(ours.string(name) == theirs.string(name), "\(name) in \(query)")
+            }
         }
     }
 }
