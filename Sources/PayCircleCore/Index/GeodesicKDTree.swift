@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A static k-d tree over WGS-84 positions that answers k-nearest queries by exact geodesic distance.
 ///
 /// Points live in earth-centred Cartesian coordinates (metres). The straight-line (chord) distance between
@@ -142,6 +144,16 @@ public struct GeodesicKDTree: Sendable {
                         stack[top + 1] = lowerFirst ? lower : upper
                         top += 2
                     }
+                }
+            }
+        }
+        // The survivors' prepared points and original indices lie in arrays of their own that the scan
+        // did not read: ask for all their lines at once rather than wait for each in turn.
+        prepared.withUnsafeBufferPointer { prepared in
+            originalIndex.withUnsafeBufferPointer { originalIndex in
+                for candidate in list.candidates {
+                    paycircle_prefetch(prepared.baseAddress! + candidate.index)
+                    paycircle_prefetch(originalIndex.baseAddress! + candidate.index)
                 }
             }
         }

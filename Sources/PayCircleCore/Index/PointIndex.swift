@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 import Synchronization
 
@@ -118,6 +119,7 @@ public struct PointIndex: Sendable {
                 (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(base.points[position], query, &filterState)
             }
         }
+        prefetchPoints(of: neighbors)
         var entries: [NearestAnswer.Entry] = []
         entries.reserveCapacity(k)
         if overlay.isEmpty {
@@ -145,6 +147,18 @@ public struct PointIndex: Sendable {
             }
         }
         return NearestAnswer(snapshot: self, entries: entries)
+    }
+
+    /// Asks the processor for the points found before their open states are read: they lie apart in a
+    /// large array, and read one after the other, each would wait for its own lines in turn.
+    private func prefetchPoints(of neighbors: [GeodesicKDTree.Neighbor]) {
+        base.points.withUnsafeBytes { points in
+            let size = MemoryLayout<PaymentPoint>.stride
+            for neighbor in neighbors {
+                let start = Int(bitPattern: points.baseAddress! + neighbor.index * size)
+                for line in stride(from: start & ~63, to: start + size, by: 64) { paycircle_prefetch(UnsafeRawPointer(bitPattern: line)) }
+            }
+        }
     }
 
     /// The point in slot `position` of the static tree (``PointSlot/position``).
