@@ -7,36 +7,46 @@ extension QueryParameters {
     /// QueryParameters(queryString: "lat=23.02&lon=113.75&name=%E5%8E%85").string("name")   // "厅"
     /// ```
     public init(queryString: Substring) {
-        var pairs: [(name: String, value: String)] = []
-        for pair in queryString.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else {
-                pairs.append((name: String(Substring(pair)), value: ""))
-                continue
+        var text = queryString
+        let pairs = text.withUTF8 { bytes in
+            var pairs: [(name: String, value: String)] = []
+            pairs.reserveCapacity(8)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+                if end > start {
+                    let pair = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                        let value = UnsafeBufferPointer(rebasing: pair[(equals + 1)...])
+                        pairs.append((name: String(decoding: UnsafeBufferPointer(rebasing: pair[..<equals]), as: UTF8.self),
+                                      value: Self.percentDecoded(value) ?? String(decoding: value, as: UTF8.self)))
+                    } else {
+                        pairs.append((name: String(decoding: pair, as: UTF8.self), value: ""))
+                    }
+                }
+                start = end + 1
             }
-            let value = pair[pair.index(after: equals)...]
-            pairs.append((name: String(Substring(pair[..<equals])), value: Self.percentDecoded(value) ?? String(Substring(value))))
+            return pairs
         }
         self.init(pairs: pairs)
     }
 
     /// `text` with its `%XX` escapes decoded, or nil when an escape is malformed.
-    private static func percentDecoded(_ text: Substring.UTF8View) -> String? {
-        guard text.contains(UInt8(ascii: "%")) else { return String(Substring(text)) }
+    private static func percentDecoded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard text.contains(UInt8(ascii: "%")) else { return String(decoding: text, as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
-        var position = text.startIndex
-        while position != text.endIndex {
-            let byte = text[position]
-            position = text.index(after: position)
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
+        var position = 0
+        while position < text.count {
+            guard text[position] == UInt8(ascii: "%") else {
+                bytes.append(text[position])
+                position += 1
                 continue
             }
-            guard position != text.endIndex, let high = hexValue(text[position]) else { return nil }
-            position = text.index(after: position)
-            guard position != text.endIndex, let low = hexValue(text[position]) else { return nil }
-            position = text.index(after: position)
+            guard position + 2 < text.count, let high = hexValue(text[position + 1]), let low = hexValue(text[position + 2]) else { return nil }
             bytes.append(high << 4 | low)
+            position += 3
         }
         return String(decoding: bytes, as: UTF8.self)
     }
