@@ -72,6 +72,31 @@ import PayCircleSimulation
         #expect(mismatches == 0)
     }
 
+    /// Every tree size up to a few levels, so that leaves of every size sit beside nodes on either side
+    /// (16 points fit one leaf, 33 split into a leaf and a node): nearest and box queries equal brute force.
+    @Test func everySmallTreeEqualsBruteForce() {
+        var random = SeededGenerator(seed: 11)
+        for size in 0...100 {
+            // A small area, with some points repeated, so that near-ties and equal points occur.
+            var points = (0..<size).map { _ in
+                Coordinate(latitude: .random(in: 23.00...23.01, using: &random), longitude: .random(in: 113.70...113.71, using: &random))
+            }
+            for position in stride(from: 3, to: size, by: 7) { points[position] = points[position / 2] }
+            let tree = GeodesicKDTree(points)
+            for _ in 0..<10 {
+                let query = Coordinate(latitude: .random(in: 22.995...23.015, using: &random), longitude: .random(in: 113.695...113.715, using: &random))
+                for k in [1, 5, 20] {
+                    let found = tree.nearest(to: query, k: k)
+                    let expected = size == 0 ? [] : Self.bruteForce(points, query, k: min(k, size))
+                    #expect(found.map(\.index) == expected.map(\.index), "size \(size), k \(k)")
+                }
+                let box = BoundingBox(minLongitude: query.longitude - 0.004, minLatitude: query.latitude - 0.003,
+                                      maxLongitude: query.longitude + 0.004, maxLatitude: query.latitude + 0.003)
+                #expect(tree.indices(in: box) == points.indices.filter { box.contains(points[$0]) }, "size \(size)")
+            }
+        }
+    }
+
     @Test func tiesGoToTheSmallerIndexAndFiltersAndRadiusApply() {
         let same = Coordinate(latitude: 23, longitude: 113)
         let points = [Coordinate(latitude: 23.001, longitude: 113), same, same, Coordinate(latitude: 23.0001, longitude: 113), same]

@@ -6,8 +6,9 @@ import PayCircleCore
 import PayCircleTestSupport
 import Testing
 
-/// Property-based fuzzing of the query parsers through the routes: random and mutated query strings on
-/// every read route answer 200 or a 4xx whose JSON body names the problem, never a 500.
+/// Property-based fuzzing of the query parsers: random and mutated query strings on every read route
+/// answer 200 or a 4xx whose JSON body names the problem, never a 500, and the project reads each of them
+/// as Hummingbird does.
 /// `PAYCIRCLE_FUZZ_CASES` and `PAYCIRCLE_FUZZ_SEED` make longer runs.
 @Suite struct QueryFuzzTests {
     static let routes: [(path: String, valid: String)] = [

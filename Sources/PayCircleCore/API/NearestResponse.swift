@@ -40,12 +40,12 @@ public struct NearestResponse: JSONWritable, Sendable {
         /// Writes the match at `position` of `answer`, as ``write(_:crs:fields:to:)`` would write
         /// `answer[position]`, without reading a point found in the tree when its record is kept.
         static func write(_ answer: NearestAnswer, at position: Int, crs: CoordinateSystem, fields: PointFieldTable?, to json: inout JSONWriter) {
-            guard case let .slot(slot, distance, isOpen) = answer.entry(at: position) else {
+            guard case let .slot(slotPosition, distance, isOpen) = answer.entry(at: position) else {
                 write(answer[position], crs: crs, fields: fields, to: &json)
                 return
             }
             json.object { json in
-                writeFields(of: answer.point(atSlot: slot), slot: answer.slot(at: position), crs: crs, fields: fields, to: &json)
+                writeFields(of: answer.point(atSlot: slotPosition), slot: answer.slot(at: position), crs: crs, fields: fields, to: &json)
                 writeMeasures(distance: distance, walkDistance: nil, walkSeconds: nil, isOpen: isOpen, to: &json)
             }
         }

@@ -1,7 +1,8 @@
 extension QueryParameters {
     /// The parameters of a URL query string (the part after `?`), read as HTTP servers commonly do: pairs
     /// split at `&`, a name split from its value at the first `=`, values percent-decoded (a value whose
-    /// escapes are malformed is kept as sent), names taken as they are and `+` left alone.
+    /// escapes are malformed is kept as sent), names taken as they are and `+` left alone. Empty pairs
+    /// (`&&`) are skipped: they name nothing.
     ///
     /// ```swift
     /// QueryParameters(queryString: "lat=23.02&lon=113.75&name=%E5%8E%85").string("name")   // "厅"

@@ -36,12 +36,17 @@ public struct GeodesicKDTree: Sendable {
 
     /// A range of points, `start..<end` in tree order, split at `middle`, with the boxes of both halves: a
     /// search chooses between the halves (and drops one) from this node alone, and reads a half only when
-    /// it goes there. 64 bytes, one cache line. A half of ``leafSize`` points or fewer is a leaf, scanned
-    /// point by point; a larger lower half is the next node, a larger upper half is node `upperNode`.
+    /// it goes there. 64 bytes, half the size of a node with double-precision boxes. A half of
+    /// ``leafSize`` points or fewer is a leaf, scanned point by point; a larger lower half is the next node,
+    /// a larger upper half is node `upperNode`.
     struct Node: Sendable {
         var lowerBox, upperBox: Box
         var start, middle, end: Int32
+        /// The upper half's node, or -1 when that half is a leaf.
         var upperNode: Int32
+
+        /// The lower half's node, when this node is node `index`: the next one, or -1 when that half is a leaf.
+        func lowerNode(at index: Int32) -> Int32 { middle - start > GeodesicKDTree.leafSize ? index + 1 : -1 }
     }
 
     /// A point in earth-centred Cartesian coordinates (metres).
@@ -136,9 +141,9 @@ public struct GeodesicKDTree: Sendable {
                         }
                         let node = nodes[Int(half.node)]
                         let lower = PendingHalf(distanceSquared: Self.distanceSquared(node.lowerBox, q), start: node.start, end: node.middle,
-                                                node: node.middle - node.start > Self.leafSize ? half.node + 1 : -1)
+                                                node: node.lowerNode(at: half.node))
                         let upper = PendingHalf(distanceSquared: Self.distanceSquared(node.upperBox, q), start: node.middle, end: node.end,
-                                                node: node.end - node.middle > Self.leafSize ? node.upperNode : -1)
+                                                node: node.upperNode)
                         let lowerFirst = lower.distanceSquared <= upper.distanceSquared
                         stack[top] = lowerFirst ? upper : lower
                         stack[top + 1] = lowerFirst ? lower : upper
@@ -211,8 +216,8 @@ public struct GeodesicKDTree: Sendable {
                         continue
                     }
                     let split = nodes[Int(node)], halves = halfBounds[Int(node)]
-                    stack[top] = (halves.upper, split.middle, split.end, split.end - split.middle > Self.leafSize ? split.upperNode : -1)
-                    stack[top + 1] = (halves.lower, split.start, split.middle, split.middle - split.start > Self.leafSize ? node + 1 : -1)
+                    stack[top] = (halves.upper, split.middle, split.end, split.upperNode)
+                    stack[top + 1] = (halves.lower, split.start, split.middle, split.lowerNode(at: node))
                     top += 2
                 }
             }

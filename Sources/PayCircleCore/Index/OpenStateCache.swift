@@ -14,7 +14,7 @@ struct OpenStateCache {
     }
 
     /// The same for a point read in place, so that only the fields asked for are loaded.
-    mutating func isOpen(_ point: UnsafePointer<PaymentPoint>) -> Bool? {
+    mutating func isOpen(pointAt point: UnsafePointer<PaymentPoint>) -> Bool? {
         isOpen(status: point.pointee.status, hours: point.pointee.openingHours, timeZone: point.pointee.timeZone)
     }
 

@@ -166,7 +166,7 @@ public struct PointIndex: Sendable {
 
     /// Whether the point in slot `position` is open, read in place rather than from a copy of the point.
     private func isOpen(atSlot position: Int, _ openState: inout OpenStateCache) -> Bool? {
-        base.points.withUnsafeBufferPointer { points in openState.isOpen(points.baseAddress! + position) }
+        base.points.withUnsafeBufferPointer { points in openState.isOpen(pointAt: points.baseAddress! + position) }
     }
 
     /// Whether `point` passes every filter of `query`, the opening hours included.
