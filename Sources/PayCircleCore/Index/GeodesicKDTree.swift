@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// A static k-d tree over WGS-84 positions that answers k-nearest queries by exact geodesic distance.
 ///
 /// Points live in earth-centred Cartesian coordinates (metres). The straight-line (chord) distance between
@@ -77,10 +75,16 @@ public struct GeodesicKDTree: Sendable {
     static let leafSize = 16
 
     public let count: Int
+    /// A point as the tree keeps it: where it is, prepared for its exact distance, and its index in the
+    /// array the tree was built from. Kept together, a survivor's distance reads lines its scan just read.
+    struct Record: Sendable {
+        var point: Point
+        var prepared: Geodesic.PreparedPoint
+        var original: Int32
+    }
+
     /// The points in tree order, each leaf's together.
-    private let points: [Point]
-    private let prepared: [Geodesic.PreparedPoint]
-    private let originalIndex: [Int32]
+    private let records: [Record]
     /// The splits, in depth-first order; empty when every point fits in one leaf.
     private let nodes: [Node]
     /// The geographic bounds of each node's lower and upper halves, and of all the points.
@@ -98,9 +102,7 @@ public struct GeodesicKDTree: Sendable {
         allBounds = builder.build(&order, 0, coordinates.count).bounds
         nodes = builder.nodes
         halfBounds = builder.halfBounds
-        originalIndex = order
-        points = order.map { ecef[Int($0)] }
-        prepared = order.map { Geodesic.PreparedPoint(coordinates[Int($0)]) }
+        records = order.map { Record(point: ecef[Int($0)], prepared: Geodesic.PreparedPoint(coordinates[Int($0)]), original: $0) }
     }
 
     /// The `k` nearest points to `origin` within `maxDistance` metres that `accept` lets through, nearest
@@ -113,14 +115,14 @@ public struct GeodesicKDTree: Sendable {
         let q = Point(x: centred.x, y: centred.y, z: centred.z)
         var list = NeighborList(capacity: k, limit: maxDistance)
         nodes.withUnsafeBufferPointer { nodes in
-            points.withUnsafeBufferPointer { points in
+            records.withUnsafeBufferPointer { records in
                 func scan(_ start: Int32, _ end: Int32) {
                     for i in Int(start)..<Int(end) {
-                        let p = points[i]
+                        let p = records[i].point
                         let dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z
                         let chordSquared = dx * dx + dy * dy + dz * dz
                         if chordSquared > list.boundSquared { continue }
-                        if let accept, !accept(Int(originalIndex[i])) { continue }
+                        if let accept, !accept(Int(records[i].original)) { continue }
                         list.insert(i, chordSquared: chordSquared)
                     }
                 }
@@ -152,24 +154,14 @@ public struct GeodesicKDTree: Sendable {
                 }
             }
         }
-        // The survivors' prepared points and original indices lie in arrays of their own that the scan
-        // did not read: ask for all their lines at once rather than wait for each in turn.
-        prepared.withUnsafeBufferPointer { prepared in
-            originalIndex.withUnsafeBufferPointer { originalIndex in
-                for candidate in list.candidates {
-                    paycircle_prefetch(prepared.baseAddress! + candidate.index)
-                    paycircle_prefetch(originalIndex.baseAddress! + candidate.index)
-                }
-            }
-        }
         let preparedOrigin = Geodesic.PreparedPoint(origin)
         var neighbors: [Neighbor] = []
         neighbors.reserveCapacity(list.candidates.count)
         for candidate in list.candidates {
-            let distance = Geodesic.distance(preparedOrigin, prepared[candidate.index])
+            let distance = Geodesic.distance(preparedOrigin, records[candidate.index].prepared)
             guard distance <= maxDistance else { continue }
             // Insertion into the sorted list: candidates are k plus rare near-ties.
-            let neighbor = Neighbor(index: Int(originalIndex[candidate.index]), distance: distance)
+            let neighbor = Neighbor(index: Int(records[candidate.index].original), distance: distance)
             neighbors.append(neighbor)
             var position = neighbors.count - 1
             while position > 0, (neighbors[position - 1].distance, neighbors[position - 1].index) > (distance, neighbor.index) {
@@ -194,7 +186,7 @@ public struct GeodesicKDTree: Sendable {
     public func forEachIndex(in box: BoundingBox, _ body: (Int) -> Void) {
         // A box with a bound that is not a number, or with its minimum above its maximum, holds nothing.
         guard count > 0, box.minLatitude <= box.maxLatitude, box.minLongitude <= box.maxLongitude else { return }
-        prepared.withUnsafeBufferPointer { prepared in
+        records.withUnsafeBufferPointer { records in
             // Depth-first; at most one pending half per level, so 128 entries are plenty.
             withUnsafeTemporaryAllocation(of: (bounds: GeoBounds, start: Int32, end: Int32, node: Int32).self, capacity: 128) { stack in
                 stack[0] = (allBounds, 0, Int32(count), nodes.isEmpty ? -1 : 0)
@@ -208,11 +200,11 @@ public struct GeodesicKDTree: Sendable {
                     }
                     if b.allNumbers && b.minLatitude >= box.minLatitude && b.maxLatitude <= box.maxLatitude
                         && b.minLongitude >= box.minLongitude && b.maxLongitude <= box.maxLongitude {
-                        for i in Int(start)..<Int(end) { body(Int(originalIndex[i])) }
+                        for i in Int(start)..<Int(end) { body(Int(records[i].original)) }
                         continue
                     }
                     if node < 0 {
-                        for i in Int(start)..<Int(end) where box.contains(prepared[i].coordinate) { body(Int(originalIndex[i])) }
+                        for i in Int(start)..<Int(end) where box.contains(records[i].prepared.coordinate) { body(Int(records[i].original)) }
                         continue
                     }
                     let split = nodes[Int(node)], halves = halfBounds[Int(node)]
