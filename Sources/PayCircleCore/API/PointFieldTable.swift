@@ -81,12 +81,8 @@ public final class PointFieldTable: @unchecked Sendable {
     public func prefetchRecords(of answer: NearestAnswer) {
         for position in answer.indices {
             guard let slot = answer.slot(at: position), slot.generation == generation, slot.position < slotCount,
-                  let kept = keptRecord(at: slot.position), let start = kept.baseAddress else { continue }
-            // Every cache line the record touches, the first one from its start.
-            let firstLine = Int(bitPattern: start) & ~63
-            for line in stride(from: firstLine, to: Int(bitPattern: start) + kept.count, by: 64) {
-                paycircle_prefetch(UnsafeRawPointer(bitPattern: line))
-            }
+                  let kept = keptRecord(at: slot.position) else { continue }
+            paycircle_prefetch_bytes(kept.baseAddress, kept.count)
         }
     }
 

@@ -152,12 +152,8 @@ public struct PointIndex: Sendable {
     /// Asks the processor for the points found before their open states are read: they lie apart in a
     /// large array, and read one after the other, each would wait for its own lines in turn.
     private func prefetchPoints(of neighbors: [GeodesicKDTree.Neighbor]) {
-        base.points.withUnsafeBytes { points in
-            let size = MemoryLayout<PaymentPoint>.stride
-            for neighbor in neighbors {
-                let start = Int(bitPattern: points.baseAddress! + neighbor.index * size)
-                for line in stride(from: start & ~63, to: start + size, by: 64) { paycircle_prefetch(UnsafeRawPointer(bitPattern: line)) }
-            }
+        base.points.withUnsafeBufferPointer { points in
+            for neighbor in neighbors { paycircle_prefetch_bytes(points.baseAddress! + neighbor.index, MemoryLayout<PaymentPoint>.stride) }
         }
     }
 
