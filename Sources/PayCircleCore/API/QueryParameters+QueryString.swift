@@ -45,19 +45,10 @@ extension QueryParameters {
                 position += 1
                 continue
             }
-            guard position + 2 < text.count, let high = hexValue(text[position + 1]), let low = hexValue(text[position + 2]) else { return nil }
+            guard position + 2 < text.count, let high = text[position + 1].hexDigitValue, let low = text[position + 2].hexDigitValue else { return nil }
             bytes.append(high << 4 | low)
             position += 3
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

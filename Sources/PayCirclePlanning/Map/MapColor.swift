@@ -1,4 +1,5 @@
 import Foundation
+import PayCircleCore
 
 /// An opaque 8-bit sRGB colour for drawing maps.
 ///
@@ -23,7 +24,7 @@ public struct MapColor: Sendable, Hashable {
         guard bytes.count == 7, bytes[0] == UInt8(ascii: "#") else { return nil }
         var channels: [UInt8] = []
         for index in stride(from: 1, to: 7, by: 2) {
-            guard let high = Self.nibble(bytes[index]), let low = Self.nibble(bytes[index + 1]) else { return nil }
+            guard let high = bytes[index].hexDigitValue, let low = bytes[index + 1].hexDigitValue else { return nil }
             channels.append(high << 4 | low)
         }
         self.init(red: channels[0], green: channels[1], blue: channels[2])
@@ -77,14 +78,5 @@ public struct MapColor: Sendable, Hashable {
             UInt8((Double(a) + (Double(b) - Double(a)) * fraction).rounded())
         }
         return MapColor(red: channel(red, other.red), green: channel(green, other.green), blue: channel(blue, other.blue))
-    }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
