@@ -9,7 +9,9 @@ import Synchronization
 /// on one thread and then on several at once over the same index and record table, cycling through
 /// 10,000 places as `Tools/nearest.lua` does. On two threads the answers share the index's and the table's
 /// memory and reference counts as the server's two cores do: the difference from one thread is what that
-/// sharing costs.
+/// sharing costs. With `--evict-kib`, each answer is also timed alone, stage by stage, after the thread
+/// has written that much other memory, as a server's thread does between two answers: the answer then
+/// starts with its data out of the nearer caches.
 struct NearestAnswerBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nearest-answer", abstract: "The whole nearest answer, on one thread and on several.")
@@ -18,9 +20,12 @@ struct NearestAnswerBenchmark: ParsableCommand {
     @Option(help: "Passes over the 10,000 places per thread.") var rounds = 10
     @Option(help: "Threads answering at once in the second measurement.") var threads = 2
     @Option(help: "Random seed of the points.") var seed: UInt64 = 42
+    @Option(help: "KiB of other memory written before each answer of a stage-by-stage measurement; 0 for none.")
+    var evictKib = 0
 
     func validate() throws {
         guard points > 0, rounds > 0, threads > 0 else { throw ValidationError("points, rounds and threads must be positive") }
+        guard evictKib >= 0 else { throw ValidationError("--evict-kib must not be negative") }
     }
 
     func run() throws {
@@ -42,6 +47,32 @@ struct NearestAnswerBenchmark: ParsableCommand {
             let perAnswer = try Self.timePerAnswer(threads: count, rounds: rounds, parameters, index, table, now)
             print(String(format: "  %d thread%@  %.2f µs per answer on each thread", count, count == 1 ? " " : "s", perAnswer * 1e6))
         }
+        if evictKib > 0 { try Self.timeStages(evictingKiB: evictKib, parameters, index, table, now) }
+    }
+
+    /// Times each answer's stages (parameters, search, JSON) alone, each answer after writing `kib` KiB of
+    /// other memory, and prints the medians.
+    private static func timeStages(evictingKiB kib: Int, _ parameters: [QueryParameters], _ index: PointIndex,
+                                   _ table: PointFieldTable, _ now: Date) throws {
+        var other = [UInt64](repeating: 0, count: kib * 1024 / 8)
+        var parse = Measurements(), search = Measurements(), json = Measurements(), whole = Measurements()
+        let clock = ContinuousClock()
+        for (number, query) in parameters.enumerated() {
+            other.withUnsafeMutableBufferPointer { words in
+                for position in stride(from: 0, to: words.count, by: 8) { words[position] &+= UInt64(number) }
+            }
+            let start = clock.now
+            let request = try NearestRequest(query, now: now)
+            let parsed = clock.now
+            let matches = index.nearestAnswer(request.query)
+            let searched = clock.now
+            let length = NearestResponse(request: request, matches: matches, fields: table).jsonBytes.count
+            let written = clock.now
+            guard length > 0 else { throw ValidationError("an empty answer") }
+            parse.record(parsed - start); search.record(searched - parsed); json.record(written - searched); whole.record(written - start)
+        }
+        print(String(format: "  after writing %d KiB before each answer (medians): parameters %.2f µs, search %.2f µs, JSON %.2f µs, whole %.2f µs",
+                     kib, parse.median * 1e6, search.median * 1e6, json.median * 1e6, whole.median * 1e6))
     }
 
     /// Seconds per answer on each of `threads` threads answering at once.
