@@ -66,7 +66,7 @@ struct NearestAnswerBenchmark: ParsableCommand {
             let parsed = clock.now
             let matches = index.nearestAnswer(request.query)
             let searched = clock.now
-            let length = NearestResponse(request: request, matches: matches, fields: table).jsonBytes.count
+            let length = NearestResponse(request: request, matches: matches, fields: table).withJSONBytes { $0.count }
             let written = clock.now
             guard length > 0 else { throw ValidationError("an empty answer") }
             parse.record(parsed - start); search.record(searched - parsed); json.record(written - searched); whole.record(written - start)
@@ -97,6 +97,6 @@ struct NearestAnswerBenchmark: ParsableCommand {
     /// The answer's JSON length.
     private static func answer(_ query: QueryParameters, _ index: PointIndex, _ table: PointFieldTable, _ now: Date) throws -> Int {
         let request = try NearestRequest(query, now: now)
-        return NearestResponse(request: request, matches: index.nearestAnswer(request.query), fields: table).jsonBytes.count
+        return NearestResponse(request: request, matches: index.nearestAnswer(request.query), fields: table).withJSONBytes { $0.count }
     }
 }

@@ -33,6 +33,28 @@ import PayCircleSimulation
         #expect((parsed["list"] as? [Any])?.count == 4)
     }
 
+    /// A writer that starts with the least room grows many times, by single bytes and by pieces larger
+    /// than all it held, and writes the same bytes as one that never grows; `withJSONBytes` shows them too.
+    @Test func aWriterThatGrowsWritesTheSameBytes() {
+        let long = String(repeating: "营业厅 \"24h\" ", count: 300)
+        func write(_ json: inout JSONWriter) {
+            json.array { json in
+                for number in 0..<500 { json.number(number) }
+                json.string(long)
+                json.object { json in json.field("line", "a\nb"); json.field("at", Date(timeIntervalSince1970: 0)) }
+            }
+        }
+        var small = JSONWriter(capacity: 1), large = JSONWriter(capacity: 1 << 16)
+        write(&small)
+        write(&large)
+        #expect(small.bytes.count > 5_000)
+        #expect(small.bytes == large.bytes)
+        #expect(Sample(text: long).withJSONBytes(capacity: 1) { Array($0) } == Sample(text: long).jsonBytes)
+        let parsed = try? JSONSerialization.jsonObject(with: Data(small.bytes)) as? [Any]
+        #expect(parsed?.count == 502)
+        #expect(parsed?[500] as? String == long)
+    }
+
     @Test func timestampsMatchFoundationsISO8601() {
         var random = SeededGenerator(seed: 3)
         for _ in 0..<2_000 {

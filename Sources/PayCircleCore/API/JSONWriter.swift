@@ -8,10 +8,18 @@ public protocol JSONWritable {
 
 extension JSONWritable {
     /// The value as compact UTF-8 JSON.
-    public var jsonBytes: [UInt8] {
-        var writer = JSONWriter()
+    public var jsonBytes: [UInt8] { withJSONBytes { Array($0) } }
+
+    /// Calls `body` with the value as compact UTF-8 JSON, in the writer's own memory (valid only during
+    /// the call), so that a caller that copies it elsewhere, such as into a response buffer, copies once.
+    ///
+    /// ```swift
+    /// let body = answer.withJSONBytes { ByteBuffer(bytes: $0) }
+    /// ```
+    public func withJSONBytes<Result>(capacity: Int = 1024, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var writer = JSONWriter(capacity: capacity)
         write(to: &writer)
-        return writer.bytes
+        return writer.withBytes(body)
     }
 }
 
@@ -23,27 +31,47 @@ extension JSONWritable {
 /// json.object { json in json.field("id", "k-1"); json.field("distance_m", 12.5) }
 /// String(decoding: json.bytes, as: UTF8.self)   // {"id":"k-1","distance_m":12.5}
 /// ```
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+///
+/// The text grows in memory the writer owns, as plain bytes: a response writes a few hundred small
+/// pieces, and an array's per-append checks (is it shared? is there room?) would cost more than copying
+/// them. The writer cannot be copied, so no second owner ever frees or changes that memory.
+public struct JSONWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var needsComma = false
 
-    public init() { bytes.reserveCapacity(1024) }
+    /// A writer with room for `capacity` bytes before it first grows.
+    public init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The JSON written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// Calls `body` with the JSON written so far, in place (valid only during the call).
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        body(UnsafeRawBufferPointer(start: storage, count: count))
+    }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         needsComma = false
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         needsComma = false
         body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -52,10 +80,10 @@ public struct JSONWriter {
     public mutating func key(_ name: StaticString) {
         assert(!name.withUTF8Buffer(Self.needsEscaping), "a key written in the code needs no escaping")
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -63,7 +91,7 @@ public struct JSONWriter {
     public mutating func key(escaping name: String) {
         separate()
         appendString(name)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -80,10 +108,10 @@ public struct JSONWriter {
                 let whole = Int64(value)
                 appendDigits(whole: whole.magnitude, fraction: 0, places: 0, negative: whole < 0)
             } else {
-                bytes.append(contentsOf: value.description.utf8)
+                append(value.description)
             }
         } else {
-            bytes.append(contentsOf: "null".utf8)
+            append("null" as StaticString)
         }
         needsComma = true
     }
@@ -96,13 +124,13 @@ public struct JSONWriter {
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        append(value ? "true" : "false" as StaticString)
         needsComma = true
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        append("null" as StaticString)
         needsComma = true
     }
 
@@ -178,23 +206,23 @@ public struct JSONWriter {
                 start -= 1
                 text[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<32]))
+            append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[start..<32]))
         }
     }
 
     /// A moment as RFC 3339 text in UTC (``Timestamp``), written without making a `String`.
     public mutating func timestamp(_ date: Date) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        Timestamp.withUTCText(date) { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        Timestamp.withUTCText(date) { append(UnsafeRawBufferPointer($0)) }
+        append(UInt8(ascii: "\""))
         needsComma = true
     }
 
     /// Inserts a JSON text produced elsewhere (e.g. SpatiaLite's `AsGeoJSON`) as one value, unchanged.
     public mutating func raw(_ json: String) {
         separate()
-        bytes.append(contentsOf: json.utf8)
+        append(json)
         needsComma = true
     }
 
@@ -203,7 +231,7 @@ public struct JSONWriter {
     mutating func fields(_ rendered: UnsafeRawBufferPointer) {
         guard !rendered.isEmpty else { return }
         separate()
-        bytes.append(contentsOf: rendered)
+        append(rendered)
         needsComma = true
     }
 
@@ -249,8 +277,43 @@ public struct JSONWriter {
         if let value { number(value, places: places) } else { null() }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ piece: UnsafeRawBufferPointer) {
+        guard let base = piece.baseAddress else { return }
+        if piece.count > capacity - count { grow(toHold: piece.count) }
+        UnsafeMutableRawPointer(storage + count).copyMemory(from: base, byteCount: piece.count)
+        count += piece.count
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Room for `extra` more bytes: at least twice the room there was, so growing stays rare.
+    private mutating func grow(toHold extra: Int) {
+        capacity = max(2 * capacity, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+    }
+
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
     }
 
     private mutating func appendString(_ text: String) {
@@ -280,26 +343,25 @@ public struct JSONWriter {
 
     /// Appends UTF-8 text as a JSON string: copied at once when nothing needs escaping, as is nearly always.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         if !Self.needsEscaping(utf8) {
-            bytes.append(contentsOf: utf8)
-            bytes.append(UInt8(ascii: "\""))
+            append(UnsafeRawBufferPointer(utf8))
+            append(UInt8(ascii: "\""))
             return
         }
         for byte in utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(UInt8(ascii: "\\")); append(byte)
+            case 0x0A: append("\\n" as StaticString)
+            case 0x0D: append("\\r" as StaticString)
+            case 0x09: append("\\t" as StaticString)
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+                append("\\u00" as StaticString)
+                append(Self.hexDigits[Int(byte >> 4)])
+                append(Self.hexDigits[Int(byte & 0xF)])
+            default: append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 }

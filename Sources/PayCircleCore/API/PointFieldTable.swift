@@ -68,9 +68,9 @@ public final class PointFieldTable: @unchecked Sendable {
         }
         var writer = JSONWriter()
         writer.object { json in PointJSON(point(), crs: crs).writeFields(to: &json) }
-        writer.bytes.withUnsafeBufferPointer { rendered in
+        writer.withBytes { rendered in
             // Without the object's braces.
-            let fields = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(rendered)[1..<rendered.count - 1])
+            let fields = UnsafeRawBufferPointer(rebasing: rendered[1..<rendered.count - 1])
             json.fields(fields)
             keep(fields, at: slot.position)
         }
