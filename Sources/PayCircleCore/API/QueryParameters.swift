@@ -27,7 +27,7 @@ public struct QueryParameters: Sendable {
 
     public func requiredDouble(_ name: String, in range: ClosedRange<Double>) throws(InputError) -> Double {
         guard let text = string(name) else { throw InputError("is required", field: name) }
-        guard let value = Double(text), value.isFinite else { throw InputError("'\(text)' is not a number", field: name) }
+        guard let value = Double(shortDecimal: text) ?? Double(text), value.isFinite else { throw InputError("'\(text)' is not a number", field: name) }
         guard range.contains(value) else { throw InputError("\(text) is outside \(range.lowerBound)...\(range.upperBound)", field: name) }
         return value
     }

@@ -28,7 +28,7 @@ public struct ResidentialBuildingExtractor {
         let ring = way.nodeIDs.compactMap { positions[$0] }
         guard ring.count == way.nodeIDs.count, let centre = OSMPointExtractor.centroid(ring), centre.isValid else { return }
         let footprint = LocalPlane(origin: ring[0]).area(ofRing: ring)
-        let tagged = way.tags["building:levels"].flatMap(Double.init).flatMap { (1...200).contains($0) ? $0 : nil }
+        let tagged = way.tags["building:levels"].flatMap { Double($0) }.flatMap { (1...200).contains($0) ? $0 : nil }
         buildings.append(ResidentialBuilding(id: "osm:w\(way.id)", location: centre, footprint: footprint, levels: tagged ?? fallback))
     }
 }
