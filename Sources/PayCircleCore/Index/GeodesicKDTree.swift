@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A static k-d tree over WGS-84 positions that answers k-nearest queries by exact geodesic distance.
 ///
 /// Points live in earth-centred Cartesian coordinates (metres). The straight-line (chord) distance between
@@ -32,11 +34,10 @@ public struct GeodesicKDTree: Sendable {
         }
     }
 
-    /// A range of points, `start..<end` in tree order, split at `middle`, with the boxes of both halves: a
-    /// search chooses between the halves (and drops one) from this node alone, and reads a half only when
-    /// it goes there. 64 bytes, half the size of a node with double-precision boxes. A half of
-    /// ``leafSize`` points or fewer is a leaf, scanned point by point; a larger lower half is the next node,
-    /// a larger upper half is node `upperNode`.
+    /// A range of points, `start..<end` in tree order, split at `middle`, with the boxes of both halves. A
+    /// half of ``leafSize`` points or fewer is a leaf, scanned point by point; a larger lower half is the
+    /// next node, a larger upper half is node `upperNode`. Box queries walk these nodes; the nearest search
+    /// walks the same splits two levels at a time (``SearchHalf``).
     struct Node: Sendable {
         var lowerBox, upperBox: Box
         var start, middle, end: Int32
@@ -87,6 +88,9 @@ public struct GeodesicKDTree: Sendable {
     private let records: [Record]
     /// The splits, in depth-first order; empty when every point fits in one leaf.
     private let nodes: [Node]
+    /// The same splits as the nearest search reads them, two levels at a time (``SearchHalf``); the first
+    /// is the whole set.
+    private let searchHalves: [SearchHalf]
     /// The geographic bounds of each node's lower and upper halves, and of all the points.
     private let halfBounds: [(lower: GeoBounds, upper: GeoBounds)]
     private let allBounds: GeoBounds
@@ -101,6 +105,7 @@ public struct GeodesicKDTree: Sendable {
         var builder = Builder(ecef: ecef, coordinates: coordinates)
         allBounds = builder.build(&order, 0, coordinates.count).bounds
         nodes = builder.nodes
+        searchHalves = SearchHalf.halves(of: builder.nodes, count: coordinates.count)
         halfBounds = builder.halfBounds
         records = order.map { Record(point: ecef[Int($0)], prepared: Geodesic.PreparedPoint(coordinates[Int($0)]), original: $0) }
     }
@@ -114,7 +119,7 @@ public struct GeodesicKDTree: Sendable {
         let centred = Geodesic.earthCenteredPoint(origin)
         let q = Point(x: centred.x, y: centred.y, z: centred.z)
         var list = NeighborList(capacity: k, limit: maxDistance)
-        nodes.withUnsafeBufferPointer { nodes in
+        searchHalves.withUnsafeBufferPointer { halves in
             records.withUnsafeBufferPointer { records in
                 func scan(_ start: Int32, _ end: Int32) {
                     for i in Int(start)..<Int(end) {
@@ -126,30 +131,42 @@ public struct GeodesicKDTree: Sendable {
                         list.insert(i, chordSquared: chordSquared)
                     }
                 }
-                guard !nodes.isEmpty else { return scan(0, Int32(count)) }
-                // Depth-first, the nearer half first. A half waits on the stack with its box distance, so
-                // one that the bound has passed by the time it comes up is dropped unread. Each level
-                // leaves one half waiting and the tree is balanced: 128 entries outlast any depth.
-                withUnsafeTemporaryAllocation(of: PendingHalf.self, capacity: 128) { stack in
-                    stack[0] = PendingHalf(distanceSquared: 0, start: 0, end: Int32(count), node: 0)
+                // Depth-first, the nearest half first. A half waits on the stack with its box distance, so
+                // one that the bound has passed by the time it comes up is dropped unread. Each visit asks
+                // for the memory of every half it keeps at once (their halves, or a leaf's points), so
+                // that those reads overlap rather than follow one another. Each level leaves at most three
+                // halves waiting, and the tree is balanced: 256 entries outlast any depth.
+                withUnsafeTemporaryAllocation(of: PendingHalf.self, capacity: 256) { stack in
+                    stack[0] = PendingHalf(distanceSquared: 0, half: 0)
                     var top = 1
                     while top > 0 {
                         top -= 1
-                        let half = stack[top]
-                        if half.distanceSquared > list.boundSquared { continue }
-                        if half.node < 0 {
+                        let pending = stack[top]
+                        if pending.distanceSquared > list.boundSquared { continue }
+                        let half = halves[Int(pending.half)]
+                        if half.childCount == 0 {
                             scan(half.start, half.end)
                             continue
                         }
-                        let node = nodes[Int(half.node)]
-                        let lower = PendingHalf(distanceSquared: Self.distanceSquared(node.lowerBox, q), start: node.start, end: node.middle,
-                                                node: node.lowerNode(at: half.node))
-                        let upper = PendingHalf(distanceSquared: Self.distanceSquared(node.upperBox, q), start: node.middle, end: node.end,
-                                                node: node.upperNode)
-                        let lowerFirst = lower.distanceSquared <= upper.distanceSquared
-                        stack[top] = lowerFirst ? upper : lower
-                        stack[top + 1] = lowerFirst ? lower : upper
-                        top += 2
+                        let waiting = top
+                        for child in Int(half.firstChild)..<Int(half.firstChild + half.childCount) {
+                            let distanceSquared = Self.distanceSquared(halves[child].box, q)
+                            if distanceSquared > list.boundSquared { continue }
+                            let kept = halves[child]
+                            if kept.childCount == 0 {
+                                paycircle_prefetch_bytes(records.baseAddress! + Int(kept.start), MemoryLayout<Record>.stride * Int(kept.end - kept.start))
+                            } else {
+                                paycircle_prefetch_bytes(halves.baseAddress! + Int(kept.firstChild), MemoryLayout<SearchHalf>.stride * Int(kept.childCount))
+                            }
+                            // Farther halves lower on the stack: the nearest comes up next.
+                            var position = top
+                            while position > waiting, stack[position - 1].distanceSquared < distanceSquared {
+                                stack[position] = stack[position - 1]
+                                position -= 1
+                            }
+                            stack[position] = PendingHalf(distanceSquared: distanceSquared, half: Int32(child))
+                            top += 1
+                        }
                     }
                 }
             }
@@ -174,10 +191,10 @@ public struct GeodesicKDTree: Sendable {
         return neighbors
     }
 
-    /// A half waiting to be searched: its points, its node (or -1 for a leaf) and its box distance.
+    /// A half waiting to be searched: its place in ``searchHalves`` and its box distance.
     private struct PendingHalf {
         var distanceSquared: Double
-        var start, end, node: Int32
+        var half: Int32
     }
 
     /// Calls `body` with the index (in the array the tree was built from) of every point inside `box`
