@@ -81,6 +81,8 @@ public struct NearestResponse: JSONWritable, Sendable {
     }
 
     public func write(to json: inout JSONWriter) {
+        // Asked for first, so that the records arrive while the query is written.
+        fields?.prefetchRecords(of: matches)
         json.object { json in
             json.key("query")
             json.object { json in
@@ -93,7 +95,6 @@ public struct NearestResponse: JSONWritable, Sendable {
                 json.field("open_only", request.query.openAt != nil)
             }
             json.key("results")
-            fields?.prefetchRecords(of: matches)
             json.array { json in
                 for position in matches.indices { Result.write(matches, at: position, crs: request.crs, fields: fields, to: &json) }
             }
