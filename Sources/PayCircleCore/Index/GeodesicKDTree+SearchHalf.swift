@@ -24,11 +24,11 @@ extension GeodesicKDTree {
         /// Appends the halves of `node`, two levels down, as the halves of `halves[index]`, and then theirs.
         private static func split(_ index: Int, at node: Int32, of nodes: [Node], into halves: inout [SearchHalf]) {
             var children: [(half: SearchHalf, node: Int32)] = []
-            for (box, start, end, child) in Self.halves(of: node, nodes) {
+            for (box, start, end, child) in Self.splitHalves(of: node, nodes) {
                 if child < 0 {
                     children.append((SearchHalf(box: box, start: start, end: end, firstChild: 0, childCount: 0), -1))
                 } else {
-                    for (box, start, end, grandchild) in Self.halves(of: child, nodes) {
+                    for (box, start, end, grandchild) in Self.splitHalves(of: child, nodes) {
                         children.append((SearchHalf(box: box, start: start, end: end, firstChild: 0, childCount: 0), grandchild))
                     }
                 }
@@ -43,7 +43,7 @@ extension GeodesicKDTree {
         }
 
         /// The two halves of `node`: box, point range and node (-1 for a leaf).
-        private static func halves(of node: Int32, _ nodes: [Node]) -> [(Box, Int32, Int32, Int32)] {
+        private static func splitHalves(of node: Int32, _ nodes: [Node]) -> [(Box, Int32, Int32, Int32)] {
             let split = nodes[Int(node)]
             return [(split.lowerBox, split.start, split.middle, split.lowerNode(at: node)), (split.upperBox, split.middle, split.end, split.upperNode)]
         }

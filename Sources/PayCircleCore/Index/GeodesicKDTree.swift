@@ -150,9 +150,9 @@ public struct GeodesicKDTree: Sendable {
                         }
                         let waiting = top
                         for child in Int(half.firstChild)..<Int(half.firstChild + half.childCount) {
-                            let distanceSquared = Self.distanceSquared(halves[child].box, q)
-                            if distanceSquared > list.boundSquared { continue }
                             let kept = halves[child]
+                            let distanceSquared = Self.distanceSquared(kept.box, q)
+                            if distanceSquared > list.boundSquared { continue }
                             if kept.childCount == 0 {
                                 paycircle_prefetch_bytes(records.baseAddress! + Int(kept.start), MemoryLayout<Record>.stride * Int(kept.end - kept.start))
                             } else {
