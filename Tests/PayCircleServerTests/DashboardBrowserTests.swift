@@ -11,8 +11,9 @@ import Testing
 
 /// The dashboard in Chromium (Tools/reference/dashboard_probe.py) on the test city, served with its
 /// sweeps running and a heartbeat timeout of 2 s: a new queue report and a device going offline each show
-/// without a reload and without console errors (the probe waits up to 10 s for the report, and up to 25 s
-/// past the timeout for the device: once, in the whole suite, 10 s were not enough). How soon — the 2 s
+/// without a reload and without console errors (the probe waits up to 25 s for each: in the whole suite,
+/// once 10 s were not enough for the device to go offline, and once a page slower than the 2 s timeout
+/// missed a single beat, so the device now beats until it is shown online). How soon — the 2 s
 /// target — is printed here and measured alone in BENCHMARKS.md; the suite shares two cores with other
 /// browsers, so no time is asserted. The screenshot is kept in test-artifacts/.
 @Suite struct DashboardBrowserTests {
