@@ -28,9 +28,6 @@ public struct OpeningHours: Sendable, Hashable {
     /// Whether the hours say open at `time`, or `nil` when unknown (unparsed hours, or an answer that
     /// depends on whether the day is a public holiday).
     public func isOpen(at time: LocalTime) -> Bool? {
-        guard let schedule else { return nil }
-        let ordinaryDay = schedule.isOpen(at: time, onPublicHoliday: false)
-        guard schedule.mentionsPublicHolidays else { return ordinaryDay }
-        return schedule.isOpen(at: time, onPublicHoliday: true) == ordinaryDay ? ordinaryDay : nil
+        schedule?.openState(at: time)
     }
 }

@@ -18,31 +18,62 @@ public struct WeeklySchedule: Sendable, Hashable {
     }
 
     public let rules: [Rule]
-    /// The ranges in force on each weekday: `dayRanges[holiday ? 1 : 0][weekday]`, resolved once so that
-    /// evaluation does no work per rule.
-    private let dayRanges: [[[MinuteRange]]]
+    /// The ranges in force on each day, resolved once so that evaluation does no work per rule: those of
+    /// weekday `d` (Monday 0) are `dayRanges[dayStarts[d]..<dayStarts[d + 1]]`, and on a public holiday
+    /// that falls on it `dayRanges[dayStarts[7 + d]..<dayStarts[8 + d]]` (``dayCount`` starts and an end).
+    let dayRanges: [MinuteRange]
+    let dayStarts: [Int]
     let mentionsPublicHolidays: Bool
+    /// Days with ranges of their own: seven ordinary weekdays, then the same seven as public holidays.
+    static let dayCount = 14
 
     init(rules: [Rule]) {
         self.rules = rules
         mentionsPublicHolidays = rules.contains { $0.appliesOnPublicHolidays }
-        dayRanges = [false, true].map { holiday in
-            (0..<7).map { weekday in
+        var ranges: [MinuteRange] = [], starts: [Int] = []
+        for holiday in [false, true] {
+            for weekday in 0..<7 {
                 var current: [MinuteRange] = []
                 for rule in rules where rule.weekdays & (1 << weekday) != 0 || (holiday && rule.appliesOnPublicHolidays) {
                     current = rule.isAdditional ? current + rule.ranges : rule.ranges
                 }
-                return current
+                starts.append(ranges.count)
+                ranges += current
+            }
+        }
+        starts.append(ranges.count)
+        dayRanges = ranges
+        dayStarts = starts
+    }
+
+    /// Whether the schedule says open at `time`; nil when that depends on whether the day is a public
+    /// holiday (the schedule mentions `PH` and the two answers differ).
+    func openState(at time: LocalTime) -> Bool? {
+        dayRanges.withUnsafeBufferPointer { ranges in
+            dayStarts.withUnsafeBufferPointer { starts in
+                Self.openState(at: time, ranges: ranges, dayStarts: starts, mentionsPublicHolidays: mentionsPublicHolidays)
             }
         }
     }
 
-    func isOpen(at time: LocalTime, onPublicHoliday holiday: Bool) -> Bool {
-        let table = dayRanges[holiday ? 1 : 0]
-        if table[time.weekday].contains(where: { $0.start <= time.minuteOfDay && time.minuteOfDay < $0.end }) {
-            return true
+    /// ``openState(at:)`` over ranges laid out as ``dayRanges`` and ``dayStarts`` are, wherever they are
+    /// kept: `dayStarts` holds ``dayCount`` starts and an end, indices into `ranges`.
+    static func openState(at time: LocalTime, ranges: UnsafeBufferPointer<MinuteRange>, dayStarts: UnsafeBufferPointer<Int>,
+                          mentionsPublicHolidays: Bool) -> Bool? {
+        /// The ranges in force on `weekday`, as an ordinary day or as a public holiday.
+        func day(_ weekday: Int, holiday: Bool) -> Slice<UnsafeBufferPointer<MinuteRange>> {
+            let index = (holiday ? 7 : 0) + weekday
+            return ranges[dayStarts[index]..<dayStarts[index + 1]]
         }
-        let previousDay = (time.weekday + 6) % 7
-        return table[previousDay].contains { $0.end > 1440 && time.minuteOfDay < $0.end - 1440 }
+        func isOpen(holiday: Bool) -> Bool {
+            if day(time.weekday, holiday: holiday).contains(where: { $0.start <= time.minuteOfDay && time.minuteOfDay < $0.end }) {
+                return true
+            }
+            // Yesterday's ranges that run past midnight.
+            return day((time.weekday + 6) % 7, holiday: holiday).contains { $0.end > 1440 && time.minuteOfDay < $0.end - 1440 }
+        }
+        let ordinaryDay = isOpen(holiday: false)
+        guard mentionsPublicHolidays else { return ordinaryDay }
+        return isOpen(holiday: true) == ordinaryDay ? ordinaryDay : nil
     }
 }

@@ -16,19 +16,21 @@ public struct NearestAnswer: RandomAccessCollection, Sendable {
         case match(NearestMatch)
     }
 
-    /// The snapshot that the slot entries name; nil when every entry is whole.
-    private let snapshot: PointIndex?
+    /// The static tree's points that the slot entries name (those of the snapshot searched, and of every
+    /// snapshot written on its tree); nil when every entry is whole. Only these are kept, not the whole
+    /// snapshot: each reference an answer keeps is counted on an object that every request shares.
+    private let slots: PointIndex.Base?
     private let entries: [Entry]
 
     /// An answer of matches given whole (walking answers, say).
     public init(_ matches: [NearestMatch]) {
-        snapshot = nil
+        slots = nil
         entries = matches.map(Entry.match)
     }
 
-    /// An answer whose slot entries name points of `snapshot`.
-    init(snapshot: PointIndex, entries: [Entry]) {
-        self.snapshot = snapshot
+    /// An answer whose slot entries name points of `slots`.
+    init(slots: PointIndex.Base, entries: [Entry]) {
+        self.slots = slots
         self.entries = entries
     }
 
@@ -41,9 +43,9 @@ public struct NearestAnswer: RandomAccessCollection, Sendable {
         case let .match(match):
             return match
         case let .slot(slot, distance, isOpen):
-            let snapshot = snapshot!
-            var match = NearestMatch(point: snapshot.point(atSlot: slot), distance: distance, isOpen: isOpen)
-            match.slot = PointSlot(generation: snapshot.slotGeneration, position: slot)
+            let slots = slots!
+            var match = NearestMatch(point: slots.points[slot], distance: distance, isOpen: isOpen)
+            match.slot = PointSlot(generation: slots.generation, position: slot)
             return match
         }
     }
@@ -53,7 +55,7 @@ public struct NearestAnswer: RandomAccessCollection, Sendable {
     public func slot(at position: Int) -> PointSlot? {
         switch entries[position] {
         case let .match(match): return match.slot
-        case let .slot(slot, _, _): return PointSlot(generation: snapshot!.slotGeneration, position: slot)
+        case let .slot(slot, _, _): return PointSlot(generation: slots!.generation, position: slot)
         }
     }
 
@@ -61,7 +63,7 @@ public struct NearestAnswer: RandomAccessCollection, Sendable {
     func entry(at position: Int) -> Entry { entries[position] }
 
     /// The point of a slot entry, read in place from the snapshot.
-    func point(atSlot position: Int) -> PaymentPoint { snapshot!.point(atSlot: position) }
+    func point(atSlot position: Int) -> PaymentPoint { slots!.points[position] }
 }
 
 extension NearestAnswer: Equatable {

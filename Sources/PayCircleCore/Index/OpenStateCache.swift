@@ -13,11 +13,6 @@ struct OpenStateCache {
         isOpen(status: point.status, hours: point.openingHours, timeZone: point.timeZone)
     }
 
-    /// The same for a point read in place, so that only the fields asked for are loaded.
-    mutating func isOpen(pointAt point: UnsafePointer<PaymentPoint>) -> Bool? {
-        isOpen(status: point.pointee.status, hours: point.pointee.openingHours, timeZone: point.pointee.timeZone)
-    }
-
     private mutating func isOpen(status: PointStatus, hours: OpeningHours?, timeZone: String) -> Bool? {
         guard status == .online else { return false }
         guard let hours else { return nil }

@@ -1,4 +1,3 @@
-import CPrefetch
 import Foundation
 import Synchronization
 
@@ -15,7 +14,7 @@ import Synchronization
 public struct PointIndex: Sendable {
     /// The points of the static tree and the tree, shared by every snapshot made from them: copying a
     /// snapshot (as each request does) then retains one object rather than each of their arrays.
-    private final class Base: Sendable {
+    final class Base: Sendable {
         /// Numbers every base built in this process, so that a ``PointSlot`` names one base only.
         private static let generations = Atomic<UInt64>(0)
 
@@ -23,6 +22,8 @@ public struct PointIndex: Sendable {
         let points: [PaymentPoint]
         let tree: GeodesicKDTree
         let positions: [String: Int]
+        /// The points' open-state inputs, numbered (their answers' open states are read from these).
+        let openRules: OpenRules
         let generation: UInt64
 
         init(points: [PaymentPoint]) {
@@ -33,7 +34,10 @@ public struct PointIndex: Sendable {
             positions.reserveCapacity(points.count)
             for (position, point) in points.enumerated() { positions[point.id] = position }
             self.positions = positions
+            openRules = OpenRules(points)
         }
+
+        deinit { openRules.deallocate() }
     }
 
     private let base: Base
@@ -119,14 +123,15 @@ public struct PointIndex: Sendable {
                 (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(base.points[position], query, &filterState)
             }
         }
-        prefetchPoints(of: neighbors)
+        for neighbor in neighbors { base.openRules.prefetch(slot: neighbor.index) }
+        var openRules = OpenRules.Evaluation(date: query.evaluatedAt)
         var entries: [NearestAnswer.Entry] = []
         entries.reserveCapacity(k)
         if overlay.isEmpty {
             for neighbor in neighbors {
-                entries.append(.slot(position: neighbor.index, distance: neighbor.distance, isOpen: isOpen(atSlot: neighbor.index, &openState)))
+                entries.append(.slot(position: neighbor.index, distance: neighbor.distance, isOpen: base.openRules.isOpen(slot: neighbor.index, &openRules)))
             }
-            return NearestAnswer(snapshot: self, entries: entries)
+            return NearestAnswer(slots: base, entries: entries)
         }
         // Points written since the build compete with the tree's: merge by distance, ties by id.
         var merged: [(distance: Double, id: String, entry: NearestAnswer.Entry)] = neighbors.map {
@@ -140,29 +145,13 @@ public struct PointIndex: Sendable {
         for candidate in merged.prefix(k) {
             switch candidate.entry {
             case let .slot(position, distance, _):
-                entries.append(.slot(position: position, distance: distance, isOpen: isOpen(atSlot: position, &openState)))
+                entries.append(.slot(position: position, distance: distance, isOpen: base.openRules.isOpen(slot: position, &openRules)))
             case var .match(match):
                 match.isOpen = openState.isOpen(match.point)
                 entries.append(.match(match))
             }
         }
-        return NearestAnswer(snapshot: self, entries: entries)
-    }
-
-    /// Asks the processor for the points found before their open states are read: they lie apart in a
-    /// large array, and read one after the other, each would wait for its own lines in turn.
-    private func prefetchPoints(of neighbors: [GeodesicKDTree.Neighbor]) {
-        base.points.withUnsafeBufferPointer { points in
-            for neighbor in neighbors { paycircle_prefetch_bytes(points.baseAddress! + neighbor.index, MemoryLayout<PaymentPoint>.stride) }
-        }
-    }
-
-    /// The point in slot `position` of the static tree (``PointSlot/position``).
-    func point(atSlot position: Int) -> PaymentPoint { base.points[position] }
-
-    /// Whether the point in slot `position` is open, read in place rather than from a copy of the point.
-    private func isOpen(atSlot position: Int, _ openState: inout OpenStateCache) -> Bool? {
-        base.points.withUnsafeBufferPointer { points in openState.isOpen(pointAt: points.baseAddress! + position) }
+        return NearestAnswer(slots: base, entries: entries)
     }
 
     /// Whether `point` passes every filter of `query`, the opening hours included.

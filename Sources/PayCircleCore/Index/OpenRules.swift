@@ -1,0 +1,133 @@
+import CPrefetch
+import Foundation
+
+/// The open-state inputs of a static tree's points (status, opening hours, time zone), numbered once when
+/// the tree is built: an answer reads one number per match and evaluates that rule from memory that holds
+/// no references. Reading each point's hours instead counts references on objects that every request
+/// shares (a city's points use a handful of hours texts), and the two cores then trade those objects'
+/// cache lines on every answer.
+///
+/// A rule says what ``OpenStateCache`` says of its points: closed unless online, unknown without parsed
+/// hours or a known time zone, otherwise what the hours say at the local time.
+///
+/// The owner frees the rules with ``deallocate()``; copies share them.
+///
+/// ```swift
+/// let rules = OpenRules(points)
+/// var evaluation = OpenRules.Evaluation(date: now)
+/// rules.isOpen(slot: 3, &evaluation)   // the same as OpenStateCache(date: now).isOpen(points[3])
+/// ```
+// Sendable by hand: the storage is written once, in init, and only read afterwards.
+struct OpenRules: @unchecked Sendable {
+    private struct Rule {
+        enum Kind {
+            /// Not online: closed whatever the hours say.
+            case closed
+            /// No hours, or hours outside the supported syntax.
+            case unknown
+            /// Hours with a schedule, in ``zone``.
+            case scheduled
+        }
+
+        var kind: Kind
+        var mentionsPublicHolidays = false
+        /// The time zone's place in ``zones``.
+        var zone: Int32 = 0
+        /// Where the schedule's day starts begin in ``dayStarts`` (``WeeklySchedule/dayCount`` and an end).
+        var firstDayStart: Int32 = 0
+    }
+
+    /// What makes two scheduled rules one.
+    private struct Key: Hashable {
+        var hours: OpeningHours
+        var zone: String
+    }
+
+    private static let closed: UInt32 = 0, unknown: UInt32 = 1
+
+    private let ruleOfSlot: UnsafeMutableBufferPointer<UInt32>
+    private let rules: UnsafeMutableBufferPointer<Rule>
+    private let dayStarts: UnsafeMutableBufferPointer<Int>
+    private let ranges: UnsafeMutableBufferPointer<WeeklySchedule.MinuteRange>
+    private let zones: UnsafeMutableBufferPointer<String>
+
+    /// The rules of `points`, slot `i` being `points[i]`.
+    init(_ points: [PaymentPoint]) {
+        var rules = [Rule(kind: .closed), Rule(kind: .unknown)]
+        var numbers: [Key: UInt32] = [:], zoneNumbers: [String: Int32] = [:]
+        var starts: [Int] = [], ranges: [WeeklySchedule.MinuteRange] = [], zones: [String] = []
+        let ruleOfSlot = points.map { point -> UInt32 in
+            guard point.status == .online else { return Self.closed }
+            guard let hours = point.openingHours, let schedule = hours.schedule else { return Self.unknown }
+            let key = Key(hours: hours, zone: point.timeZone)
+            if let number = numbers[key] { return number }
+            let zone = zoneNumbers[point.timeZone] ?? {
+                zones.append(point.timeZone)
+                zoneNumbers[point.timeZone] = Int32(zones.count - 1)
+                return Int32(zones.count - 1)
+            }()
+            rules.append(Rule(kind: .scheduled, mentionsPublicHolidays: schedule.mentionsPublicHolidays, zone: zone, firstDayStart: Int32(starts.count)))
+            starts += schedule.dayStarts.map { ranges.count + $0 }
+            ranges += schedule.dayRanges
+            numbers[key] = UInt32(rules.count - 1)
+            return UInt32(rules.count - 1)
+        }
+        func stored<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+            let storage = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+            _ = storage.initialize(from: elements)
+            return storage
+        }
+        self.ruleOfSlot = stored(ruleOfSlot)
+        self.rules = stored(rules)
+        dayStarts = stored(starts)
+        self.ranges = stored(ranges)
+        self.zones = stored(zones)
+    }
+
+    /// Frees the rules; no copy may be used afterwards.
+    func deallocate() {
+        ruleOfSlot.deallocate()
+        rules.deallocate()
+        dayStarts.deallocate()
+        ranges.deallocate()
+        zones.deinitialize().deallocate()
+    }
+
+    /// Open states at one moment, keeping the local time of the last time zone asked for.
+    struct Evaluation {
+        let date: Date
+        private(set) var zone: Int32 = -1
+        private(set) var localTime: LocalTime?
+
+        init(date: Date) { self.date = date }
+
+        /// The local time in zone number `zone`, named `name`.
+        mutating func localTime(inZone zone: Int32, named name: String) -> LocalTime? {
+            if zone != self.zone {
+                self.zone = zone
+                localTime = TimeZoneCache.localTime(date, in: name)
+            }
+            return localTime
+        }
+    }
+
+    /// Whether the point in `slot` is open at the evaluation's moment; nil when its hours cannot say.
+    func isOpen(slot: Int, _ evaluation: inout Evaluation) -> Bool? {
+        let rule = rules[Int(ruleOfSlot[slot])]
+        switch rule.kind {
+        case .closed: return false
+        case .unknown: return nil
+        case .scheduled:
+            guard let time = evaluation.localTime(inZone: rule.zone, named: zones[Int(rule.zone)]) else { return nil }
+            let first = Int(rule.firstDayStart)
+            return WeeklySchedule.openState(at: time, ranges: UnsafeBufferPointer(ranges),
+                                            dayStarts: UnsafeBufferPointer(rebasing: dayStarts[first...(first + WeeklySchedule.dayCount)]),
+                                            mentionsPublicHolidays: rule.mentionsPublicHolidays)
+        }
+    }
+
+    /// Asks the processor for the rule number of `slot` ahead of ``isOpen(slot:_:)``.
+    func prefetch(slot: Int) {
+        paycircle_prefetch(ruleOfSlot.baseAddress! + slot)
+    }
+}
