@@ -52,7 +52,13 @@ public struct NearestResponse: JSONWritable, Sendable {
 
         private static func writeFields(of point: @autoclosure () -> PaymentPoint, slot: PointSlot?, crs: CoordinateSystem, fields: PointFieldTable?,
                                         to json: inout JSONWriter) {
-            if let fields, fields.crs == crs { fields.writeFields(of: point(), slot: slot, to: &json) } else { PointJSON(point(), crs: crs).writeFields(to: &json) }
+            // Optional chaining borrows the table, where `if let` would count a reference on it (shared by
+            // every request) for each record.
+            if fields?.crs == crs {
+                fields?.writeFields(of: point(), slot: slot, to: &json)
+            } else {
+                PointJSON(point(), crs: crs).writeFields(to: &json)
+            }
         }
 
         private static func writeMeasures(distance: Double, walkDistance: Double?, walkSeconds: Double?, isOpen: Bool?, to json: inout JSONWriter) {
