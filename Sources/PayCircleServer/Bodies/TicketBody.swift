@@ -34,7 +34,7 @@ struct TicketBody: Decodable {
     static func place(lat: String?, lon: String?) throws(InputError) -> Coordinate? {
         guard lat != nil || lon != nil else { return nil }
         func number(_ text: String?, _ field: String, _ limit: Double) throws(InputError) -> Double {
-            guard let parsed = text.flatMap { Double($0) }, parsed.isFinite, abs(parsed) <= limit else {
+            guard let parsed = text.flatMap({ Double($0) }), parsed.isFinite, abs(parsed) <= limit else {
                 throw InputError("expected a number from -\(Int(limit)) to \(Int(limit))", field: field)
             }
             return parsed
