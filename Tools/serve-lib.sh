@@ -1,5 +1,5 @@
 # Sourced by the scripts that measure or compare builds of `paycircle serve` (bench-http-ab.sh,
-# bench-http-cpu.sh, nearest-answer-set.sh): one server at a time, its pid in $server.
+# bench-http-cpu.sh, count-retains.sh, nearest-answer-set.sh): one server at a time, its pid in $server.
 
 # start_server BINARY STORE PORT: starts `BINARY serve` on STORE in the background and waits until
 # /healthz answers; fails, saying so, when it exits or does not answer within two minutes.
