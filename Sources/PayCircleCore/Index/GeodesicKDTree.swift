@@ -121,53 +121,10 @@ public struct GeodesicKDTree: Sendable {
         var list = NeighborList(capacity: k, limit: maxDistance)
         searchHalves.withUnsafeBufferPointer { halves in
             records.withUnsafeBufferPointer { records in
-                func scan(_ start: Int32, _ end: Int32) {
-                    for i in Int(start)..<Int(end) {
-                        let p = records[i].point
-                        let dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z
-                        let chordSquared = dx * dx + dy * dy + dz * dz
-                        if chordSquared > list.boundSquared { continue }
-                        if let accept, !accept(Int(records[i].original)) { continue }
-                        list.insert(i, chordSquared: chordSquared)
-                    }
-                }
-                // Depth-first, the nearest half first. A half waits on the stack with its box distance, so
-                // one that the bound has passed by the time it comes up is dropped unread. Each visit asks
-                // for the memory of every half it keeps at once (their halves, or a leaf's points), so
-                // that those reads overlap rather than follow one another. Each level leaves at most three
-                // halves waiting, and the tree is balanced: 256 entries outlast any depth.
+                // Each level leaves at most three halves waiting, and the tree is balanced: 256 entries
+                // outlast any depth.
                 withUnsafeTemporaryAllocation(of: PendingHalf.self, capacity: 256) { stack in
-                    stack[0] = PendingHalf(distanceSquared: 0, half: 0)
-                    var top = 1
-                    while top > 0 {
-                        top -= 1
-                        let pending = stack[top]
-                        if pending.distanceSquared > list.boundSquared { continue }
-                        let half = halves[Int(pending.half)]
-                        if half.childCount == 0 {
-                            scan(half.start, half.end)
-                            continue
-                        }
-                        let waiting = top
-                        for child in Int(half.firstChild)..<Int(half.firstChild + half.childCount) {
-                            let kept = halves[child]
-                            let distanceSquared = Self.distanceSquared(kept.box, q)
-                            if distanceSquared > list.boundSquared { continue }
-                            if kept.childCount == 0 {
-                                paycircle_prefetch_bytes(records.baseAddress! + Int(kept.start), MemoryLayout<Record>.stride * Int(kept.end - kept.start))
-                            } else {
-                                paycircle_prefetch_bytes(halves.baseAddress! + Int(kept.firstChild), MemoryLayout<SearchHalf>.stride * Int(kept.childCount))
-                            }
-                            // Farther halves lower on the stack: the nearest comes up next.
-                            var position = top
-                            while position > waiting, stack[position - 1].distanceSquared < distanceSquared {
-                                stack[position] = stack[position - 1]
-                                position -= 1
-                            }
-                            stack[position] = PendingHalf(distanceSquared: distanceSquared, half: Int32(child))
-                            top += 1
-                        }
-                    }
+                    Self.collect(near: q, halves: halves, records: records, stack: stack, accept: accept, into: &list)
                 }
             }
         }
@@ -189,6 +146,54 @@ public struct GeodesicKDTree: Sendable {
         }
         if neighbors.count > k { neighbors.removeLast(neighbors.count - k) }
         return neighbors
+    }
+
+    /// Puts into `list` every point that could be among its nearest to `q`. Depth-first, the nearest half
+    /// first. A half waits on the stack with its box distance, so one that the bound has passed by the time
+    /// it comes up is dropped unread. Each visit asks for the memory of every half it keeps at once (their
+    /// halves, or a leaf's points), so that those reads overlap rather than follow one another. The list is
+    /// a parameter, not a capture: a variable captured by a nested function is checked for exclusive
+    /// access at run time on every use.
+    private static func collect(near q: Point, halves: UnsafeBufferPointer<SearchHalf>, records: UnsafeBufferPointer<Record>,
+                                stack: UnsafeMutableBufferPointer<PendingHalf>, accept: ((Int) -> Bool)?, into list: inout NeighborList) {
+        stack[0] = PendingHalf(distanceSquared: 0, half: 0)
+        var top = 1
+        while top > 0 {
+            top -= 1
+            let pending = stack[top]
+            if pending.distanceSquared > list.boundSquared { continue }
+            let half = halves[Int(pending.half)]
+            if half.childCount == 0 {
+                for i in Int(half.start)..<Int(half.end) {
+                    let p = records[i].point
+                    let dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z
+                    let chordSquared = dx * dx + dy * dy + dz * dz
+                    if chordSquared > list.boundSquared { continue }
+                    if let accept, !accept(Int(records[i].original)) { continue }
+                    list.insert(i, chordSquared: chordSquared)
+                }
+                continue
+            }
+            let waiting = top
+            for child in Int(half.firstChild)..<Int(half.firstChild + half.childCount) {
+                let kept = halves[child]
+                let distanceSquared = Self.distanceSquared(kept.box, q)
+                if distanceSquared > list.boundSquared { continue }
+                if kept.childCount == 0 {
+                    paycircle_prefetch_bytes(records.baseAddress! + Int(kept.start), MemoryLayout<Record>.stride * Int(kept.end - kept.start))
+                } else {
+                    paycircle_prefetch_bytes(halves.baseAddress! + Int(kept.firstChild), MemoryLayout<SearchHalf>.stride * Int(kept.childCount))
+                }
+                // Farther halves lower on the stack: the nearest comes up next.
+                var position = top
+                while position > waiting, stack[position - 1].distanceSquared < distanceSquared {
+                    stack[position] = stack[position - 1]
+                    position -= 1
+                }
+                stack[position] = PendingHalf(distanceSquared: distanceSquared, half: Int32(child))
+                top += 1
+            }
+        }
     }
 
     /// A half waiting to be searched: its place in ``searchHalves`` and its box distance.
