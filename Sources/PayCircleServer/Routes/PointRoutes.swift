@@ -26,7 +26,10 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
         // The matches and the records' table come from one snapshot.
         let index = registry.index
         let matches = try engine.nearest(nearest, in: index)
-        return JSONResponse.make(NearestResponse(request: nearest, matches: matches, fields: records.table(for: index, crs: nearest.crs)))
+        let fields = records.table(for: index, crs: nearest.crs)
+        // Handed over, not copied: a copy would count one more reference on the table and on the tree's
+        // points, which every request shares.
+        return JSONResponse.make(NearestResponse(request: consume nearest, matches: consume matches, fields: consume fields))
     }
 
     func point(_ id: String) throws -> Response {
