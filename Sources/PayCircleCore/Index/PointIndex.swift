@@ -117,10 +117,10 @@ public struct PointIndex: Sendable {
         if query.isUnfiltered && hiddenCount == 0 {
             neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit)
         } else {
-            // The filter keeps a cache of its own: a closure that may escape boxes what it captures.
-            var filterState = OpenStateCache(date: query.evaluatedAt)
+            // The filter keeps an evaluation of its own: a closure that may escape boxes what it captures.
+            var filterRules = OpenRules.Evaluation(date: query.evaluatedAt)
             neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit) { [base, hidden, hiddenCount] position in
-                (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(base.points[position], query, &filterState)
+                (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(slot: position, of: base, query, &filterRules)
             }
         }
         for neighbor in neighbors { base.openRules.prefetch(slot: neighbor.index) }
@@ -158,6 +158,17 @@ public struct PointIndex: Sendable {
     private static func accepts(_ point: PaymentPoint, _ query: NearestQuery, _ openState: inout OpenStateCache) -> Bool {
         guard query.matchesAttributes(point) else { return false }
         return query.openAt == nil || openState.isOpen(point) == true
+    }
+
+    /// The same for the point in `slot` of `base`: its attributes read in place rather than copied with the
+    /// whole point (a filtered search tests every point it scans), its hours from the tree's rules.
+    private static func accepts(slot: Int, of base: Base, _ query: NearestQuery, _ rules: inout OpenRules.Evaluation) -> Bool {
+        let attributesMatch = base.points.withUnsafeBufferPointer { points in
+            let point = points.baseAddress! + slot
+            return query.matchesAttributes(kind: point.pointee.kind, services: point.pointee.services, status: point.pointee.status)
+        }
+        guard attributesMatch else { return false }
+        return query.openAt == nil || base.openRules.isOpen(slot: slot, &rules) == true
     }
 
     /// Points inside a WGS-84 bounding box (``BoundingBox/contains(_:)``), optionally of some kinds only,
