@@ -62,7 +62,7 @@ public struct NearestAnswer: RandomAccessCollection, Sendable {
     /// The entry at `position`, for writers that want a match's figures without its point.
     func entry(at position: Int) -> Entry { entries[position] }
 
-    /// The point of a slot entry, read in place from the snapshot.
+    /// The point of a slot entry, read in place from the tree's points.
     func point(atSlot position: Int) -> PaymentPoint { slots!.points[position] }
 }
 

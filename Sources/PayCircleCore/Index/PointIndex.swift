@@ -124,12 +124,12 @@ public struct PointIndex: Sendable {
             }
         }
         for neighbor in neighbors { base.openRules.prefetch(slot: neighbor.index) }
-        var openRules = OpenRules.Evaluation(date: query.evaluatedAt)
+        var openStates = OpenRules.Evaluation(date: query.evaluatedAt)
         var entries: [NearestAnswer.Entry] = []
         entries.reserveCapacity(k)
         if overlay.isEmpty {
             for neighbor in neighbors {
-                entries.append(.slot(position: neighbor.index, distance: neighbor.distance, isOpen: base.openRules.isOpen(slot: neighbor.index, &openRules)))
+                entries.append(.slot(position: neighbor.index, distance: neighbor.distance, isOpen: base.openRules.isOpen(slot: neighbor.index, &openStates)))
             }
             return NearestAnswer(slots: base, entries: entries)
         }
@@ -145,7 +145,7 @@ public struct PointIndex: Sendable {
         for candidate in merged.prefix(k) {
             switch candidate.entry {
             case let .slot(position, distance, _):
-                entries.append(.slot(position: position, distance: distance, isOpen: base.openRules.isOpen(slot: position, &openRules)))
+                entries.append(.slot(position: position, distance: distance, isOpen: base.openRules.isOpen(slot: position, &openStates)))
             case var .match(match):
                 match.isOpen = openState.isOpen(match.point)
                 entries.append(.match(match))
