@@ -8,9 +8,15 @@ enum JSONResponse {
     static let initialCapacity = 4096
 
     static func make(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
+        make(status: status, contentType: contentType, writing: value.write(to:))
+    }
+
+    /// A response of the JSON `write` writes.
+    static func make(status: HTTPResponse.Status = .ok, contentType: String = "application/json", writing write: (inout JSONWriter) -> Void) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType + "; charset=utf-8"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: value.withJSONBytes(capacity: initialCapacity) { ByteBuffer(bytes: $0) }))
+        return Response(status: status, headers: headers,
+                        body: ResponseBody(byteBuffer: JSONWriter.withBytes(capacity: initialCapacity, writing: write) { ByteBuffer(bytes: $0) }))
     }
 
     static func geoJSON(_ value: some JSONWritable) -> Response {

@@ -17,9 +17,7 @@ extension JSONWritable {
     /// let body = answer.withJSONBytes { ByteBuffer(bytes: $0) }
     /// ```
     public func withJSONBytes<Result>(capacity: Int = 1024, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        var writer = JSONWriter(capacity: capacity)
-        write(to: &writer)
-        return writer.withBytes(body)
+        JSONWriter.withBytes(capacity: capacity, writing: write(to:), body)
     }
 }
 
@@ -51,6 +49,20 @@ public struct JSONWriter: ~Copyable {
 
     /// The JSON written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// Calls `body` with the JSON that `write` writes, in the writer's own memory (valid only during the
+    /// call). Unlike ``JSONWritable/withJSONBytes(capacity:_:)`` it needs no value, so a caller can write
+    /// parts it only borrows.
+    ///
+    /// ```swift
+    /// let body = JSONWriter.withBytes(capacity: 4096, writing: { json in json.string("ok") }) { ByteBuffer(bytes: $0) }
+    /// ```
+    public static func withBytes<Result>(capacity: Int = 1024, writing write: (inout JSONWriter) -> Void,
+                                         _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var writer = JSONWriter(capacity: capacity)
+        write(&writer)
+        return writer.withBytes(body)
+    }
 
     /// Calls `body` with the JSON written so far, in place (valid only during the call).
     public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {

@@ -87,6 +87,18 @@ public struct NearestResponse: JSONWritable, Sendable {
     }
 
     public func write(to json: inout JSONWriter) {
+        Self.write(request: request, matches: matches, fields: fields, to: &json)
+    }
+
+    /// Writes the answer of `request`, as a response of these parts would, without gathering them into
+    /// one: a response made only to be written would copy each part (and count references on the tree's
+    /// points and the table, which every request shares).
+    ///
+    /// ```swift
+    /// let body = JSONWriter.withBytes(writing: { NearestResponse.write(request: request, matches: matches, fields: nil, to: &$0) }) { Array($0) }
+    /// ```
+    public static func write(request: borrowing NearestRequest, matches: borrowing NearestAnswer, fields: borrowing PointFieldTable?,
+                             to json: inout JSONWriter) {
         // Asked for first, so that the records arrive while the query is written.
         fields?.prefetchRecords(of: matches)
         json.object { json in

@@ -27,9 +27,9 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
         let index = registry.index
         let matches = try engine.nearest(nearest, in: index)
         let fields = records.table(for: index, crs: nearest.crs)
-        // Handed over, not copied: a copy would count one more reference on the table and on the tree's
-        // points, which every request shares.
-        return JSONResponse.make(NearestResponse(request: consume nearest, matches: consume matches, fields: consume fields))
+        // Written from the parts in place: a response value gathering them would be copied (counting
+        // references on the table and on the tree's points, which every request shares).
+        return JSONResponse.make { NearestResponse.write(request: nearest, matches: matches, fields: fields, to: &$0) }
     }
 
     func point(_ id: String) throws -> Response {
