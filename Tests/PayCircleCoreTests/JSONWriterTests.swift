@@ -80,9 +80,17 @@ import PayCircleSimulation
         }
     }
 
+    /// Swift's own text of a number, as `number(_:)` must write it: whole numbers below 1e15 as integers,
+    /// null for what is not finite, the rest as `description` writes them.
+    private static func swiftText(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
+    }
+
     /// Numbers rounded to a number of places are written from their count of units of the last place; the
-    /// text must be exactly what the general path writes for the rounded value, for every number of places.
-    @Test func roundedNumbersAreWrittenAsTheGeneralNumberPathWritesThem() {
+    /// text must be exactly Swift's text of the rounded value, for every number of places.
+    @Test func roundedNumbersAreWrittenAsSwiftPrintsTheRoundedValue() {
         var random = SeededGenerator(seed: 23)
         func unit() -> Double { Double(random.next() % (1 << 53)) / Double(1 << 53) }
         var differing: [String] = []
@@ -95,13 +103,41 @@ import PayCircleSimulation
                 values.append((Double(Int(random.next() % 2_000_001) - 1_000_000) + 0.5) * step)
             }
             for value in values {
-                var fast = JSONWriter(), general = JSONWriter()
+                var fast = JSONWriter()
                 fast.number(value, places: places)
-                general.number((value * [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places]).rounded() / [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places])
-                if fast.bytes != general.bytes { differing.append("\(value) to \(places) places") }
+                let rounded = (value * [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places]).rounded() / [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places]
+                if String(decoding: fast.bytes, as: UTF8.self) != Self.swiftText(rounded) { differing.append("\(value) to \(places) places") }
             }
         }
         #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.prefix(5))")
+    }
+
+    /// Any double, and above all a short decimal such as a coordinate as it was sent (written without
+    /// Swift's text when it has at most seven places), is written as Swift prints it.
+    @Test func numbersAreWrittenAsSwiftPrintsThem() {
+        var random = SeededGenerator(seed: 29)
+        func unit() -> Double { Double(random.next() % (1 << 53)) / Double(1 << 53) }
+        var values: [Double] = [0.1, -0.1, 0.001, 0.0012345, 0.00099, 1e-4, 123_456.123_456_7, 999_999.999_999_9, 1e6 + 0.5,
+                                22.812345, 113.9, -8.6006693, .nan, .infinity, -.infinity, .ulpOfOne, .leastNormalMagnitude, .greatestFiniteMagnitude]
+        for _ in 0..<100_000 {
+            let places = Int(random.next() % 8)
+            let scale = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7][places]
+            // A decimal of `places` places, of up to thirteen digits.
+            values.append(Double(Int64(random.next() % 10_000_000_000_000) - 5_000_000_000_000) / scale)
+            // A double of any bits and size.
+            values.append((unit() * 2 - 1) * [1e-8, 1e-3, 1, 1e3, 1e6, 1e12, 1e16, 1e300][Int(random.next() % 8)])
+            // One ulp beside a short decimal: not itself a decimal of seven places.
+            let decimal = Double(Int64(random.next() % 2_000_000_000) - 1_000_000_000) / 1e7
+            values.append(random.next() % 2 == 0 ? decimal.nextUp : decimal.nextDown)
+        }
+        var differing: [String] = []
+        for value in values {
+            var json = JSONWriter()
+            json.number(value)
+            let text = String(decoding: json.bytes, as: UTF8.self)
+            if text != Self.swiftText(value) { differing.append("\(value.bitPattern): \(text) for \(Self.swiftText(value))") }
+        }
+        #expect(differing.count == 0, "\(differing.count) of \(values.count) differ, e.g. \(differing.prefix(5))")
     }
 
     /// Whole numbers, from integers and from whole doubles, against Swift's own text of them: both the
@@ -160,9 +196,9 @@ import PayCircleSimulation
         #expect(parsed["plain"] as? Int == 1 && parsed[hostile] as? Int == 2 && parsed.count == 2)
     }
 
-    /// Positions are written from their count of ten-millionths; the text must be exactly what the general
-    /// number path writes for the rounded value, over every magnitude and near every edge case.
-    @Test func positionsAreWrittenAsTheGeneralNumberPathWritesThem() {
+    /// Positions are written from their count of ten-millionths; the text must be exactly Swift's text of
+    /// the rounded value, over every magnitude and near every edge case.
+    @Test func positionsAreWrittenAsSwiftPrintsTheRoundedValue() {
         var random = SeededGenerator(seed: 11)
         func unit() -> Double { Double(random.next() % (1 << 53)) / Double(1 << 53) }
         var values: [Double] = [0, -0.0, 1, -1, 180, -180, 90, -90, 0.001, -0.001, 0.0009999, 0.00001, 1e-7, 5e-8, 41.1485853, -8.6006693,
@@ -177,13 +213,10 @@ import PayCircleSimulation
         }
         var differing: [Double] = []
         for value in values {
-            var fast = JSONWriter(), general = JSONWriter()
+            var fast = JSONWriter()
             fast.position(Coordinate(latitude: value, longitude: value))
-            general.array { json in
-                json.number((value * 1e7).rounded() / 1e7)
-                json.number((value * 1e7).rounded() / 1e7)
-            }
-            if fast.bytes != general.bytes { differing.append(value) }
+            let rounded = Self.swiftText((value * 1e7).rounded() / 1e7)
+            if String(decoding: fast.bytes, as: UTF8.self) != "[\(rounded),\(rounded)]" { differing.append(value) }
         }
         #expect(differing.isEmpty, "\(differing.count) values differ, e.g. \(differing.prefix(5))")
     }

@@ -113,12 +113,18 @@ public struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
+    /// `value` in its shortest round-trip form, as Swift prints it (whole numbers without a point); null
+    /// when it is not finite.
     public mutating func number(_ value: Double) {
         separate()
         if value.isFinite {
             if value == value.rounded(), abs(value) < 1e15 {
                 let whole = Int64(value)
                 appendDigits(whole: whole.magnitude, fraction: 0, places: 0, negative: whole < 0)
+            } else if let units = Self.units(of: value, places: 7), units / Self.powersOfTen[7] == value {
+                // A decimal of at most seven places, such as a coordinate as it was sent: its shortest
+                // form is that decimal (see number(_:places:)), written without making a String.
+                appendUnits(units, places: 7)
             } else {
                 append(value.description)
             }
@@ -171,15 +177,29 @@ public struct JSONWriter: ~Copyable {
     /// ```
     public mutating func number(_ value: Double, places: Int) {
         precondition((0...7).contains(places), "places must be 0...7")
-        let scale = Self.powersOfTen[places]
-        let units = (value * scale).rounded()
-        guard units.magnitude >= Self.powersOfTen[max(0, places - 3)], units.magnitude < 1e13 else {
-            number(units / scale)
+        guard let units = Self.units(of: value, places: places) else {
+            number((value * Self.powersOfTen[places]).rounded() / Self.powersOfTen[places])
             return
         }
         separate()
+        appendUnits(units, places: places)
+        needsComma = true
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7]
+
+    /// `value` in whole units of the `places`-th decimal, when that count n is in the range where the
+    /// decimal n / 10^places is the shortest form of the double nearest it: 10^(places-3) ≤ |n| < 1e13.
+    private static func units(of value: Double, places: Int) -> Double? {
+        let units = (value * powersOfTen[places]).rounded()
+        guard units.magnitude >= powersOfTen[max(0, places - 3)], units.magnitude < 1e13 else { return nil }
+        return units
+    }
+
+    /// Writes the decimal `units` / 10^places without trailing zeros (and without a point when whole).
+    private mutating func appendUnits(_ units: Double, places: Int) {
         let count = Int64(units)
-        let magnitude = UInt64(count.magnitude), divisor = UInt64(scale)
+        let magnitude = UInt64(count.magnitude), divisor = UInt64(Self.powersOfTen[places])
         var fraction = magnitude % divisor, shown = places
         if fraction == 0 { shown = 0 }
         while shown > 0 && fraction % 10 == 0 {
@@ -187,10 +207,7 @@ public struct JSONWriter: ~Copyable {
             shown -= 1
         }
         appendDigits(whole: magnitude / divisor, fraction: fraction, places: shown, negative: count < 0)
-        needsComma = true
     }
-
-    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7]
 
     /// Writes `[-]whole[.fraction]` with `fraction` padded to `places` digits (none when `places` is 0).
     /// The digits are made right to left in a buffer on the stack (dividing by the constant ten, which
