@@ -8,8 +8,8 @@ import Synchronization
 /// The whole nearest answer as the server computes it (parameters read, search, JSON with kept records),
 /// on one thread and then on several at once over the same index and record table, cycling through
 /// 10,000 places as `Tools/nearest.lua` does. On two threads the answers share the index's and the table's
-/// memory and reference counts as the server's two cores do: the difference from one thread is what that
-/// sharing costs. With `--evict-kib`, each answer is also timed alone, stage by stage, after the thread
+/// memory, and the index's reference counts, as the server's two cores do: the difference from one thread
+/// is what that sharing costs. With `--evict-kib`, each answer is also timed alone, stage by stage, after the thread
 /// has written that much other memory, as a server's thread does between two answers: the answer then
 /// starts with its data out of the nearer caches.
 struct NearestAnswerBenchmark: ParsableCommand {
@@ -37,23 +37,21 @@ struct NearestAnswerBenchmark: ParsableCommand {
                                            (name: "lon", value: String(format: "%.6f", place.longitude)), (name: "k", value: "5")])
         }
         let index = PointIndex(city)
-        let table = PointFieldTable(for: index, crs: .wgs84)
         let now = Date()
         // One pass keeps every record the measured passes will write.
         var bytes = 0
-        for query in parameters { bytes += try Self.answer(query, index, table, now) }
+        for query in parameters { bytes += try Self.answer(query, index, now) }
         print("nearest answer, k=5, on \(points) points, 10,000 places cycled \(rounds) times per thread, \(bytes / parameters.count) bytes on average")
         for count in Array(Set([1, threads])).sorted() {
-            let perAnswer = try Self.timePerAnswer(threads: count, rounds: rounds, parameters, index, table, now)
+            let perAnswer = try Self.timePerAnswer(threads: count, rounds: rounds, parameters, index, now)
             print(String(format: "  %d thread%@  %.2f µs per answer on each thread", count, count == 1 ? " " : "s", perAnswer * 1e6))
         }
-        if evictKib > 0 { try Self.timeStages(evictingKiB: evictKib, parameters, index, table, now) }
+        if evictKib > 0 { try Self.timeStages(evictingKiB: evictKib, parameters, index, now) }
     }
 
     /// Times each answer's stages (parameters, search, JSON) alone, each answer after writing `kib` KiB of
     /// other memory, and prints the medians.
-    private static func timeStages(evictingKiB kib: Int, _ parameters: [QueryParameters], _ index: PointIndex,
-                                   _ table: PointFieldTable, _ now: Date) throws {
+    private static func timeStages(evictingKiB kib: Int, _ parameters: [QueryParameters], _ index: PointIndex, _ now: Date) throws {
         var other = [UInt64](repeating: 0, count: kib * 1024 / 8)
         var parse = Measurements(), search = Measurements(), json = Measurements(), whole = Measurements()
         let clock = ContinuousClock()
@@ -66,7 +64,7 @@ struct NearestAnswerBenchmark: ParsableCommand {
             let parsed = clock.now
             let matches = index.nearestAnswer(request.query)
             let searched = clock.now
-            let length = NearestResponse(request: request, matches: matches, fields: table).withJSONBytes { $0.count }
+            let length = written(request, matches, index)
             let written = clock.now
             guard length > 0 else { throw ValidationError("an empty answer") }
             parse.record(parsed - start); search.record(searched - parsed); json.record(written - searched); whole.record(written - start)
@@ -77,7 +75,7 @@ struct NearestAnswerBenchmark: ParsableCommand {
 
     /// Seconds per answer on each of `threads` threads answering at once.
     private static func timePerAnswer(threads: Int, rounds: Int, _ parameters: [QueryParameters], _ index: PointIndex,
-                                      _ table: PointFieldTable, _ now: Date) throws -> Double {
+                                      _ now: Date) throws -> Double {
         let clock = ContinuousClock()
         let start = clock.now
         let failures = Atomic<Int>(0)
@@ -85,7 +83,7 @@ struct NearestAnswerBenchmark: ParsableCommand {
             // Threads walk the places in different orders, as independent clients would.
             let order = thread % 2 == 0 ? Array(parameters) : parameters.reversed()
             for _ in 0..<rounds {
-                for query in order where (try? answer(query, index, table, now)) == nil { failures.add(1, ordering: .relaxed) }
+                for query in order where (try? answer(query, index, now)) == nil { failures.add(1, ordering: .relaxed) }
             }
         }
         let elapsed = clock.now - start
@@ -95,8 +93,16 @@ struct NearestAnswerBenchmark: ParsableCommand {
     }
 
     /// The answer's JSON length.
-    private static func answer(_ query: QueryParameters, _ index: PointIndex, _ table: PointFieldTable, _ now: Date) throws -> Int {
+    private static func answer(_ query: QueryParameters, _ index: PointIndex, _ now: Date) throws -> Int {
         let request = try NearestRequest(query, now: now)
-        return NearestResponse(request: request, matches: index.nearestAnswer(request.query), fields: table).withJSONBytes { $0.count }
+        return written(request, index.nearestAnswer(request.query), index)
+    }
+
+    /// The length of the JSON of `matches`, written as the server writes it: in place, with the records
+    /// the tree keeps.
+    private static func written(_ request: NearestRequest, _ matches: NearestAnswer, _ index: PointIndex) -> Int {
+        index.withFieldTable(crs: request.crs) { fields in
+            JSONWriter.withBytes(writing: { NearestResponse.write(request: request, matches: matches, fields: fields, to: &$0) }) { $0.count }
+        }
     }
 }

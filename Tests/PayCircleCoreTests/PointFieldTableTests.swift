@@ -143,4 +143,40 @@ import Testing
         }
         #expect(mismatches == 0)
     }
+
+    /// The tree's own tables: one per coordinate system, shared by every snapshot written on the tree and
+    /// by callers racing to make it, a new one for a rebuilt tree, and gone with the tree.
+    @Test func eachTreeKeepsOneTablePerCoordinateSystem() async throws {
+        @Sendable func table(_ index: PointIndex, _ crs: CoordinateSystem) -> PointFieldTable { index.withFieldTable(crs: crs) { $0 } }
+        var index: PointIndex? = PointIndex(Self.points)
+        let first = try #require(index)
+        var tables = CoordinateSystem.allCases.map { table(first, $0) }
+        #expect(tables[0] !== tables[1] && tables[1] !== tables[2] && tables[0] !== tables[2])
+        for (crs, kept) in zip(CoordinateSystem.allCases, tables) {
+            #expect(kept.crs == crs && kept.generation == first.slotGeneration)
+            #expect(table(first, crs) === kept, "asked again")
+        }
+        let written = first.applying(upserts: [PaymentPoint(id: "shop-2", name: "新店", kind: .agency, services: [.cash],
+                                                            location: Coordinate(latitude: 23.021, longitude: 113.751))])
+        #expect(written.slotGeneration == first.slotGeneration)
+        #expect(table(written, .gcj02) === tables[1], "a snapshot written on the same tree shares it")
+        let rebuilt = PointIndex(written.allPoints)
+        #expect(table(rebuilt, .wgs84) !== tables[0], "a rebuilt tree has its own")
+        // Callers racing on a new tree all get the one table that was published.
+        let racing = PointIndex(Self.points)
+        let seen = await withTaskGroup(of: PointFieldTable.self) { group in
+            for _ in 0..<8 { group.addTask { table(racing, .bd09) } }
+            return await group.reduce(into: [PointFieldTable]()) { $0.append($1) }
+        }
+        #expect(seen.allSatisfy { $0 === table(racing, .bd09) })
+        // The tables go with the last snapshot of their tree.
+        weak let wgs84 = tables[0]
+        tables = []
+        #expect(wgs84 != nil)
+        index = nil
+        #expect(wgs84 != nil, "snapshots of the tree still hold it")
+        _ = consume written
+        _ = consume first
+        #expect(wgs84 == nil)
+    }
 }

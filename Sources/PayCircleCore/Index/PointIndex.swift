@@ -24,6 +24,8 @@ public struct PointIndex: Sendable {
         let positions: [String: Int]
         /// The points' open-state inputs, numbered (their answers' open states are read from these).
         let openRules: OpenRules
+        /// The points' records as answers write them, per coordinate system.
+        let fieldTables = FieldTables()
         let generation: UInt64
 
         init(points: [PaymentPoint]) {
@@ -65,6 +67,19 @@ public struct PointIndex: Sendable {
 
     /// How many slots the static tree has (its points, hidden ones included).
     public var slotCount: Int { base.points.count }
+
+    /// Calls `body` with the records of the static tree's points rendered in `crs` (``PointFieldTable``):
+    /// made when first asked for and kept as long as the tree, so every snapshot written on it shares them.
+    /// The table is lent, not counted: every request of every client reads it.
+    ///
+    /// ```swift
+    /// let body = index.withFieldTable(crs: .wgs84) { fields in
+    ///     JSONWriter.withBytes(writing: { NearestResponse.write(request: request, matches: matches, fields: fields, to: &$0) }) { Array($0) }
+    /// }
+    /// ```
+    public func withFieldTable<Result>(crs: CoordinateSystem, _ body: (PointFieldTable) throws -> Result) rethrows -> Result {
+        try base.fieldTables.withTable(crs: crs, making: { PointFieldTable(for: self, crs: crs) }, body)
+    }
 
     /// Number of points in the snapshot.
     public var count: Int {

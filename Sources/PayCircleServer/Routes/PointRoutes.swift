@@ -8,8 +8,6 @@ import PayCircleStore
 /// Read routes over the payment points: nearest search, one point, points in a box.
 struct PointRoutes<Context: GuardedRequestContext>: Sendable {
     let engine: PayCircleEngine
-    /// Nearest answers' records, rendered once per static tree of the points.
-    let records = NearestRecords()
     var registry: PointRegistry { engine.registry }
     /// The most points `GET /v1/points` returns at once.
     static var maxListedPoints: Int { 5_000 }
@@ -26,10 +24,11 @@ struct PointRoutes<Context: GuardedRequestContext>: Sendable {
         // The matches and the records' table come from one snapshot.
         let index = registry.index
         let matches = try engine.nearest(nearest, in: index)
-        let fields = records.table(for: index, crs: nearest.crs)
         // Written from the parts in place: a response value gathering them would be copied (counting
         // references on the table and on the tree's points, which every request shares).
-        return JSONResponse.make { NearestResponse.write(request: nearest, matches: matches, fields: fields, to: &$0) }
+        return index.withFieldTable(crs: nearest.crs) { fields in
+            JSONResponse.make { NearestResponse.write(request: nearest, matches: matches, fields: fields, to: &$0) }
+        }
     }
 
     func point(_ id: String) throws -> Response {
