@@ -47,10 +47,14 @@ import Testing
         let rules = OpenRules(Self.points)
         defer { rules.deallocate() }
         var generator = SystemRandomNumberGenerator()
-        // Every half hour of two weeks around Lisbon's spring change, and random moments of 2026.
-        let halfHours = (0..<(14 * 48)).map { Self.date("2026-03-22T00:00:00Z").addingTimeInterval(Double($0) * 1800) }
+        // Every half hour of two weeks around Lisbon's spring and autumn changes, random moments of 2026,
+        // and moments long before and after the years whose offsets the rules work out.
+        let halfHours = ["2026-03-22T00:00:00Z", "2026-10-18T00:00:00Z"].flatMap { start in
+            (0..<(14 * 48)).map { Self.date(start).addingTimeInterval(Double($0) * 1800) }
+        }
         let randomMoments = (0..<500).map { _ in Self.date("2026-01-01T00:00:00Z").addingTimeInterval(Double.random(in: 0..<(365 * 86_400), using: &generator)) }
-        for date in halfHours + randomMoments {
+        let farMoments = ["1990-07-01T12:00:00Z", "2001-01-05T03:00:00Z", "2051-07-01T12:00:00Z", "2090-01-05T03:00:00Z"].map(Self.date)
+        for date in halfHours + randomMoments + farMoments {
             var evaluation = OpenRules.Evaluation(date: date)
             // In a shuffled order, so that the evaluation switches zones back and forth.
             for slot in Self.points.indices.shuffled(using: &generator) {

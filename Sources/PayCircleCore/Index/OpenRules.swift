@@ -43,16 +43,29 @@ struct OpenRules: @unchecked Sendable {
         var zone: String
     }
 
+    /// A stretch of time over which a time zone keeps one offset from UTC.
+    private struct OffsetSpan {
+        /// Seconds since 1970, from (included) and until (excluded).
+        var from, until: Double
+        var offsetSeconds: Int
+    }
+
     private static let closed: UInt32 = 0, unknown: UInt32 = 1
+    /// How far before and after the rules are made their zones' offsets are worked out; moments outside
+    /// ask ``TimeZoneCache``.
+    private static let offsetYearsBefore = 2.0, offsetYearsAfter = 10.0
 
     private let ruleOfSlot: UnsafeMutableBufferPointer<UInt32>
     private let rules: UnsafeMutableBufferPointer<Rule>
     private let dayStarts: UnsafeMutableBufferPointer<Int>
     private let ranges: UnsafeMutableBufferPointer<WeeklySchedule.MinuteRange>
     private let zones: UnsafeMutableBufferPointer<String>
+    /// Each zone's offsets, in time order, from ``zoneSpanStarts`` (one more entry than zones, for the end).
+    private let offsetSpans: UnsafeMutableBufferPointer<OffsetSpan>
+    private let zoneSpanStarts: UnsafeMutableBufferPointer<Int>
 
-    /// The rules of `points`, slot `i` being `points[i]`.
-    init(_ points: [PaymentPoint]) {
+    /// The rules of `points`, slot `i` being `points[i]`, their zones' offsets worked out around `now`.
+    init(_ points: [PaymentPoint], now: Date = Date()) {
         var rules = [Rule(kind: .closed), Rule(kind: .unknown)]
         var numbers: [Key: UInt32] = [:], zoneNumbers: [String: Int32] = [:]
         var starts: [Int] = [], ranges: [WeeklySchedule.MinuteRange] = [], zones: [String] = []
@@ -82,6 +95,30 @@ struct OpenRules: @unchecked Sendable {
         dayStarts = stored(starts)
         self.ranges = stored(ranges)
         self.zones = stored(zones)
+        var spans: [OffsetSpan] = [], spanStarts = [0]
+        for zone in zones {
+            spans += Self.offsetSpans(of: zone, around: now)
+            spanStarts.append(spans.count)
+        }
+        offsetSpans = stored(spans)
+        zoneSpanStarts = stored(spanStarts)
+    }
+
+    /// The offsets of the zone named `identifier` from ``offsetYearsBefore`` years before `now` to
+    /// ``offsetYearsAfter`` years after, one span between each daylight-saving transition and the next (as
+    /// ``TimeZoneCache`` keeps them); none for an unknown zone.
+    private static func offsetSpans(of identifier: String, around now: Date) -> [OffsetSpan] {
+        guard let zone = TimeZoneCache.zone(identifier) else { return [] }
+        let year = 365.25 * 86_400
+        let end = now.addingTimeInterval(offsetYearsAfter * year)
+        var start = now.addingTimeInterval(-offsetYearsBefore * year), spans: [OffsetSpan] = []
+        while start < end {
+            let until = min(zone.nextDaylightSavingTimeTransition(after: start) ?? end, end)
+            guard until > start else { break }
+            spans.append(OffsetSpan(from: start.timeIntervalSince1970, until: until.timeIntervalSince1970, offsetSeconds: zone.secondsFromGMT(for: start)))
+            start = until
+        }
+        return spans
     }
 
     /// Frees the rules; no copy may be used afterwards.
@@ -91,24 +128,37 @@ struct OpenRules: @unchecked Sendable {
         dayStarts.deallocate()
         ranges.deallocate()
         zones.deinitialize().deallocate()
+        offsetSpans.deallocate()
+        zoneSpanStarts.deallocate()
     }
 
     /// Open states at one moment, keeping the local time of the last time zone asked for.
     struct Evaluation {
         let date: Date
-        private(set) var zone: Int32 = -1
-        private(set) var localTime: LocalTime?
+        fileprivate(set) var zone: Int32 = -1
+        fileprivate(set) var localTime: LocalTime?
 
         init(date: Date) { self.date = date }
+    }
 
-        /// The local time in zone number `zone`, named `name`.
-        mutating func localTime(inZone zone: Int32, named name: String) -> LocalTime? {
-            if zone != self.zone {
-                self.zone = zone
-                localTime = TimeZoneCache.localTime(date, in: name)
-            }
-            return localTime
+    /// The local time of the evaluation's moment in zone number `zone`, from the zone's offsets (from
+    /// ``TimeZoneCache`` outside them): read from memory no other request writes.
+    private func localTime(inZone zone: Int32, _ evaluation: inout Evaluation) -> LocalTime? {
+        if zone == evaluation.zone { return evaluation.localTime }
+        evaluation.zone = zone
+        let moment = evaluation.date.timeIntervalSince1970
+        var low = zoneSpanStarts[Int(zone)], high = zoneSpanStarts[Int(zone) + 1]
+        // The last span that starts at or before the moment.
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if offsetSpans[middle].from <= moment { low = middle } else { high = middle }
         }
+        if low < high, offsetSpans[low].from <= moment, moment < offsetSpans[low].until {
+            evaluation.localTime = LocalTime(evaluation.date, offsetSeconds: offsetSpans[low].offsetSeconds)
+        } else {
+            evaluation.localTime = TimeZoneCache.localTime(evaluation.date, in: zones[Int(zone)])
+        }
+        return evaluation.localTime
     }
 
     /// Whether the point in `slot` is open at the evaluation's moment; nil when its hours cannot say.
@@ -118,7 +168,7 @@ struct OpenRules: @unchecked Sendable {
         case .closed: return false
         case .unknown: return nil
         case .scheduled:
-            guard let time = evaluation.localTime(inZone: rule.zone, named: zones[Int(rule.zone)]) else { return nil }
+            guard let time = localTime(inZone: rule.zone, &evaluation) else { return nil }
             let first = Int(rule.firstDayStart)
             return WeeklySchedule.openState(at: time, ranges: UnsafeBufferPointer(ranges),
                                             dayStarts: UnsafeBufferPointer(rebasing: dayStarts[first...(first + WeeklySchedule.dayCount)]),
