@@ -73,6 +73,26 @@ public struct GeodesicKDTree: Sendable {
         }
     }
 
+    /// Which points a search may return, by the 32 bits each point was built with (its tag): the tag must
+    /// share a bit with `anyOf` and one with `alsoAnyOf`, and hold every bit of `allOf`. The test is made on
+    /// the record the search reads anyway, so a filter that says no costs no other read.
+    public struct TagTest: Sendable {
+        public var anyOf, alsoAnyOf, allOf: UInt32
+
+        public init(anyOf: UInt32, alsoAnyOf: UInt32, allOf: UInt32) {
+            self.anyOf = anyOf
+            self.alsoAnyOf = alsoAnyOf
+            self.allOf = allOf
+        }
+
+        /// Lets every point through (points built without tags carry every bit).
+        public static let everything = TagTest(anyOf: .max, alsoAnyOf: .max, allOf: 0)
+
+        @inline(__always) func passes(_ tag: UInt32) -> Bool {
+            tag & anyOf != 0 && tag & alsoAnyOf != 0 && tag & allOf == allOf
+        }
+    }
+
     static let leafSize = 16
 
     public let count: Int
@@ -82,6 +102,8 @@ public struct GeodesicKDTree: Sendable {
         var point: Point
         var prepared: Geodesic.PreparedPoint
         var original: Int32
+        /// The caller's bits for ``TagTest`` (in what was the record's padding).
+        var tag: UInt32
     }
 
     /// The points in tree order, each leaf's together.
@@ -95,7 +117,10 @@ public struct GeodesicKDTree: Sendable {
     private let halfBounds: [(lower: GeoBounds, upper: GeoBounds)]
     private let allBounds: GeoBounds
 
-    public init(_ coordinates: [Coordinate]) {
+    /// A tree over `coordinates`; `tags`, when given, holds each point's bits for ``TagTest`` (without
+    /// them every point carries every bit).
+    public init(_ coordinates: [Coordinate], tags: [UInt32]? = nil) {
+        precondition(tags == nil || tags?.count == coordinates.count, "one tag per coordinate")
         count = coordinates.count
         var order = Array(0..<Int32(coordinates.count))
         let ecef = coordinates.map { coordinate in
@@ -107,13 +132,15 @@ public struct GeodesicKDTree: Sendable {
         nodes = builder.nodes
         searchHalves = SearchHalf.halves(of: builder.nodes, count: coordinates.count)
         halfBounds = builder.halfBounds
-        records = order.map { Record(point: ecef[Int($0)], prepared: Geodesic.PreparedPoint(coordinates[Int($0)]), original: $0) }
+        records = order.map {
+            Record(point: ecef[Int($0)], prepared: Geodesic.PreparedPoint(coordinates[Int($0)]), original: $0, tag: tags?[Int($0)] ?? .max)
+        }
     }
 
-    /// The `k` nearest points to `origin` within `maxDistance` metres that `accept` lets through, nearest
-    /// first, ties by index.
+    /// The `k` nearest points to `origin` within `maxDistance` metres whose tags pass `test` and that
+    /// `accept` then lets through, nearest first, ties by index.
     public func nearest(
-        to origin: Coordinate, k: Int, maxDistance: Double = .infinity, accept: ((Int) -> Bool)? = nil
+        to origin: Coordinate, k: Int, maxDistance: Double = .infinity, passing test: TagTest = .everything, accept: ((Int) -> Bool)? = nil
     ) -> [Neighbor] {
         guard k > 0, count > 0 else { return [] }
         let centred = Geodesic.earthCenteredPoint(origin)
@@ -124,7 +151,7 @@ public struct GeodesicKDTree: Sendable {
                 // Each level leaves at most three halves waiting, and the tree is balanced: 256 entries
                 // outlast any depth.
                 withUnsafeTemporaryAllocation(of: PendingHalf.self, capacity: 256) { stack in
-                    Self.collect(near: q, halves: halves, records: records, stack: stack, accept: accept, into: &list)
+                    Self.collect(near: q, halves: halves, records: records, stack: stack, test: test, accept: accept, into: &list)
                 }
             }
         }
@@ -155,7 +182,8 @@ public struct GeodesicKDTree: Sendable {
     /// a parameter, not a capture: a variable captured by a nested function is checked for exclusive
     /// access at run time on every use.
     private static func collect(near q: Point, halves: UnsafeBufferPointer<SearchHalf>, records: UnsafeBufferPointer<Record>,
-                                stack: UnsafeMutableBufferPointer<PendingHalf>, accept: ((Int) -> Bool)?, into list: inout NeighborList) {
+                                stack: UnsafeMutableBufferPointer<PendingHalf>, test: TagTest, accept: ((Int) -> Bool)?,
+                                into list: inout NeighborList) {
         stack[0] = PendingHalf(distanceSquared: 0, half: 0)
         var top = 1
         while top > 0 {
@@ -168,7 +196,7 @@ public struct GeodesicKDTree: Sendable {
                     let p = records[i].point
                     let dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z
                     let chordSquared = dx * dx + dy * dy + dz * dz
-                    if chordSquared > list.boundSquared { continue }
+                    if chordSquared > list.boundSquared || !test.passes(records[i].tag) { continue }
                     if let accept, !accept(Int(records[i].original)) { continue }
                     list.insert(i, chordSquared: chordSquared)
                 }

@@ -45,14 +45,9 @@ public struct NearestQuery: Sendable {
 
     /// Whether `point` passes every filter but the opening-hours one.
     func matchesAttributes(_ point: PaymentPoint) -> Bool {
-        matchesAttributes(kind: point.kind, services: point.services, status: point.status)
-    }
-
-    /// The same from the three attributes the filters read, for callers that read them in place.
-    func matchesAttributes(kind: PointKind, services offered: ServiceSet, status: PointStatus) -> Bool {
-        if let kinds, !kinds.contains(kind) { return false }
-        if !offered.isSuperset(of: services) { return false }
-        if let statuses, !statuses.contains(status) { return false }
+        if let kinds, !kinds.contains(point.kind) { return false }
+        if !point.services.isSuperset(of: services) { return false }
+        if let statuses, !statuses.contains(point.status) { return false }
         return true
     }
 }

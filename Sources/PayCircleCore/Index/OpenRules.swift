@@ -176,6 +176,12 @@ struct OpenRules: @unchecked Sendable {
         }
     }
 
+    /// Whether the point in `slot` can ever be open: false when it is closed or its hours cannot say, so
+    /// ``isOpen(slot:_:)`` never answers true for it.
+    func mayBeOpen(slot: Int) -> Bool {
+        rules[Int(ruleOfSlot[slot])].kind == .scheduled
+    }
+
     /// Asks the processor for the rule number of `slot` ahead of ``isOpen(slot:_:)``.
     func prefetch(slot: Int) {
         paycircle_prefetch(ruleOfSlot.baseAddress! + slot)

@@ -31,12 +31,14 @@ public struct PointIndex: Sendable {
         init(points: [PaymentPoint]) {
             generation = Self.generations.add(1, ordering: .relaxed).newValue
             self.points = points
-            tree = GeodesicKDTree(points.map(\.location))
+            let openRules = OpenRules(points)
+            self.openRules = openRules
+            tree = GeodesicKDTree(points.map(\.location),
+                                  tags: points.indices.map { PointTag.tag(of: points[$0], mayBeOpen: openRules.mayBeOpen(slot: $0)) })
             var positions: [String: Int] = [:]
             positions.reserveCapacity(points.count)
             for (position, point) in points.enumerated() { positions[point.id] = position }
             self.positions = positions
-            openRules = OpenRules(points)
         }
 
         deinit { openRules.deallocate() }
@@ -131,11 +133,17 @@ public struct PointIndex: Sendable {
         let neighbors: [GeodesicKDTree.Neighbor]
         if query.isUnfiltered && hiddenCount == 0 {
             neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit)
+        } else if query.openAt == nil && hiddenCount == 0 {
+            // Kinds, services and statuses are tested on the tree's tags alone.
+            neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit, passing: PointTag.test(for: query))
         } else {
-            // The filter keeps an evaluation of its own: a closure that may escape boxes what it captures.
+            // Points whose tags pass still need their hours evaluated, or may have been written since the
+            // build. The filter keeps an evaluation of its own: a closure that may escape boxes what it captures.
             var filterRules = OpenRules.Evaluation(date: query.evaluatedAt)
-            neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit) { [base, hidden, hiddenCount] position in
-                (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && Self.accepts(slot: position, of: base, query, &filterRules)
+            let needsOpen = query.openAt != nil
+            neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit, passing: PointTag.test(for: query)) {
+                [base, hidden, hiddenCount] position in
+                (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && (!needsOpen || base.openRules.isOpen(slot: position, &filterRules) == true)
             }
         }
         for neighbor in neighbors { base.openRules.prefetch(slot: neighbor.index) }
@@ -173,17 +181,6 @@ public struct PointIndex: Sendable {
     private static func accepts(_ point: PaymentPoint, _ query: NearestQuery, _ openState: inout OpenStateCache) -> Bool {
         guard query.matchesAttributes(point) else { return false }
         return query.openAt == nil || openState.isOpen(point) == true
-    }
-
-    /// The same for the point in `slot` of `base`: its attributes read in place rather than copied with the
-    /// whole point (a filtered search tests every point it scans), its hours from the tree's rules.
-    private static func accepts(slot: Int, of base: Base, _ query: NearestQuery, _ rules: inout OpenRules.Evaluation) -> Bool {
-        let attributesMatch = base.points.withUnsafeBufferPointer { points in
-            let point = points.baseAddress! + slot
-            return query.matchesAttributes(kind: point.pointee.kind, services: point.pointee.services, status: point.pointee.status)
-        }
-        guard attributesMatch else { return false }
-        return query.openAt == nil || base.openRules.isOpen(slot: slot, &rules) == true
     }
 
     /// Points inside a WGS-84 bounding box (``BoundingBox/contains(_:)``), optionally of some kinds only,
