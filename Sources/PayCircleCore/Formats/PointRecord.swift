@@ -54,6 +54,7 @@ public struct PointRecord: Sendable {
 
     /// Parses ISO 8601 with or without fractional seconds, or a bare date.
     public static func parseTimestamp(_ text: String) -> Date? {
+        if let date = Timestamp.commonMoment(text) { return date }
         if let date = try? Date(text, strategy: .iso8601) { return date }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day())
