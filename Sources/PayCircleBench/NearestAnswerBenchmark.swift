@@ -65,9 +65,9 @@ struct NearestAnswerBenchmark: ParsableCommand {
             let matches = index.nearestAnswer(request.query)
             let searched = clock.now
             let length = written(request, matches, index)
-            let written = clock.now
+            let wrote = clock.now
             guard length > 0 else { throw ValidationError("an empty answer") }
-            parse.record(parsed - start); search.record(searched - parsed); json.record(written - searched); whole.record(written - start)
+            parse.record(parsed - start); search.record(searched - parsed); json.record(wrote - searched); whole.record(wrote - start)
         }
         print(String(format: "  after writing %d KiB before each answer (medians): parameters %.2f µs, search %.2f µs, JSON %.2f µs, whole %.2f µs",
                      kib, parse.median * 1e6, search.median * 1e6, json.median * 1e6, whole.median * 1e6))

@@ -25,7 +25,7 @@ import Testing
         String(decoding: NearestResponse(request: request, matches: matches, fields: table).jsonBytes, as: UTF8.self)
     }
 
-    /// The answer as the server writes it: points found in the tree named by slot, not copied.
+    /// The answer with points found in the tree named by slot, not copied.
     static func text(_ request: NearestRequest, _ answer: NearestAnswer, _ table: PointFieldTable? = nil) -> String {
         String(decoding: NearestResponse(request: request, matches: answer, fields: table).jsonBytes, as: UTF8.self)
     }
@@ -48,6 +48,16 @@ import Testing
         #expect(table.keptByteCount == kept)
         let other = PointFieldTable(for: index, crs: crs == .wgs84 ? .gcj02 : .wgs84)
         #expect(Self.text(request, answer, other) == plain)
+        // As the server writes it: in place, with the tree's own table, first rendering and then keeping.
+        for _ in 0..<2 {
+            let served = index.withFieldTable(crs: crs) { fields in
+                JSONWriter.withBytes(writing: { NearestResponse.write(request: request, matches: answer, fields: fields, to: &$0) }) {
+                    String(decoding: $0, as: UTF8.self)
+                }
+            }
+            #expect(served == plain)
+        }
+        #expect(index.withFieldTable(crs: crs) { $0.keptByteCount } > 300)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.utf8)) as? [String: Any])
         let names = (object["results"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names?.sorted() == ["南城营业厅", "美宜佳", "自助缴费终端\n(东门)"].sorted())

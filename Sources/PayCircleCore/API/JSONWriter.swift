@@ -169,7 +169,7 @@ public struct JSONWriter: ~Copyable {
     /// For a count `n` with 10^(places-3) ≤ |n| < 1e13, the double nearest n / 10^places has that decimal
     /// as its unique shortest round-trip form (any other decimal of at most `places` places is a whole unit
     /// away, far beyond its rounding), and `Double.description` writes such magnitudes (at least
-    /// 10^-max(3, places), so never below 1e-4) without an exponent; a whole number is written as an integer, as ``number(_:)`` does. Other values
+    /// 10^-min(3, places), so never below 1e-3) without an exponent; a whole number is written as an integer, as ``number(_:)`` does. Other values
     /// take the general path.
     ///
     /// ```swift
@@ -189,7 +189,9 @@ public struct JSONWriter: ~Copyable {
     private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7]
 
     /// `value` in whole units of the `places`-th decimal, when that count n is in the range where the
-    /// decimal n / 10^places is the shortest form of the double nearest it: 10^(places-3) ≤ |n| < 1e13.
+    /// decimal n / 10^places is the shortest form of the double nearest it (|n| < 1e13: at most 13
+    /// significant digits) and Swift writes that double without an exponent (|n| ≥ 10^(places-3), so at
+    /// least 10^-min(3, places)).
     private static func units(of value: Double, places: Int) -> Double? {
         let units = (value * powersOfTen[places]).rounded()
         guard units.magnitude >= powersOfTen[max(0, places - 3)], units.magnitude < 1e13 else { return nil }

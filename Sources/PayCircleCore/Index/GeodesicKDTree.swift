@@ -85,7 +85,8 @@ public struct GeodesicKDTree: Sendable {
             self.allOf = allOf
         }
 
-        /// Lets every point through (points built without tags carry every bit).
+        /// Lets through every tag with a bit in each of the two groups: every point built without tags (they
+        /// carry every bit) and every point ``PointTag`` tags (a kind bit and a status bit each).
         public static let everything = TagTest(anyOf: .max, alsoAnyOf: .max, allOf: 0)
 
         @inline(__always) func passes(_ tag: UInt32) -> Bool {
