@@ -97,18 +97,20 @@ public struct GeodesicKDTree: Sendable {
     static let leafSize = 16
 
     public let count: Int
-    /// A point as the tree keeps it: where it is, prepared for its exact distance, and its index in the
-    /// array the tree was built from. Kept together, a survivor's distance reads lines its scan just read.
+    /// A point as the search scans it: where it is, its index in the array the tree was built from and
+    /// its bits for ``TagTest``; 32 bytes, two to a cache line.
     struct Record: Sendable {
         var point: Point
-        var prepared: Geodesic.PreparedPoint
         var original: Int32
-        /// The caller's bits for ``TagTest`` (in what was the record's padding).
+        /// The caller's bits for ``TagTest``.
         var tag: UInt32
     }
 
     /// The points in tree order, each leaf's together.
     private let records: [Record]
+    /// The same points prepared for their exact distance, in the same order: read only for the few that
+    /// survive a search (and by box queries), so they stay out of the lines its scans read.
+    private let prepared: [Geodesic.PreparedPoint]
     /// The splits, in depth-first order; empty when every point fits in one leaf.
     private let nodes: [Node]
     /// The same splits as the nearest search reads them, two levels at a time (``SearchHalf``); the first
@@ -133,9 +135,8 @@ public struct GeodesicKDTree: Sendable {
         nodes = builder.nodes
         searchHalves = SearchHalf.halves(of: builder.nodes, count: coordinates.count)
         halfBounds = builder.halfBounds
-        records = order.map {
-            Record(point: ecef[Int($0)], prepared: Geodesic.PreparedPoint(coordinates[Int($0)]), original: $0, tag: tags?[Int($0)] ?? .max)
-        }
+        records = order.map { Record(point: ecef[Int($0)], original: $0, tag: tags?[Int($0)] ?? .max) }
+        prepared = order.map { Geodesic.PreparedPoint(coordinates[Int($0)]) }
     }
 
     /// The `k` nearest points to `origin` within `maxDistance` metres whose tags pass `test` and that
@@ -156,11 +157,17 @@ public struct GeodesicKDTree: Sendable {
                 }
             }
         }
+        // Ask for every survivor's prepared point at once, so that their reads overlap.
+        prepared.withUnsafeBufferPointer { prepared in
+            for candidate in list.candidates {
+                paycircle_prefetch_bytes(prepared.baseAddress! + candidate.index, MemoryLayout<Geodesic.PreparedPoint>.stride)
+            }
+        }
         let preparedOrigin = Geodesic.PreparedPoint(origin)
         var neighbors: [Neighbor] = []
         neighbors.reserveCapacity(list.candidates.count)
         for candidate in list.candidates {
-            let distance = Geodesic.distance(preparedOrigin, records[candidate.index].prepared)
+            let distance = Geodesic.distance(preparedOrigin, prepared[candidate.index])
             guard distance <= maxDistance else { continue }
             // Insertion into the sorted list: candidates are k plus rare near-ties.
             let neighbor = Neighbor(index: Int(records[candidate.index].original), distance: distance)
@@ -238,30 +245,32 @@ public struct GeodesicKDTree: Sendable {
         // A box with a bound that is not a number, or with its minimum above its maximum, holds nothing.
         guard count > 0, box.minLatitude <= box.maxLatitude, box.minLongitude <= box.maxLongitude else { return }
         records.withUnsafeBufferPointer { records in
-            // Depth-first; at most one pending half per level, so 128 entries are plenty.
-            withUnsafeTemporaryAllocation(of: (bounds: GeoBounds, start: Int32, end: Int32, node: Int32).self, capacity: 128) { stack in
-                stack[0] = (allBounds, 0, Int32(count), nodes.isEmpty ? -1 : 0)
-                var top = 1
-                while top > 0 {
-                    top -= 1
-                    let (b, start, end, node) = stack[top]
-                    if b.maxLatitude < box.minLatitude || b.minLatitude > box.maxLatitude
-                        || b.maxLongitude < box.minLongitude || b.minLongitude > box.maxLongitude {
-                        continue
+            prepared.withUnsafeBufferPointer { prepared in
+                // Depth-first; at most one pending half per level, so 128 entries are plenty.
+                withUnsafeTemporaryAllocation(of: (bounds: GeoBounds, start: Int32, end: Int32, node: Int32).self, capacity: 128) { stack in
+                    stack[0] = (allBounds, 0, Int32(count), nodes.isEmpty ? -1 : 0)
+                    var top = 1
+                    while top > 0 {
+                        top -= 1
+                        let (b, start, end, node) = stack[top]
+                        if b.maxLatitude < box.minLatitude || b.minLatitude > box.maxLatitude
+                            || b.maxLongitude < box.minLongitude || b.minLongitude > box.maxLongitude {
+                            continue
+                        }
+                        if b.allNumbers && b.minLatitude >= box.minLatitude && b.maxLatitude <= box.maxLatitude
+                            && b.minLongitude >= box.minLongitude && b.maxLongitude <= box.maxLongitude {
+                            for i in Int(start)..<Int(end) { body(Int(records[i].original)) }
+                            continue
+                        }
+                        if node < 0 {
+                            for i in Int(start)..<Int(end) where box.contains(prepared[i].coordinate) { body(Int(records[i].original)) }
+                            continue
+                        }
+                        let split = nodes[Int(node)], halves = halfBounds[Int(node)]
+                        stack[top] = (halves.upper, split.middle, split.end, split.upperNode)
+                        stack[top + 1] = (halves.lower, split.start, split.middle, split.lowerNode(at: node))
+                        top += 2
                     }
-                    if b.allNumbers && b.minLatitude >= box.minLatitude && b.maxLatitude <= box.maxLatitude
-                        && b.minLongitude >= box.minLongitude && b.maxLongitude <= box.maxLongitude {
-                        for i in Int(start)..<Int(end) { body(Int(records[i].original)) }
-                        continue
-                    }
-                    if node < 0 {
-                        for i in Int(start)..<Int(end) where box.contains(records[i].prepared.coordinate) { body(Int(records[i].original)) }
-                        continue
-                    }
-                    let split = nodes[Int(node)], halves = halfBounds[Int(node)]
-                    stack[top] = (halves.upper, split.middle, split.end, split.upperNode)
-                    stack[top + 1] = (halves.lower, split.start, split.middle, split.lowerNode(at: node))
-                    top += 2
                 }
             }
         }
