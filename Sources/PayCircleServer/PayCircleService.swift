@@ -117,7 +117,7 @@ public struct PayCircleService: Sendable {
 
     /// The HTTP/1.1 application on `host:port`, with the connection limits of ``surface``, running the
     /// sweeps that end tickets (no-shows, expiry) and settle devices (heartbeat timeouts, power schedules), and `services` (such as a change feed) for as long as it runs.
-    public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle"), services: [any Service] = []) -> some ApplicationProtocol {
+    public func application(host: String, port: Int, logger: Logger = Logger(label: "paycircle") { ConsoleLogHandler(label: $0) }, services: [any Service] = []) -> some ApplicationProtocol {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: surface.maxHeaderBytes, maxHeaderListSize: surface.maxHeaderBytes,
                                                                       maxHeaderFieldCount: 100)
         let http = HTTP1Channel.Configuration(idleTimeout: TimeAmount(surface.idleTimeout), httpDecoderConfiguration: decoder)

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         let engine = try await PayCircleEngine.open(registry, waits: waiting.model, ticketRules: tickets.rules, deviceRules: devices.rules)
         var service = PayCircleService(engine: engine, surface: surface.surface)
         service.alerts = devices.alerts
-        var logger = Logger(label: "paycircle")
+        var logger = Logger(label: "paycircle") { ConsoleLogHandler(label: $0) }
         logger.logLevel = .info
         logger.info("serving \(service.registry.index.count) points, \(service.graph?.nodeCount ?? 0) network nodes and \(service.layout?.areas.count ?? 0) population areas from \(store.displayName) on http://\(host):\(port)")
         let feeds = subscription.map { [Self.changeFeed($0, registry: registry, queues: service.queues)] } ?? []
