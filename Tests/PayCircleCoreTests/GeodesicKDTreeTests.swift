@@ -102,7 +102,7 @@ import PayCircleSimulation
         let points = [Coordinate(latitude: 23.001, longitude: 113), same, same, Coordinate(latitude: 23.0001, longitude: 113), same]
         let tree = GeodesicKDTree(points)
         #expect(tree.nearest(to: same, k: 3).map(\.index) == [1, 2, 4])
-        #expect(tree.nearest(to: same, k: 2, accept: { $0 != 1 }).map(\.index) == [2, 4])
+        #expect(tree.nearest(to: same, k: 2, accept: { index, _ in index != 1 }).map(\.index) == [2, 4])
         let withinTwentyMetres = tree.nearest(to: same, k: 10, maxDistance: 20)
         #expect(withinTwentyMetres.map(\.index) == [1, 2, 4, 3])
         #expect(GeodesicKDTree([]).nearest(to: same, k: 5).isEmpty)

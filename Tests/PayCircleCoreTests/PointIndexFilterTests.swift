@@ -77,4 +77,36 @@ import Testing
         #expect(filtered > 220)
         #expect(differing.count == 0, "\(differing.count) differ, e.g. \(differing.prefix(2))")
     }
+
+    /// More distinct hours than the tree's tags can number (16,382 rules besides closed and unknown): the
+    /// points numbered past that have their rules read by slot, and searches open at a moment still agree
+    /// with brute force, around them as around the others.
+    @Test func searchesOpenAtAMomentWithMoreRulesThanTagsCanNumber() {
+        var random = SeededGenerator(seed: 47)
+        let points = (0..<17_000).map { number in
+            // Two closing times a day, each of 720 minutes: every point has hours of its own.
+            let weekday = 12 * 60 + number % 720, saturday = 12 * 60 + number / 720
+            let hours = String(format: "Mo-Fr 08:00-%02d:%02d; Sa 09:00-%02d:%02d", weekday / 60, weekday % 60, saturday / 60, saturday % 60)
+            // The last points, whose rules come last, share a smaller square that half the queries aim at.
+            let spread = number >= 16_000 ? 0.004 : 0.05
+            return PaymentPoint(id: String(format: "h-%05d", number), name: "Point \(number)", kind: .agency, services: [.cash],
+                                openingHours: OpeningHours(hours), timeZone: PaymentPoint.defaultTimeZone, status: .online,
+                                location: Coordinate(latitude: 23 + Double.random(in: 0..<spread, using: &random),
+                                                     longitude: 113.7 + Double.random(in: 0..<spread, using: &random)))
+        }
+        let index = PointIndex(points)
+        var differing: [String] = []
+        for number in 0..<80 {
+            // Weekday and Saturday afternoons and evenings in Asia/Shanghai (UTC+8), when some points have closed.
+            let day = Double([0, 1, 2, 3, 4, 5].randomElement(using: &random)!), hour = Double.random(in: 12...24, using: &random)
+            let moment = Date(timeIntervalSince1970: 1_767_225_600 + (4 + day) * 86_400 + (hour - 8) * 3_600)  // Monday 2026-01-05 onwards
+            let spread = number.isMultiple(of: 2) ? 0.004 : 0.05
+            let query = NearestQuery(location: Coordinate(latitude: 23 + Double.random(in: 0..<spread, using: &random),
+                                                          longitude: 113.7 + Double.random(in: 0..<spread, using: &random)),
+                                     k: Int.random(in: 1...12, using: &random), openAt: moment, evaluatedAt: moment)
+            let found = index.nearest(query).map(\.point.id), expected = Self.bruteForce(points, query)
+            if found != expected { differing.append("\(query): \(found) instead of \(expected)") }
+        }
+        #expect(differing.count == 0, "\(differing.count) differ, e.g. \(differing.prefix(2))")
+    }
 }

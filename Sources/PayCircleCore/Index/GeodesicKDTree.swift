@@ -140,9 +140,9 @@ public struct GeodesicKDTree: Sendable {
     }
 
     /// The `k` nearest points to `origin` within `maxDistance` metres whose tags pass `test` and that
-    /// `accept` then lets through, nearest first, ties by index.
+    /// `accept` then lets through (given each point's index and tag), nearest first, ties by index.
     public func nearest(
-        to origin: Coordinate, k: Int, maxDistance: Double = .infinity, passing test: TagTest = .everything, accept: ((Int) -> Bool)? = nil
+        to origin: Coordinate, k: Int, maxDistance: Double = .infinity, passing test: TagTest = .everything, accept: ((Int, UInt32) -> Bool)? = nil
     ) -> [Neighbor] {
         guard k > 0, count > 0 else { return [] }
         let centred = Geodesic.earthCenteredPoint(origin)
@@ -190,7 +190,7 @@ public struct GeodesicKDTree: Sendable {
     /// a parameter, not a capture: a variable captured by a nested function is checked for exclusive
     /// access at run time on every use.
     private static func collect(near q: Point, halves: UnsafeBufferPointer<SearchHalf>, records: UnsafeBufferPointer<Record>,
-                                stack: UnsafeMutableBufferPointer<PendingHalf>, test: TagTest, accept: ((Int) -> Bool)?,
+                                stack: UnsafeMutableBufferPointer<PendingHalf>, test: TagTest, accept: ((Int, UInt32) -> Bool)?,
                                 into list: inout NeighborList) {
         stack[0] = PendingHalf(distanceSquared: 0, half: 0)
         var top = 1
@@ -205,7 +205,7 @@ public struct GeodesicKDTree: Sendable {
                     let dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z
                     let chordSquared = dx * dx + dy * dy + dz * dz
                     if chordSquared > list.boundSquared || !test.passes(records[i].tag) { continue }
-                    if let accept, !accept(Int(records[i].original)) { continue }
+                    if let accept, !accept(Int(records[i].original), records[i].tag) { continue }
                     list.insert(i, chordSquared: chordSquared)
                 }
                 continue

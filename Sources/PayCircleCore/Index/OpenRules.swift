@@ -163,7 +163,20 @@ struct OpenRules: @unchecked Sendable {
 
     /// Whether the point in `slot` is open at the evaluation's moment; nil when its hours cannot say.
     func isOpen(slot: Int, _ evaluation: inout Evaluation) -> Bool? {
-        let rule = rules[Int(ruleOfSlot[slot])]
+        isOpen(rule: ruleOfSlot[slot], &evaluation)
+    }
+
+    /// The same for the point in `slot` whose tree tag is `tag`: its rule is read from the tag when the tag
+    /// keeps it (``PointTag/rule(in:)``), so a search that has just read the tag reads nothing more.
+    @inline(__always) func isOpen(slot: Int, tag: UInt32, _ evaluation: inout Evaluation) -> Bool? {
+        isOpen(rule: PointTag.rule(in: tag) ?? ruleOfSlot[slot], &evaluation)
+    }
+
+    /// The number of the rule of the point in `slot`.
+    func rule(ofSlot slot: Int) -> UInt32 { ruleOfSlot[slot] }
+
+    private func isOpen(rule number: UInt32, _ evaluation: inout Evaluation) -> Bool? {
+        let rule = rules[Int(number)]
         switch rule.kind {
         case .closed: return false
         case .unknown: return nil

@@ -34,7 +34,9 @@ public struct PointIndex: Sendable {
             let openRules = OpenRules(points)
             self.openRules = openRules
             tree = GeodesicKDTree(points.map(\.location),
-                                  tags: points.indices.map { PointTag.tag(of: points[$0], mayBeOpen: openRules.mayBeOpen(slot: $0)) })
+                                  tags: points.indices.map {
+                                      PointTag.tag(of: points[$0], mayBeOpen: openRules.mayBeOpen(slot: $0), rule: openRules.rule(ofSlot: $0))
+                                  })
             var positions: [String: Int] = [:]
             positions.reserveCapacity(points.count)
             for (position, point) in points.enumerated() { positions[point.id] = position }
@@ -142,8 +144,9 @@ public struct PointIndex: Sendable {
             var filterRules = OpenRules.Evaluation(date: query.evaluatedAt)
             let needsOpen = query.openAt != nil
             neighbors = base.tree.nearest(to: query.location, k: k, maxDistance: limit, passing: PointTag.test(for: query)) {
-                [base, hidden, hiddenCount] position in
-                (hiddenCount == 0 || !Self.isHidden(position, in: hidden)) && (!needsOpen || base.openRules.isOpen(slot: position, &filterRules) == true)
+                [base, hidden, hiddenCount] position, tag in
+                (hiddenCount == 0 || !Self.isHidden(position, in: hidden))
+                    && (!needsOpen || base.openRules.isOpen(slot: position, tag: tag, &filterRules) == true)
             }
         }
         for neighbor in neighbors { base.openRules.prefetch(slot: neighbor.index) }
