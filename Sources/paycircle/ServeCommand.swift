@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "The public surface (rate limits, heavy work, connections, pages)") var surface: SurfaceOptions
 
     func run() async throws {
+        // Every logger of the service, the stores' included, renders its metadata only when it writes a line.
+        LoggingSystem.bootstrap { ConsoleLogHandler(label: $0) }
         let opened = try await store.openStore()
         // On PostGIS, listen for other instances' writes before loading, so that nothing committed in
         // between is missed; the feed applies the notices once the service runs.
@@ -27,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         let engine = try await PayCircleEngine.open(registry, waits: waiting.model, ticketRules: tickets.rules, deviceRules: devices.rules)
         var service = PayCircleService(engine: engine, surface: surface.surface)
         service.alerts = devices.alerts
-        var logger = Logger(label: "paycircle") { ConsoleLogHandler(label: $0) }
+        var logger = Logger(label: "paycircle")
         logger.logLevel = .info
         logger.info("serving \(service.registry.index.count) points, \(service.graph?.nodeCount ?? 0) network nodes and \(service.layout?.areas.count ?? 0) population areas from \(store.displayName) on http://\(host):\(port)")
         let feeds = subscription.map { [Self.changeFeed($0, registry: registry, queues: service.queues)] } ?? []

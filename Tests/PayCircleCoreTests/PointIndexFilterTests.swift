@@ -78,14 +78,16 @@ import Testing
         #expect(differing.count == 0, "\(differing.count) differ, e.g. \(differing.prefix(2))")
     }
 
-    /// More distinct hours than the tree's tags can number (16,382 rules besides closed and unknown): the
-    /// points numbered past that have their rules read by slot, and searches open at a moment still agree
-    /// with brute force, around them as around the others.
+    /// More distinct hours than the tree's tags can number (16,383 rules, closed and unknown among them):
+    /// the points from number 16,381 on (slots are in id order, and each point's hours make a rule of their
+    /// own after those two) have their rules read by slot, and searches open at a moment still agree with
+    /// brute force, around them as around the others.
     @Test func searchesOpenAtAMomentWithMoreRulesThanTagsCanNumber() {
         var random = SeededGenerator(seed: 47)
         let points = (0..<17_000).map { number in
-            // Two closing times a day, each of 720 minutes: every point has hours of its own.
-            let weekday = 12 * 60 + number % 720, saturday = 12 * 60 + number / 720
+            // Closing times from noon to midnight, a pair of its own for every point: weekdays by the minute,
+            // Saturdays by the half hour.
+            let weekday = 12 * 60 + number % 720, saturday = 12 * 60 + (number / 720) * 30
             let hours = String(format: "Mo-Fr 08:00-%02d:%02d; Sa 09:00-%02d:%02d", weekday / 60, weekday % 60, saturday / 60, saturday % 60)
             // The last points, whose rules come last, share a smaller square that half the queries aim at.
             let spread = number >= 16_000 ? 0.004 : 0.05
@@ -96,6 +98,7 @@ import Testing
         }
         let index = PointIndex(points)
         var differing: [String] = []
+        var answered = 0, beyondTheTags = 0
         for number in 0..<80 {
             // Weekday and Saturday afternoons and evenings in Asia/Shanghai (UTC+8), when some points have closed.
             let day = Double([0, 1, 2, 3, 4, 5].randomElement(using: &random)!), hour = Double.random(in: 12...24, using: &random)
@@ -106,7 +109,10 @@ import Testing
                                      k: Int.random(in: 1...12, using: &random), openAt: moment, evaluatedAt: moment)
             let found = index.nearest(query).map(\.point.id), expected = Self.bruteForce(points, query)
             if found != expected { differing.append("\(query): \(found) instead of \(expected)") }
+            if !found.isEmpty { answered += 1 }
+            if found.contains(where: { Int($0.dropFirst(2))! >= 16_381 }) { beyondTheTags += 1 }
         }
         #expect(differing.count == 0, "\(differing.count) differ, e.g. \(differing.prefix(2))")
+        #expect(answered > 50 && beyondTheTags > 10, "\(answered) answered, \(beyondTheTags) with points beyond the tags' numbers")
     }
 }

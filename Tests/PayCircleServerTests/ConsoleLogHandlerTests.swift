@@ -8,9 +8,9 @@ import Testing
 /// then an error's), source and message, one line each.
 @Suite struct ConsoleLogHandlerTests {
     /// The lines a logger labelled `label` writes while `body` runs.
-    static func lines(label: String = "paycircle", _ body: (inout Logger) -> Void) -> [String] {
+    static func lines(label: String = "paycircle", provider: Logger.MetadataProvider? = nil, _ body: (inout Logger) -> Void) -> [String] {
         let written = Mutex<[String]>([])
-        var logger = Logger(label: label) { ConsoleLogHandler(label: $0) { line in written.withLock { $0.append(line) } } }
+        var logger = Logger(label: label) { ConsoleLogHandler(label: $0, metadataProvider: provider) { line in written.withLock { $0.append(line) } } }
         body(&logger)
         return written.withLock { $0 }
     }
@@ -42,6 +42,16 @@ import Testing
         let written = Self.lines { $0.error("could not save", error: Refused()) }
         #expect(written.count == 1)
         #expect(written.first?.contains(" error paycircle: error.message=the store refused error.type=PayCircleServerTests.ConsoleLogHandlerTests.Refused [") == true)
+    }
+
+    @Test func theProvidersPairsOverrideTheLoggersAndTheLinesOverrideBoth() {
+        let provider = Logger.MetadataProvider { ["trace": "t1", "b": "provided"] }
+        let written = Self.lines(provider: provider) { logger in
+            logger[metadataKey: "b"] = "kept"
+            logger[metadataKey: "c"] = "kept"
+            logger.info("x", metadata: ["trace": "t2"])
+        }
+        #expect(written.first?.contains(" info paycircle: b=provided c=kept trace=t2 [") == true, "\(written)")
     }
 
     @Test func levelsBelowTheLoggersAreNotWritten() {

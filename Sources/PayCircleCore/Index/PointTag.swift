@@ -5,7 +5,9 @@
 /// look-up in memory the search has not touched.
 ///
 /// Bits 0–7 are the services, 8–12 the kind, 13–16 the status, 17 whether the hours may say open, and
-/// 18–31 the rule number, all ones when it does not fit (the rule is then read by slot).
+/// 18–31 the rule number, all ones when it does not fit (the rule is then read by slot). The kind's and
+/// the status's fields hold their five and four cases exactly: a new case needs the fields widened, and
+/// until then the first tree built stops on the precondition of `bit`.
 ///
 /// ```swift
 /// let tag = PointTag.tag(of: point, mayBeOpen: true, rule: 7)

@@ -1,28 +1,36 @@
 import Foundation
 import Logging
 import PayCircleCore
+import Synchronization
 
-/// Writes each log line to standard output as
-/// `2026-12-02T05:10:00Z info paycircle: key=value [module] message`, its metadata sorted by key and
-/// rendered only when a line is written.
+/// Writes each log line to standard error as
+/// `2026-12-02T05:10:00Z info paycircle: key=value [module] message` (the time in UTC), its metadata
+/// sorted by key and rendered only when a line is written.
 ///
 /// Swift-log's `StreamLogHandler` renders its metadata to text each time a key is set, and Hummingbird
 /// sets a request id on the logger of every request, so every answer paid for text that no line used.
 ///
 /// ```swift
-/// let logger = Logger(label: "paycircle") { ConsoleLogHandler(label: $0) }
+/// LoggingSystem.bootstrap(ConsoleLogHandler.init)   // once, as the process starts
+/// let logger = Logger(label: "paycircle")
 /// ```
 public struct ConsoleLogHandler: LogHandler {
+    /// Lines below this level are not written.
     public var logLevel: Logger.Level = .info
+    /// Pairs written with every line of this logger.
     public var metadata: Logger.Metadata = [:]
+    /// More pairs asked for as each line is written.
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let write: @Sendable (String) -> Void
+    /// Keeps lines of different threads whole.
+    private static let standardError = Mutex(())
 
-    /// A handler writing to standard output, with the metadata provider swift-log was set up with.
+    /// A handler writing to standard error, with the metadata provider swift-log was set up with. A line
+    /// that cannot be written is dropped.
     public init(label: String) {
         self.init(label: label, metadataProvider: LoggingSystem.metadataProvider) { line in
-            FileHandle.standardOutput.write(Data(line.utf8))
+            Self.standardError.withLock { _ in try? FileHandle.standardError.write(contentsOf: Data(line.utf8)) }
         }
     }
 
@@ -33,11 +41,14 @@ public struct ConsoleLogHandler: LogHandler {
         self.write = write
     }
 
+    /// The pair of `key` in ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes `event` as one line, its pairs from ``metadata``, then the provider's, the event's own and
+    /// its error's, each overriding the ones before.
     public func log(event: LogEvent) {
         var all = metadata
         if let provided = metadataProvider?.get() { all.merge(provided) { $1 } }
