@@ -245,32 +245,30 @@ public struct GeodesicKDTree: Sendable {
         // A box with a bound that is not a number, or with its minimum above its maximum, holds nothing.
         guard count > 0, box.minLatitude <= box.maxLatitude, box.minLongitude <= box.maxLongitude else { return }
         records.withUnsafeBufferPointer { records in
-            prepared.withUnsafeBufferPointer { prepared in
-                // Depth-first; at most one pending half per level, so 128 entries are plenty.
-                withUnsafeTemporaryAllocation(of: (bounds: GeoBounds, start: Int32, end: Int32, node: Int32).self, capacity: 128) { stack in
-                    stack[0] = (allBounds, 0, Int32(count), nodes.isEmpty ? -1 : 0)
-                    var top = 1
-                    while top > 0 {
-                        top -= 1
-                        let (b, start, end, node) = stack[top]
-                        if b.maxLatitude < box.minLatitude || b.minLatitude > box.maxLatitude
-                            || b.maxLongitude < box.minLongitude || b.minLongitude > box.maxLongitude {
-                            continue
-                        }
-                        if b.allNumbers && b.minLatitude >= box.minLatitude && b.maxLatitude <= box.maxLatitude
-                            && b.minLongitude >= box.minLongitude && b.maxLongitude <= box.maxLongitude {
-                            for i in Int(start)..<Int(end) { body(Int(records[i].original)) }
-                            continue
-                        }
-                        if node < 0 {
-                            for i in Int(start)..<Int(end) where box.contains(prepared[i].coordinate) { body(Int(records[i].original)) }
-                            continue
-                        }
-                        let split = nodes[Int(node)], halves = halfBounds[Int(node)]
-                        stack[top] = (halves.upper, split.middle, split.end, split.upperNode)
-                        stack[top + 1] = (halves.lower, split.start, split.middle, split.lowerNode(at: node))
-                        top += 2
+            // Depth-first; at most one pending half per level, so 128 entries are plenty.
+            withUnsafeTemporaryAllocation(of: (bounds: GeoBounds, start: Int32, end: Int32, node: Int32).self, capacity: 128) { stack in
+                stack[0] = (allBounds, 0, Int32(count), nodes.isEmpty ? -1 : 0)
+                var top = 1
+                while top > 0 {
+                    top -= 1
+                    let (b, start, end, node) = stack[top]
+                    if b.maxLatitude < box.minLatitude || b.minLatitude > box.maxLatitude
+                        || b.maxLongitude < box.minLongitude || b.minLongitude > box.maxLongitude {
+                        continue
                     }
+                    if b.allNumbers && b.minLatitude >= box.minLatitude && b.maxLatitude <= box.maxLatitude
+                        && b.minLongitude >= box.minLongitude && b.maxLongitude <= box.maxLongitude {
+                        for i in Int(start)..<Int(end) { body(Int(records[i].original)) }
+                        continue
+                    }
+                    if node < 0 {
+                        for i in Int(start)..<Int(end) where box.contains(prepared[i].coordinate) { body(Int(records[i].original)) }
+                        continue
+                    }
+                    let split = nodes[Int(node)], halves = halfBounds[Int(node)]
+                    stack[top] = (halves.upper, split.middle, split.end, split.upperNode)
+                    stack[top + 1] = (halves.lower, split.start, split.middle, split.lowerNode(at: node))
+                    top += 2
                 }
             }
         }

@@ -11,7 +11,7 @@ import Synchronization
 /// sets a request id on the logger of every request, so every answer paid for text that no line used.
 ///
 /// ```swift
-/// LoggingSystem.bootstrap(ConsoleLogHandler.init)   // once, as the process starts
+/// LoggingSystem.bootstrap { ConsoleLogHandler(label: $0) }   // once, as the process starts
 /// let logger = Logger(label: "paycircle")
 /// ```
 public struct ConsoleLogHandler: LogHandler {
