@@ -77,6 +77,7 @@ let package = Package(
                 "PayCircleCore", "PayCircleStore", "PayCircleSpatiaLite", "PayCircleNetwork", "PayCirclePlanning", "CSpatiaLite", "CReadOSM",
                 "PayCircleEngine", "PayCircleSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
 
