@@ -6,7 +6,8 @@
 # - `paycircle serve` on the store of `bash Tools/bench-http.sh POINTS`: /healthz, then /v1/nearest
 #   (Tools/nearest.lua).
 # Each round runs the four loads for SECONDS each, starting one place later each round; prints every run
-# and, per load, the median and range of req/s, p50 and p99 over the rounds.
+# and, per load, the median and range of req/s, p50 and p99 over the rounds. Before the first round and
+# after the last, Tools/host-stalls.c measures for SECONDS how often the host takes the CPUs away.
 # Usage: bash Tools/bench-http-floor.sh [POINTS] [ROUNDS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,9 @@ source Tools/serve-lib.sh
 floors=()
 trap 'stop_server; kill "${floors[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 gcc -O2 -pthread Tools/http-floor.c -o "$work/http-floor"
+gcc -O2 -pthread Tools/host-stalls.c -o "$work/host-stalls"
+echo "==> the host's stalls before the set"
+"$work/host-stalls" "$seconds"
 "$work/http-floor" "$floor_port" 2 31 & floors+=($!)
 .build/release/PayCircleBench http-floor --port "$framework_port" >/dev/null 2>&1 & floors+=($!)
 start_server .build/release/paycircle "$db" "$port" || exit 1
@@ -49,6 +53,8 @@ for round in $(seq 1 "$rounds"); do
     load "${loads[$(((i + round - 1) % 4))]}" | tee -a "$work/runs"
   done
 done
+echo "==> the host's stalls after the set"
+"$work/host-stalls" "$seconds"
 python3 - "$work/runs" <<'PY'
 import collections, statistics, sys
 def ms(text):
