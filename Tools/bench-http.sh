@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark: wrk (2 threads, 64 connections) on /healthz and on /v1/nearest, in the same run, against
-# a release build serving N synthetic points (default 1,000,000) on 127.0.0.1. Stops by itself.
+# a release build serving N synthetic points (default 1,000,000) on 127.0.0.1. Stops by itself. Afterwards
+# Tools/host-stalls.c measures for 5 s how much of the time the host took the CPUs away: stalls of a few
+# milliseconds land in every server's p99 (see BENCHMARKS.md, tenth pass).
 # Usage: bash Tools/bench-http.sh [POINTS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +33,5 @@ summary() { awk -v name="$1" '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p
 summary "/healthz" "$work/healthz.txt"
 summary "/v1/nearest" "$work/nearest.txt"
 awk '/Requests\/sec/ {r[NR>0?n++:0]=$2} END {printf "nearest / healthz: %.0f%%\n", 100*r[1]/r[0]}' "$work/healthz.txt" "$work/nearest.txt"
+kill $server 2>/dev/null && wait $server 2>/dev/null || true
+gcc -O2 -pthread Tools/host-stalls.c -o "$work/host-stalls" && "$work/host-stalls" 5
