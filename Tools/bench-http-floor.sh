@@ -24,8 +24,9 @@ work=$(mktemp -d)
 source Tools/serve-lib.sh
 floors=()
 trap 'stop_server; kill "${floors[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
-gcc -O2 -pthread Tools/http-floor.c -o "$work/http-floor"
-gcc -O2 -pthread Tools/host-stalls.c -o "$work/host-stalls"
+compiler=$(command -v gcc || command -v clang) || { echo "the floors need a C compiler (gcc or clang)" >&2; exit 1; }
+"$compiler" -O2 -pthread Tools/http-floor.c -o "$work/http-floor"
+"$compiler" -O2 -pthread Tools/host-stalls.c -o "$work/host-stalls"
 echo "==> the host's stalls before the set"
 "$work/host-stalls" "$seconds"
 "$work/http-floor" "$floor_port" 2 31 & floors+=($!)
