@@ -30,15 +30,13 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 python3 - "$runs" <<'PY'
-import collections, statistics, sys
-def ms(text):
-    for unit, scale in (("us", 1e-3), ("ms", 1.0), ("s", 1e3)):
-        if text.endswith(unit): return float(text[:-len(unit)]) * scale
+import collections, sys
+sys.path.insert(0, "Tools")
+from wrk_runs import ms, span
 runs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     binary, h, hp, n, np_, bad = line.split()
     runs[binary].append((float(h), ms(hp), float(n), ms(np_), int(bad)))
-span = lambda v, f: f"{f(statistics.median(v))} ({f(min(v))}-{f(max(v))})"
 for binary, v in runs.items():
     print(f"{binary}: /healthz {span([x[0] for x in v], lambda x: f'{x:,.0f}')} req/s; "
           f"/v1/nearest {span([x[2] for x in v], lambda x: f'{x:,.0f}')} req/s, p99 {span([x[3] for x in v], lambda x: f'{x:.1f}')} ms; "

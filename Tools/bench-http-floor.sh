@@ -57,15 +57,13 @@ done
 echo "==> the host's stalls after the set"
 "$work/host-stalls" "$seconds"
 python3 - "$work/runs" <<'PY'
-import collections, statistics, sys
-def ms(text):
-    for unit, scale in (("us", 1e-3), ("ms", 1.0), ("s", 1e3)):
-        if text.endswith(unit): return float(text[:-len(unit)]) * scale
+import collections, sys
+sys.path.insert(0, "Tools")
+from wrk_runs import ms, span
 runs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     name, rate, p50, p99, bad = line.split()
     runs[name].append((float(rate), ms(p50), ms(p99), int(bad)))
-span = lambda v, f: f"{f(statistics.median(v))} ({f(min(v))}-{f(max(v))})"
 for name in ("host-floor", "framework-floor", "healthz", "nearest"):
     v = runs[name]
     print(f"{name:16} {span([x[0] for x in v], lambda x: f'{x:,.0f}')} req/s   p50 {span([x[1] for x in v], lambda x: f'{x:.2f}')} ms"
